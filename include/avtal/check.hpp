@@ -1,0 +1,162 @@
+#pragma once
+/// @file
+/// @brief Checking an agreement: `avtal::check()` runs the built-in rule
+/// catalogue and any user rules and returns a `Report` of findings, the
+/// procurement analysis per task, the allocation and the verdict.
+
+#include <avtal/compensation.hpp>
+#include <avtal/model.hpp>
+#include <avtal/procurement.hpp>
+#include <avtal/rule.hpp>
+#include <avtal/subject.hpp>
+#include <avtal/thresholds.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace avtal {
+
+/// @brief The version of the library.
+inline constexpr std::string_view library_version = "1.0.0";
+
+/// @brief The version of the rule catalogue (its ids, texts and logic).
+inline constexpr std::string_view rules_version = "2026-11-25";
+
+/// @brief The overall result of a check.
+enum class Verdict : std::uint8_t {
+    ok,         ///< No error-severity finding is violated or undetermined.
+    violations, ///< Some error-severity finding is violated.
+    incomplete, ///< None violated, but some error-severity finding is undetermined.
+    invalid,    ///< The agreement is not well formed (see `Report::problems`).
+};
+BOOST_DESCRIBE_ENUM(Verdict, ok, violations, incomplete, invalid)
+
+/// @brief The command-line exit code of a verdict: 0 ok, 1 violations,
+/// 2 bad input, 3 incomplete.
+[[nodiscard]] constexpr int exit_code(Verdict v) noexcept {
+    switch (v) {
+    case Verdict::ok: return 0;
+    case Verdict::violations: return 1;
+    case Verdict::invalid: return 2;
+    case Verdict::incomplete: break;
+    }
+    return 3;
+}
+
+/// @brief A structural problem of an agreement (bad input): its JSON path
+/// and what is wrong.
+struct Problem {
+    std::string path;    ///< JSON pointer, e.g. `/tasks/0/contractor`.
+    std::string message; ///< What is wrong, e.g. `unknown party "norrstrm"`.
+    /// @brief "path: message".
+    [[nodiscard]] std::string to_string() const { return (path.empty() ? std::string{"/"} : path) + ": " + message; }
+    /// @brief Equal when path and message are.
+    friend bool operator==(const Problem&, const Problem&) = default;
+};
+
+/// @brief The structural problems of an agreement built in C++ or read from
+/// JSON: repeated ids, references to ids that do not exist, negative
+/// amounts, principal shares that do not name every principal or do not sum
+/// to 100, `mandate_covers_tasks` on a party that is not a federation,
+/// agreement-level compensation when the tasks have different contractors.
+/// Empty when the agreement is well formed.
+[[nodiscard]] std::vector<Problem> validate(const Agreement& agreement);
+
+/// @brief What to check and how.
+struct CheckOptions {
+    std::optional<Date> date;                         ///< Overrides the agreement's `assessment_date`.
+    std::shared_ptr<const ThresholdTable> thresholds; ///< Threshold table (null: the built-in one).
+    std::shared_ptr<const ExceptionList> exceptions;  ///< Procurement exceptions (null: `default_exceptions()`).
+    std::vector<Rule> rules;                          ///< User rules, run after the built-in ones, in the same report.
+    bool builtin = true;                              ///< Run the built-in rule catalogue.
+    std::vector<std::string> only;                    ///< Run only rules matching one of these ids or prefixes (`"content"` matches `content.*`).
+    std::vector<std::string> silence;                 ///< Do not run rules matching one of these ids or prefixes.
+};
+
+/// @brief Whether rule id `id` matches `pattern`: equal, or `pattern` is a
+/// prefix ending at a dot (`"content"`, `"content."` and `"content.*"` all
+/// match `content.required`).
+[[nodiscard]] bool rule_matches(std::string_view id, std::string_view pattern) noexcept;
+
+/// @brief The built-in rule catalogue, in report order.
+[[nodiscard]] const std::vector<Rule>& builtin_rules();
+
+/// @brief The built-in rule with id `id`, or null.
+[[nodiscard]] const Rule* find_rule(std::string_view id);
+
+/// @brief What makes a verdict reproducible years later (SPEC §9.1).
+struct Receipt {
+    std::string avtal;                       ///< Library version.
+    std::string rules;                       ///< Rule-catalogue version.
+    std::string thresholds;                  ///< Name of the threshold table used.
+    std::vector<const ThresholdRow*> rows;   ///< The rows the direct-award test applied.
+    std::string input_sha256;                ///< Digest of the input document as read (set by the reader).
+};
+
+/// @brief The result of `check()`: findings, procurement analysis,
+/// allocation and verdict.
+///
+/// A report refers to the checked agreement (it does not copy it): keep
+/// the agreement alive while the report is used. Messages and
+/// explanations are rendered on demand. A report is move-only.
+class Report {
+public:
+    Report(Report&&) noexcept = default;
+    Report& operator=(Report&&) noexcept = default;
+    Report(const Report&) = delete;
+    Report& operator=(const Report&) = delete;
+    ~Report() = default;
+
+    /// @brief The context the agreement was checked in.
+    [[nodiscard]] const Context& context() const noexcept { return ctx_; }
+    /// @brief The checked agreement.
+    [[nodiscard]] const Agreement& agreement() const noexcept { return ctx_.agreement(); }
+    /// @brief Every finding, in rule order.
+    [[nodiscard]] const std::vector<Finding>& findings() const noexcept { return findings_; }
+    /// @brief The procurement resolution of every task, in task order.
+    [[nodiscard]] const std::vector<ProcurementResult>& procurement() const noexcept { return procurement_; }
+    /// @brief The allocation of the compensation over the parties (SPEC §9).
+    [[nodiscard]] const std::vector<AllocationLine>& allocation() const noexcept { return allocation_; }
+    /// @brief Structural problems (non-empty: verdict `invalid`).
+    [[nodiscard]] const std::vector<Problem>& problems() const noexcept { return problems_; }
+    /// @brief The verdict.
+    [[nodiscard]] Verdict verdict() const noexcept { return verdict_; }
+
+    /// @brief The findings of rule `id` (for tests and integrations).
+    [[nodiscard]] std::vector<const Finding*> findings_of(std::string_view id) const;
+    /// @brief The JSON path of a finding's subject.
+    [[nodiscard]] std::string subject_path(const Finding& f) const;
+    /// @brief A readable name of a finding's subject, with its path.
+    [[nodiscard]] std::string subject_name(const Finding& f, Lang lang) const;
+    /// @brief The finding's message in `lang`, naming its subject.
+    [[nodiscard]] std::string message(const Finding& f, Lang lang) const;
+    /// @brief The explanation tree behind a finding.
+    [[nodiscard]] Explanation explain(const Finding& f) const;
+    /// @brief The explanation tree of exception `exception` for task `task`.
+    [[nodiscard]] Explanation explain_exception(std::size_t task, std::size_t exception) const;
+    /// @brief The receipt (without the input digest, which the reader sets).
+    [[nodiscard]] Receipt receipt() const;
+
+private:
+    friend Report check(const Agreement& agreement, const CheckOptions& options);
+    explicit Report(Context ctx) : ctx_{std::move(ctx)} {}
+
+    Context ctx_;
+    std::vector<Rule> user_rules_;
+    std::vector<Finding> findings_;
+    std::vector<ProcurementResult> procurement_;
+    std::vector<AllocationLine> allocation_;
+    std::vector<Problem> problems_;
+    Verdict verdict_ = Verdict::ok;
+};
+
+/// @brief Checks an agreement against the built-in rules (SPEC §4) and the
+/// user rules in `options`. Never throws on user data: structural problems
+/// are reported in `Report::problems()` (verdict `invalid`), and every rule
+/// still runs.
+[[nodiscard]] Report check(const Agreement& agreement, const CheckOptions& options = {});
+
+} // namespace avtal

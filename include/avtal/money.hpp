@@ -1,0 +1,272 @@
+#pragma once
+/// @file
+/// @brief Exact money (integer öre) and exact decimals (weights, percentages).
+///
+/// No floating point is used anywhere for amounts, shares or weights: an
+/// amount is a whole number of öre, a decimal a whole number of millionths.
+
+#include <compare>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace avtal {
+
+namespace detail {
+/// Signed 128-bit integer for overflow-free intermediate products.
+__extension__ typedef __int128 i128;
+
+/// Parses an unsigned decimal number with at most `max_decimals` decimals
+/// into units of 10^-max_decimals; rejects signs, exponents and overflow.
+constexpr std::optional<std::int64_t> parse_fixed(std::string_view s, int max_decimals) noexcept {
+    if (s.empty()) return std::nullopt;
+    std::int64_t value = 0;
+    int decimals = -1; // -1: before the point
+    bool digit_seen = false;
+    for (char c : s) {
+        if (c == '.') {
+            if (decimals >= 0 || !digit_seen) return std::nullopt;
+            decimals = 0;
+            continue;
+        }
+        if (c < '0' || c > '9') return std::nullopt;
+        if (decimals >= 0 && ++decimals > max_decimals) {
+            if (c != '0') return std::nullopt; // trailing zeros beyond the scale are harmless
+            --decimals;
+            continue;
+        }
+        digit_seen = true;
+        if (value > (std::numeric_limits<std::int64_t>::max() - (c - '0')) / 10) return std::nullopt;
+        value = value * 10 + (c - '0');
+    }
+    if (!digit_seen || decimals == 0) return std::nullopt; // "12." is not a number
+    for (int d = decimals < 0 ? 0 : decimals; d < max_decimals; ++d) {
+        if (value > std::numeric_limits<std::int64_t>::max() / 10) return std::nullopt;
+        value *= 10;
+    }
+    return value;
+}
+
+/// Formats `units` (a fixed-point number with `decimals` decimals) with a
+/// '.' decimal point, always showing `min_decimals` decimals and trimming
+/// trailing zeros beyond them.
+inline std::string format_fixed(std::int64_t units, int decimals, int min_decimals) {
+    const bool negative = units < 0;
+    // work in unsigned to print INT64_MIN correctly
+    std::uint64_t u = negative ? 0 - static_cast<std::uint64_t>(units) : static_cast<std::uint64_t>(units);
+    std::uint64_t scale = 1;
+    for (int i = 0; i < decimals; ++i) scale *= 10;
+    std::string out = std::to_string(u / scale);
+    std::string frac = std::to_string(u % scale);
+    frac.insert(0, static_cast<std::size_t>(decimals) - frac.size(), '0');
+    while (static_cast<int>(frac.size()) > min_decimals && frac.back() == '0') frac.pop_back();
+    if (!frac.empty()) out += '.' + frac;
+    if (negative) out.insert(0, 1, '-');
+    return out;
+}
+
+/// Groups the integer digits of a plain decimal string in threes with
+/// `sep` (Swedish style: "5 000 000,50" with `point` = ',').
+inline std::string group_digits(std::string plain, std::string_view sep, char point) {
+    std::size_t dot = plain.find('.');
+    std::string frac = dot == std::string::npos ? std::string{} : plain.substr(dot + 1);
+    std::string whole = plain.substr(0, dot);
+    std::string sign;
+    if (!whole.empty() && whole[0] == '-') {
+        sign = "-";
+        whole.erase(0, 1);
+    }
+    std::string grouped;
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+        if (i != 0 && (whole.size() - i) % 3 == 0) grouped += sep;
+        grouped += whole[i];
+    }
+    return sign + grouped + (frac.empty() ? std::string{} : std::string(1, point) + frac);
+}
+} // namespace detail
+
+/// @brief Thrown by `Money`'s arithmetic operators when a result does not
+/// fit in 64 bits. Never wraps. Library code that handles user data uses
+/// the non-throwing `checked_*` functions or 128-bit intermediates instead.
+class MoneyOverflow : public std::overflow_error {
+public:
+    /// @brief Creates the error for operation `what`.
+    explicit MoneyOverflow(const char* what) : std::overflow_error(what) {}
+};
+
+/// @brief An amount in Swedish kronor, held exactly as a whole number of öre
+/// (int64). Arithmetic is overflow-checked.
+///
+/// Invariant: none beyond the range of int64; amounts in agreements are
+/// never negative, but differences (surplus, deficit) may be.
+class Money {
+public:
+    /// @brief Zero kronor.
+    constexpr Money() noexcept = default;
+
+    /// @brief An amount of `ore` öre (1 kr = 100 öre).
+    [[nodiscard]] static constexpr Money from_ore(std::int64_t ore) noexcept { return Money{ore}; }
+
+    /// @brief An amount of whole kronor; throws `MoneyOverflow` if it does not fit.
+    [[nodiscard]] static constexpr Money from_kronor(std::int64_t kronor) {
+        std::int64_t ore = 0;
+        if (__builtin_mul_overflow(kronor, std::int64_t{100}, &ore)) throw MoneyOverflow("Money::from_kronor");
+        return Money{ore};
+    }
+
+    /// @brief Parses a non-negative amount in kronor with at most two
+    /// decimals ("1250000.50", "700000"); `nullopt` if malformed or too large.
+    [[nodiscard]] static constexpr std::optional<Money> parse(std::string_view kronor) noexcept {
+        auto units = detail::parse_fixed(kronor, 2);
+        if (!units) return std::nullopt;
+        return Money{*units};
+    }
+
+    /// @brief The amount in öre.
+    [[nodiscard]] constexpr std::int64_t ore() const noexcept { return ore_; }
+
+    /// @brief Sum; throws `MoneyOverflow` instead of wrapping.
+    [[nodiscard]] constexpr Money operator+(Money o) const {
+        std::int64_t r = 0;
+        if (__builtin_add_overflow(ore_, o.ore_, &r)) throw MoneyOverflow("Money::operator+");
+        return Money{r};
+    }
+    /// @brief Difference; throws `MoneyOverflow` instead of wrapping.
+    [[nodiscard]] constexpr Money operator-(Money o) const {
+        std::int64_t r = 0;
+        if (__builtin_sub_overflow(ore_, o.ore_, &r)) throw MoneyOverflow("Money::operator-");
+        return Money{r};
+    }
+    /// @brief Negation; throws `MoneyOverflow` for the most negative amount.
+    [[nodiscard]] constexpr Money operator-() const { return Money{} - *this; }
+    /// @brief Multiplication by a whole number; throws `MoneyOverflow` instead of wrapping.
+    [[nodiscard]] constexpr Money operator*(std::int64_t k) const {
+        std::int64_t r = 0;
+        if (__builtin_mul_overflow(ore_, k, &r)) throw MoneyOverflow("Money::operator*");
+        return Money{r};
+    }
+    /// @brief Adds in place; throws `MoneyOverflow` instead of wrapping.
+    constexpr Money& operator+=(Money o) { return *this = *this + o; }
+    /// @brief Subtracts in place; throws `MoneyOverflow` instead of wrapping.
+    constexpr Money& operator-=(Money o) { return *this = *this - o; }
+
+    /// @brief Amounts compare by their value in öre.
+    constexpr auto operator<=>(const Money&) const noexcept = default;
+
+    /// @brief Plain decimal kronor with two decimals, as in reports: "5000000.00".
+    [[nodiscard]] std::string to_string() const { return detail::format_fixed(ore_, 2, 2); }
+
+    /// @brief Kronor as written in an agreement: no decimals when whole
+    /// ("5000000"), else two ("1250000.50").
+    [[nodiscard]] std::string to_json_number() const {
+        return detail::format_fixed(ore_, 2, ore_ % 100 == 0 ? 0 : 2);
+    }
+
+    /// @brief Human-readable kronor with grouped digits: Swedish "5 000 000 kr",
+    /// "1 250 000,50 kr"; English "SEK 5,000,000", "SEK 1,250,000.50".
+    [[nodiscard]] std::string display(bool swedish) const {
+        std::string plain = to_json_number();
+        if (swedish) return detail::group_digits(plain, "\u00a0", ',') + "\u00a0kr";
+        return "SEK " + detail::group_digits(plain, ",", '.');
+    }
+
+private:
+    constexpr explicit Money(std::int64_t ore) noexcept : ore_{ore} {}
+    std::int64_t ore_ = 0;
+};
+
+/// @brief Non-throwing sum: `nullopt` on overflow.
+[[nodiscard]] constexpr std::optional<Money> checked_add(Money a, Money b) noexcept {
+    std::int64_t r = 0;
+    if (__builtin_add_overflow(a.ore(), b.ore(), &r)) return std::nullopt;
+    return Money::from_ore(r);
+}
+
+/// @brief Non-throwing difference: `nullopt` on overflow.
+[[nodiscard]] constexpr std::optional<Money> checked_sub(Money a, Money b) noexcept {
+    std::int64_t r = 0;
+    if (__builtin_sub_overflow(a.ore(), b.ore(), &r)) return std::nullopt;
+    return Money::from_ore(r);
+}
+
+/// @brief Non-throwing product with a whole number: `nullopt` on overflow.
+[[nodiscard]] constexpr std::optional<Money> checked_mul(Money a, std::int64_t k) noexcept {
+    std::int64_t r = 0;
+    if (__builtin_mul_overflow(a.ore(), k, &r)) return std::nullopt;
+    return Money::from_ore(r);
+}
+
+/// @brief An exact non-negative decimal with up to six decimals (weights,
+/// populations as weights, usage counts), held as an integer number of
+/// millionths. Never a floating-point value.
+class Decimal {
+public:
+    /// @brief The number of units in 1 (10^6).
+    static constexpr std::int64_t scale = 1'000'000;
+
+    /// @brief Zero.
+    constexpr Decimal() noexcept = default;
+    /// @brief A whole number; throws `std::overflow_error` if too large.
+    [[nodiscard]] static constexpr Decimal whole(std::int64_t n) {
+        std::int64_t u = 0;
+        if (__builtin_mul_overflow(n, scale, &u)) throw std::overflow_error("Decimal::whole");
+        return Decimal{u};
+    }
+    /// @brief A value of `units` millionths.
+    [[nodiscard]] static constexpr Decimal from_units(std::int64_t units) noexcept { return Decimal{units}; }
+    /// @brief Parses "27.5", "4000", "0.333333"; `nullopt` for signs,
+    /// exponents, more than six significant decimals or overflow.
+    [[nodiscard]] static constexpr std::optional<Decimal> parse(std::string_view s) noexcept {
+        auto u = detail::parse_fixed(s, 6);
+        if (!u) return std::nullopt;
+        return Decimal{*u};
+    }
+    /// @brief The value in millionths.
+    [[nodiscard]] constexpr std::int64_t units() const noexcept { return units_; }
+    /// @brief Decimals compare by value.
+    constexpr auto operator<=>(const Decimal&) const noexcept = default;
+    /// @brief Shortest exact decimal text: "27.5", "4000".
+    [[nodiscard]] std::string to_string() const { return detail::format_fixed(units_, 6, 0); }
+
+private:
+    constexpr explicit Decimal(std::int64_t u) noexcept : units_{u} {}
+    std::int64_t units_ = 0;
+};
+
+/// @brief An exact percentage (0–100 and beyond for inputs that are then
+/// rejected), e.g. an open-market share of 19.99 % or a principal's share
+/// of a task's value. Held as a `Decimal` number of percent.
+class Percent {
+public:
+    /// @brief 0 %.
+    constexpr Percent() noexcept = default;
+    /// @brief Wraps an exact decimal number of percent.
+    constexpr explicit Percent(Decimal value) noexcept : value_{value} {}
+    /// @brief A whole number of percent.
+    [[nodiscard]] static constexpr Percent whole(std::int64_t p) { return Percent{Decimal::whole(p)}; }
+    /// @brief Parses "19.99" as 19.99 %; `nullopt` if malformed.
+    [[nodiscard]] static constexpr std::optional<Percent> parse(std::string_view s) noexcept {
+        auto d = Decimal::parse(s);
+        if (!d) return std::nullopt;
+        return Percent{*d};
+    }
+    /// @brief The number of percent as an exact decimal.
+    [[nodiscard]] constexpr Decimal value() const noexcept { return value_; }
+    /// @brief Millionths of a percent (100 % = 10^8).
+    [[nodiscard]] constexpr std::int64_t units() const noexcept { return value_.units(); }
+    /// @brief Percentages compare by value.
+    constexpr auto operator<=>(const Percent&) const noexcept = default;
+    /// @brief Shortest exact text without the sign: "19.99".
+    [[nodiscard]] std::string to_string() const { return value_.to_string(); }
+
+private:
+    Decimal value_{};
+};
+
+/// @brief 100 % as a `Percent`.
+inline constexpr Percent hundred_percent{Decimal::from_units(100 * Decimal::scale)};
+
+} // namespace avtal
