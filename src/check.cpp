@@ -265,9 +265,9 @@ std::string Report::message(const Finding& f, Lang lang) const {
     const RuleInfo& info = f.rule->info();
     const std::string subject = subject_name(f, lang);
     std::string out;
-    if (info.severity == Severity::info) {
-        out = subject + ": " + info.title.in(lang) + ".";
-    } else if (f.status == Status::violated && !info.violation.in(lang).empty()) {
+    const Text detail = f.rule->detail(ctx_, f.subject, f.status);
+    if (info.severity == Severity::info) return subject + ": " + (detail.in(lang).empty() ? info.title.in(lang) + "." : detail.in(lang));
+    if (f.status == Status::violated && !info.violation.in(lang).empty()) {
         out = info.violation.in(lang);
         const auto pos = out.find("{subject}");
         if (pos != std::string::npos) out.replace(pos, 9, subject);
@@ -276,7 +276,6 @@ std::string Report::message(const Finding& f, Lang lang) const {
     } else {
         out = subject + (sv ? ": kan inte avgöras – " : ": cannot be decided – ") + info.title.in(lang) + ".";
     }
-    const Text detail = f.rule->detail(ctx_, f.subject, f.status);
     if (!detail.in(lang).empty()) out += " " + detail.in(lang);
     return out;
 }

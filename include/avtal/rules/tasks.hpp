@@ -254,9 +254,7 @@ namespace rules {
 /// @brief `task.special_legislation` [info]: the message lists the statutes.
 [[nodiscard]] inline const Rule& task_special_legislation() {
     static const Rule r{info::task_special_legislation(), predicates::task_special_legislation(), [](const TaskSubject& s, Status) {
-                            Text all{"Utöver kommunallagen gäller för " , "On top of kommunallagen, "};
-                            all.sv += "uppgiften " + detail::quoted(s.task().id) + ": ";
-                            all.en += "task " + detail::quoted(s.task().id) + " is governed by: ";
+                            Text all{"Utöver kommunallagen gäller: ", "On top of kommunallagen, the task is governed by: "};
                             const auto laws = special_legislation(s.task(), s.ctx->date());
                             if (laws.empty()) return Text{"Ingen särskild lagstiftning utöver kommunallagen för uppgiftens område (" + std::string{s.task().area ? to_string(*s.task().area) : std::string_view{"okänt"}} + ").",
                                                           "No special legislation beyond kommunallagen for the task's area (" + std::string{s.task().area ? to_string(*s.task().area) : std::string_view{"unknown"}} + ")."};

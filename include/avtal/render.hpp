@@ -1,0 +1,30 @@
+#pragma once
+/// @file
+/// @brief Reports people read: plain text for an 80-column terminal and
+/// Markdown for a decision memo (tjänsteskrivelse).
+
+#include <avtal/check.hpp>
+#include <avtal/text.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace avtal {
+
+/// @brief Options of the human-readable renderers.
+struct RenderOptions {
+    Lang lang = Lang::sv;          ///< Language (Swedish by default).
+    bool all = false;              ///< List satisfied findings too.
+    std::string_view input_sha256; ///< Digest of the input, for the receipt line.
+    std::size_t width = 80;        ///< Line width of the text report.
+};
+
+/// @brief The report as plain text: grouped by severity, with citations,
+/// the missing facts to find out and a one-line summary.
+[[nodiscard]] std::string render_text(const Report& report, const RenderOptions& options = {});
+
+/// @brief The report as a Markdown document: headings, a findings table,
+/// the procurement analysis, the allocation and the receipt.
+[[nodiscard]] std::string render_markdown(const Report& report, const RenderOptions& options = {});
+
+} // namespace avtal

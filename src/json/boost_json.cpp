@@ -1,0 +1,2 @@
+// Boost.JSON, header-only: its compiled part lives in exactly this file.
+#include <boost/json/src.hpp>

@@ -1,0 +1,239 @@
+// The reader's document model, built by Boost.JSON's basic_parser.
+#include "dom.hpp"
+
+#include <boost/json/basic_parser_impl.hpp>
+
+#include <algorithm>
+
+namespace avtal::json::detail {
+
+std::string pointer_escape(std::string_view key) {
+    std::string out;
+    out.reserve(key.size());
+    for (char c : key) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+const char* kind_name(Node::Kind k) noexcept {
+    switch (k) {
+    case Node::Kind::null: return "null";
+    case Node::Kind::boolean: return "a boolean";
+    case Node::Kind::number: return "a number";
+    case Node::Kind::string: return "a string";
+    case Node::Kind::array: return "an array";
+    case Node::Kind::object: break;
+    }
+    return "an object";
+}
+
+namespace {
+
+/// The first byte offset where `s` is not valid UTF-8, or npos.
+std::size_t invalid_utf8_at(std::string_view s) noexcept {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const unsigned char c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t len = 0;
+        std::uint32_t cp = 0;
+        if ((c & 0xE0) == 0xC0) len = 2, cp = c & 0x1F;
+        else if ((c & 0xF0) == 0xE0) len = 3, cp = c & 0x0F;
+        else if ((c & 0xF8) == 0xF0) len = 4, cp = c & 0x07;
+        else return i;
+        if (i + len > n) return i;
+        for (std::size_t k = 1; k < len; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80) return i;
+            cp = (cp << 6) | (p[i + k] & 0x3F);
+        }
+        // Overlong forms, surrogates and values beyond Unicode are invalid.
+        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+struct Handler {
+    static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
+
+    struct Frame {
+        Node node;
+        std::string key; // the key under which this frame's node will be stored (objects)
+    };
+    std::vector<Frame> stack;
+    std::string key;    // the pending key of the current object
+    std::string buffer; // pending string or number parts
+    Node root;
+    bool done = false;
+
+    std::string path() const {
+        std::string p;
+        for (std::size_t i = 1; i < stack.size(); ++i) {
+            const Frame& parent = stack[i - 1];
+            if (parent.node.kind == Node::Kind::array) p += "/" + std::to_string(parent.node.items.size());
+            else p += "/" + pointer_escape(stack[i].key);
+        }
+        if (!stack.empty()) {
+            const Frame& top = stack.back();
+            if (top.node.kind == Node::Kind::array) p += "/" + std::to_string(top.node.items.size());
+            else if (!key.empty()) p += "/" + pointer_escape(key);
+        }
+        return p;
+    }
+
+    void store(Node n) {
+        if (stack.empty()) {
+            root = std::move(n);
+            done = true;
+            return;
+        }
+        Node& parent = stack.back().node;
+        if (parent.kind == Node::Kind::array) {
+            parent.items.push_back(std::move(n));
+        } else {
+            for (const auto& m : parent.members)
+                if (m.first == key) {
+                    if (std::find(parent.repeated_keys.begin(), parent.repeated_keys.end(), key) == parent.repeated_keys.end())
+                        parent.repeated_keys.push_back(key);
+                    key.clear();
+                    return;
+                }
+            parent.members.emplace_back(std::move(key), std::move(n));
+            key.clear();
+        }
+    }
+    void open(Node::Kind k) {
+        Frame f;
+        f.node.kind = k;
+        f.key = std::move(key);
+        key.clear();
+        stack.push_back(std::move(f));
+    }
+    void close() {
+        Frame f = std::move(stack.back());
+        stack.pop_back();
+        key = std::move(f.key);
+        store(std::move(f.node));
+    }
+
+    bool on_document_begin(boost::json::error_code&) { return true; }
+    bool on_document_end(boost::json::error_code&) { return true; }
+    bool on_array_begin(boost::json::error_code&) { open(Node::Kind::array); return true; }
+    bool on_array_end(std::size_t, boost::json::error_code&) { close(); return true; }
+    bool on_object_begin(boost::json::error_code&) { open(Node::Kind::object); return true; }
+    bool on_object_end(std::size_t, boost::json::error_code&) { close(); return true; }
+    bool on_string_part(boost::json::string_view s, std::size_t, boost::json::error_code&) {
+        buffer.append(s.data(), s.size());
+        return true;
+    }
+    bool on_string(boost::json::string_view s, std::size_t, boost::json::error_code&) {
+        buffer.append(s.data(), s.size());
+        Node n;
+        n.kind = Node::Kind::string;
+        n.text = std::move(buffer);
+        buffer.clear();
+        store(std::move(n));
+        return true;
+    }
+    bool on_key_part(boost::json::string_view s, std::size_t, boost::json::error_code&) {
+        buffer.append(s.data(), s.size());
+        return true;
+    }
+    bool on_key(boost::json::string_view s, std::size_t, boost::json::error_code&) {
+        buffer.append(s.data(), s.size());
+        key = std::move(buffer);
+        buffer.clear();
+        return true;
+    }
+    bool on_number_part(boost::json::string_view s, boost::json::error_code&) {
+        buffer.append(s.data(), s.size());
+        return true;
+    }
+    bool number(boost::json::string_view s) {
+        buffer.append(s.data(), s.size());
+        Node n;
+        n.kind = Node::Kind::number;
+        n.text = std::move(buffer);
+        buffer.clear();
+        store(std::move(n));
+        return true;
+    }
+    bool on_int64(std::int64_t, boost::json::string_view s, boost::json::error_code&) { return number(s); }
+    bool on_uint64(std::uint64_t, boost::json::string_view s, boost::json::error_code&) { return number(s); }
+    bool on_double(double, boost::json::string_view s, boost::json::error_code&) { return number(s); }
+    bool on_bool(bool b, boost::json::error_code&) {
+        Node n;
+        n.kind = Node::Kind::boolean;
+        n.boolean = b;
+        store(std::move(n));
+        return true;
+    }
+    bool on_null(boost::json::error_code&) {
+        store(Node{});
+        return true;
+    }
+    bool on_comment_part(boost::json::string_view, boost::json::error_code&) { return true; }
+    bool on_comment(boost::json::string_view, boost::json::error_code&) { return true; }
+};
+
+std::string location(std::string_view text, std::size_t offset) {
+    std::size_t line = 1, col = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            col = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++col;
+        }
+    }
+    return "line " + std::to_string(line) + ", column " + std::to_string(col);
+}
+
+} // namespace
+
+ParseOutcome parse(std::string_view text) {
+    ParseOutcome out;
+    if (const std::size_t bad = invalid_utf8_at(text); bad != std::string_view::npos) {
+        out.error = Problem{"", "invalid UTF-8 at byte " + std::to_string(bad) + " (" + location(text, bad) + ")"};
+        return out;
+    }
+    boost::json::parse_options opts;
+    opts.max_depth = max_depth;
+    boost::json::basic_parser<Handler> parser{opts};
+    boost::json::error_code ec;
+    const std::size_t n = parser.write_some(false, text.data(), text.size(), ec);
+    out.consumed = n;
+    if (ec) {
+        Handler& h = parser.handler();
+        if (ec == boost::json::error::extra_data) out.extra_data = true;
+        std::string what;
+        if (ec == boost::json::error::too_deep) what = "nesting too deep (more than " + std::to_string(max_depth) + " levels)";
+        else if (ec == boost::json::error::extra_data) what = "unexpected text after the JSON value";
+        else if (ec == boost::json::error::incomplete) what = "incomplete JSON document";
+        else what = "JSON syntax error: " + ec.message();
+        out.error = Problem{h.done ? std::string{} : h.path(), what + " (" + location(text, n) + ")"};
+        return out;
+    }
+    if (!parser.done()) {
+        out.error = Problem{parser.handler().path(), "incomplete JSON document (" + location(text, n) + ")"};
+        return out;
+    }
+    out.ok = true;
+    out.root = std::move(parser.handler().root);
+    return out;
+}
+
+} // namespace avtal::json::detail

@@ -1,0 +1,90 @@
+#pragma once
+// A small streaming JSON writer: stable output (keys in the order written),
+// exact numbers written from their decimal text, pretty or compact.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace avtal::json::detail {
+
+void append_quoted(std::string& out, std::string_view s);
+
+class Out {
+public:
+    explicit Out(bool pretty) : pretty_{pretty} {}
+
+    Out& begin_object() { return open('{'); }
+    Out& end_object() { return close('}'); }
+    Out& begin_array() { return open('['); }
+    Out& end_array() { return close(']'); }
+    Out& key(std::string_view k) {
+        separate();
+        append_quoted(out_, k);
+        out_ += pretty_ ? ": " : ":";
+        after_key_ = true;
+        return *this;
+    }
+    Out& string(std::string_view s) {
+        separate();
+        append_quoted(out_, s);
+        return *this;
+    }
+    /// A number from its exact decimal text.
+    Out& number(std::string_view text) {
+        separate();
+        out_ += text;
+        return *this;
+    }
+    Out& boolean(bool b) {
+        separate();
+        out_ += b ? "true" : "false";
+        return *this;
+    }
+    Out& null() {
+        separate();
+        out_ += "null";
+        return *this;
+    }
+    [[nodiscard]] std::string take() {
+        if (pretty_) out_ += '\n';
+        return std::move(out_);
+    }
+
+private:
+    void newline() {
+        if (!pretty_) return;
+        out_ += '\n';
+        out_.append(2 * first_.size(), ' ');
+    }
+    void separate() {
+        if (after_key_) {
+            after_key_ = false;
+            return;
+        }
+        if (!first_.empty()) {
+            if (!first_.back()) out_ += ',';
+            first_.back() = false;
+            newline();
+        }
+    }
+    Out& open(char c) {
+        separate();
+        out_ += c;
+        first_.push_back(true);
+        return *this;
+    }
+    Out& close(char c) {
+        const bool empty = first_.back();
+        first_.pop_back();
+        if (!empty) newline();
+        out_ += c;
+        return *this;
+    }
+    std::string out_;
+    std::vector<bool> first_;
+    bool pretty_;
+    bool after_key_ = false;
+};
+
+} // namespace avtal::json::detail
