@@ -80,16 +80,21 @@ struct Handler {
     bool done = false;
 
     std::string path() const {
+        // Built with append: gcc 12 warns falsely (-Wrestrict) on "/" + string.
         std::string p;
+        const auto segment = [&p](const std::string& s) {
+            p += '/';
+            p += s;
+        };
         for (std::size_t i = 1; i < stack.size(); ++i) {
             const Frame& parent = stack[i - 1];
-            if (parent.node.kind == Node::Kind::array) p += "/" + std::to_string(parent.node.items.size());
-            else p += "/" + pointer_escape(stack[i].key);
+            if (parent.node.kind == Node::Kind::array) segment(std::to_string(parent.node.items.size()));
+            else segment(pointer_escape(stack[i].key));
         }
         if (!stack.empty()) {
             const Frame& top = stack.back();
-            if (top.node.kind == Node::Kind::array) p += "/" + std::to_string(top.node.items.size());
-            else if (!key.empty()) p += "/" + pointer_escape(key);
+            if (top.node.kind == Node::Kind::array) segment(std::to_string(top.node.items.size()));
+            else if (!key.empty()) segment(pointer_escape(key));
         }
         return p;
     }

@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# avtal's one entry point: installs what is missing (apt-get, as root or via
+# sudo), configures, builds and runs. Quick when nothing changed.
+#
+#   ./build.sh run [ARGS...]   build the avtal command and check the bundled
+#                              Norrström–Fjällviken agreement (the main job)
+#   ./build.sh test            build everything and run every test (ctest)
+#   ./build.sh clang           build and test with clang 14
+#   ./build.sh sanitize        clang + AddressSanitizer, UBSan, LeakSanitizer
+#   ./build.sh consumer        install into a temporary prefix and build a
+#                              consumer with find_package(avtal CONFIG)
+#   ./build.sh docs            Doxygen documentation (fails on any warning)
+#   ./build.sh coverage        gcovr line and branch coverage of include/ and src/
+#   ./build.sh tidy            clang-tidy with the checked-in .clang-tidy
+#   ./build.sh format          check clang-format (./build.sh format fix applies it)
+#   ./build.sh fuzz [SECONDS]  libFuzzer over reader + check + report (default 60)
+#   ./build.sh bench           Google Benchmark medians and the CLI batch timing
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$PWD
+jobs=$(nproc 2>/dev/null || echo 2)
+
+need() {
+    local missing=() p
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+    done
+    ((${#missing[@]} == 0)) && return 0
+    echo "build.sh: installing ${missing[*]}" >&2
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+base_packages=(cmake make g++ libboost1.81-dev libssl-dev)
+test_packages=("${base_packages[@]}" catch2)
+clang_packages=(clang-14 lld-14 libclang-rt-14-dev)
+
+configure() { # configure BUILD_DIR [cmake args...]
+    local dir=$1
+    shift
+    cmake -S "$root" -B "$dir" "$@" >/dev/null
+}
+
+cmd=${1:-run}
+[ $# -gt 0 ] && shift
+case "$cmd" in
+run)
+    need "${base_packages[@]}"
+    configure build/release -DCMAKE_BUILD_TYPE=Release -DAVTAL_BUILD_TESTS=OFF -DAVTAL_BUILD_EXAMPLES=OFF
+    cmake --build build/release -j"$jobs" --target avtal_cli >/dev/null
+    if [ $# -eq 0 ]; then set -- check examples/agreements/norrstrom-fjallviken.json; fi
+    exec build/release/avtal "$@"
+    ;;
+test)
+    need "${test_packages[@]}"
+    configure build/test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAVTAL_BUILD_TESTS=ON -DAVTAL_BUILD_EXAMPLES=ON -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
+    cmake --build build/test -j"$jobs"
+    ctest --test-dir build/test --output-on-failure -j"$jobs"
+    ;;
+clang)
+    need "${test_packages[@]}" "${clang_packages[@]}"
+    configure build/clang -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAVTAL_BUILD_TESTS=ON -DAVTAL_BUILD_EXAMPLES=ON
+    cmake --build build/clang -j"$jobs"
+    ctest --test-dir build/clang --output-on-failure -j"$jobs"
+    ;;
+sanitize)
+    need "${test_packages[@]}" "${clang_packages[@]}"
+    configure build/sanitize -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=Debug -DAVTAL_BUILD_TESTS=ON -DAVTAL_BUILD_EXAMPLES=ON \
+        -DAVTAL_SANITIZE=address,undefined
+    cmake --build build/sanitize -j"$jobs"
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        ctest --test-dir build/sanitize --output-on-failure -j"$jobs"
+    ;;
+consumer)
+    need "${base_packages[@]}"
+    configure build/release -DCMAKE_BUILD_TYPE=Release -DAVTAL_BUILD_TESTS=OFF -DAVTAL_BUILD_EXAMPLES=OFF
+    cmake --build build/release -j"$jobs" >/dev/null
+    prefix=$(mktemp -d)
+    trap 'rm -rf "$prefix"' EXIT
+    cmake --install build/release --prefix "$prefix/usr" >/dev/null
+    cmake -S tests/consumer -B "$prefix/consumer-build" -DCMAKE_PREFIX_PATH="$prefix/usr" >/dev/null
+    cmake --build "$prefix/consumer-build" -j"$jobs" >/dev/null
+    "$prefix/consumer-build/consumer" examples/agreements/norrstrom-fjallviken.json
+    echo "consumer: find_package(avtal CONFIG REQUIRED) against $prefix/usr works"
+    ;;
+docs)
+    need "${base_packages[@]}" doxygen graphviz
+    configure build/docs -DAVTAL_BUILD_DOCS=ON -DAVTAL_BUILD_TESTS=OFF -DAVTAL_BUILD_EXAMPLES=OFF
+    cmake --build build/docs --target docs
+    echo "docs: build/docs/docs/html/index.html"
+    ;;
+coverage)
+    need "${test_packages[@]}" gcovr
+    configure build/coverage -DCMAKE_BUILD_TYPE=Debug -DAVTAL_BUILD_TESTS=ON -DAVTAL_BUILD_EXAMPLES=ON -DAVTAL_COVERAGE=ON \
+        -DAVTAL_WARNINGS_AS_ERRORS=ON
+    cmake --build build/coverage -j"$jobs"
+    find build/coverage -name '*.gcda' -delete
+    ctest --test-dir build/coverage -j"$jobs" >/dev/null
+    gcovr --root "$root" --filter "$root/include/" --filter "$root/src/" --exclude-throw-branches --exclude-unreachable-branches \
+        --print-summary --txt build/coverage/coverage.txt build/coverage | tail -3
+    ;;
+tidy)
+    need "${test_packages[@]}" clang-tidy-14
+    configure build/test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAVTAL_BUILD_TESTS=ON -DAVTAL_BUILD_EXAMPLES=ON -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
+    files=$(git ls-files 'src/*.cpp' 'src/**/*.cpp' | grep -v boost_json.cpp)
+    run-clang-tidy-14 -quiet -p build/test -j "$jobs" $files 2>/dev/null | grep -E "warning:|error:" && exit 1
+    echo "tidy: clean"
+    ;;
+format)
+    need clang-format-14
+    files=$(git ls-files '*.hpp' '*.cpp')
+    if [ "${1:-}" = fix ]; then clang-format-14 -i $files; else clang-format-14 --dry-run --Werror $files && echo "format: clean"; fi
+    ;;
+fuzz)
+    need "${base_packages[@]}" "${clang_packages[@]}"
+    seconds=${1:-60}
+    configure build/fuzz -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAVTAL_BUILD_FUZZ=ON \
+        -DAVTAL_BUILD_TESTS=OFF -DAVTAL_BUILD_EXAMPLES=OFF
+    cmake --build build/fuzz -j"$jobs" --target avtal_fuzz
+    mkdir -p build/fuzz/corpus
+    cp -n examples/agreements/*.json build/fuzz/corpus/ 2>/dev/null || true
+    cp -n tests/malformed/*.json build/fuzz/corpus/ 2>/dev/null || true
+    build/fuzz/tests/fuzz/avtal_fuzz -max_total_time="$seconds" -dict=tests/fuzz/avtal.dict -max_len=16384 -print_final_stats=1 \
+        -artifact_prefix=build/fuzz/ build/fuzz/corpus tests/fuzz/regressions
+    ;;
+bench)
+    need "${base_packages[@]}" libbenchmark-dev
+    configure build/bench -DCMAKE_BUILD_TYPE=Release -DAVTAL_BUILD_BENCH=ON -DAVTAL_BUILD_TESTS=OFF -DAVTAL_BUILD_EXAMPLES=OFF
+    cmake --build build/bench -j"$jobs"
+    bench/run.sh build/bench
+    ;;
+*)
+    sed -n '2,20p' "$0" >&2
+    exit 2
+    ;;
+esac
