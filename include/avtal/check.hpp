@@ -104,10 +104,13 @@ struct Receipt {
 /// explanations are rendered on demand. A report is move-only.
 class Report {
 public:
+    /// @brief Moves a report (its findings stay valid).
     Report(Report&&) noexcept = default;
+    /// @brief Move-assigns a report.
     Report& operator=(Report&&) noexcept = default;
     Report(const Report&) = delete;
     Report& operator=(const Report&) = delete;
+    /// @brief Destroys the report.
     ~Report() = default;
 
     /// @brief The context the agreement was checked in.
