@@ -275,4 +275,33 @@ std::string render_markdown(const Report& r, const RenderOptions& o) {
     return out;
 }
 
+std::string render_recommendation(const Recommendation& rec, const RenderOptions& o) {
+    const Lang lang = o.lang;
+    const bool sv = lang == Lang::sv;
+    const std::size_t w = o.width;
+    std::string out = wrap(std::string{sv ? "Samverkansformer för behovet (SKR 2023, Tabell 1)" : "Forms of cooperation for the need (SKR 2023, Table 1)"}, 0, w);
+    const auto block = [&](const FormAssessment& a, std::size_t rank) {
+        std::string head = (rank ? std::to_string(rank) + ". " : std::string{"- "}) + form_info(a.form).name.in(lang);
+        if (a.suitable) head += sv ? " (poäng " + std::to_string(a.score) + ")" : " (score " + std::to_string(a.score) + ")";
+        out += wrap(head, 2, w);
+        for (const FormReason& r : a.reasons) {
+            const char* mark = r.effect == ReasonEffect::favours ? "+" : r.effect == ReasonEffect::disfavours ? "-" : "x";
+            out += wrap(std::string{mark} + " " + r.text.in(lang), 5, w);
+        }
+        if (!a.missing.empty()) {
+            std::string m = sv ? "Okänt: " : "Unknown: ";
+            for (std::size_t i = 0; i < a.missing.size(); ++i) m += (i ? ", " : "") + a.missing[i];
+            out += wrap(m, 5, w);
+        }
+    };
+    out += std::string{"\n"} + (sv ? "LÄMPLIGA, BÄST FÖRST" : "SUITABLE, BEST FIRST") + "\n";
+    if (rec.suitable.empty()) out += wrap(sv ? "Ingen samverkansform passar behovet." : "No form of cooperation fits the need.", 2, w);
+    for (std::size_t i = 0; i < rec.suitable.size(); ++i) block(rec.suitable[i], i + 1);
+    if (!rec.unsuitable.empty()) {
+        out += std::string{"\n"} + (sv ? "OLÄMPLIGA" : "UNSUITABLE") + "\n";
+        for (const auto& a : rec.unsuitable) block(a, 0);
+    }
+    return out;
+}
+
 } // namespace avtal

@@ -10,6 +10,7 @@
 /// each with its JSON path.
 
 #include <avtal/check.hpp>
+#include <avtal/forms.hpp>
 #include <avtal/model.hpp>
 #include <avtal/text.hpp>
 #include <avtal/thresholds.hpp>
@@ -70,6 +71,22 @@ struct ThresholdReadResult {
 
 /// @brief Writes a threshold table in the format `read_thresholds` reads.
 [[nodiscard]] std::string write_thresholds(const ThresholdTable& table);
+
+/// @brief The outcome of reading a description of the need for cooperation.
+struct NeedsReadResult {
+    std::optional<Need> need;      ///< The need, when the document had no problem.
+    std::vector<Problem> problems; ///< Every problem found.
+};
+
+/// @brief Reads a needs description (`avtal-needs/1`): an object whose keys
+/// are the members of `avtal::Need` (booleans; `scope` one of single_task,
+/// several_tasks, broad; `scale` one of small, medium, large); a missing or
+/// null member is unknown.
+[[nodiscard]] NeedsReadResult read_needs(std::string_view text);
+
+/// @brief Writes a forms recommendation as JSON (suitable best first, then
+/// unsuitable, each with its reasons and the Tabell 1 cells behind them).
+[[nodiscard]] std::string write_recommendation(const Recommendation& r, Lang lang);
 
 /// @brief The SHA-256 digest of `bytes` as 64 lowercase hex digits
 /// (OpenSSL libcrypto).

@@ -4,6 +4,7 @@
 /// Markdown for a decision memo (tjänsteskrivelse).
 
 #include <avtal/check.hpp>
+#include <avtal/forms.hpp>
 #include <avtal/text.hpp>
 
 #include <string>
@@ -26,5 +27,10 @@ struct RenderOptions {
 /// @brief The report as a Markdown document: headings, a findings table,
 /// the procurement analysis, the allocation and the receipt.
 [[nodiscard]] std::string render_markdown(const Report& report, const RenderOptions& options = {});
+
+/// @brief A forms recommendation as plain text: the suitable forms best
+/// first with their reasons and the Tabell 1 cells behind them, then the
+/// unsuitable ones with why.
+[[nodiscard]] std::string render_recommendation(const Recommendation& r, const RenderOptions& options = {});
 
 } // namespace avtal

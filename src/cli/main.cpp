@@ -344,8 +344,21 @@ namespace {
 
 int cmd_forms(const Args& args) {
     if (args.files.size() != 1) return usage_error("forms needs exactly one NEEDS.json");
-    std::cerr << "avtal: forms is not available yet\n";
-    return exit_bad_input;
+    std::string text;
+    if (!read_file(args.files[0], text)) {
+        std::cerr << "avtal: cannot read " << args.files[0] << "\n";
+        return exit_bad_input;
+    }
+    const auto needs = json::read_needs(text);
+    if (!needs.need) {
+        for (const Problem& p : needs.problems) std::cerr << args.files[0] << ": " << p.to_string() << "\n";
+        return exit_bad_input;
+    }
+    const Recommendation rec = recommend_forms(*needs.need);
+    if (args.format == "json") write_out(json::write_recommendation(rec, args.lang) + "\n");
+    else if (args.format == "text") write_out(render_recommendation(rec, RenderOptions{args.lang, false, {}, 80}));
+    else return usage_error("unknown format " + args.format);
+    return exit_ok;
 }
 
 } // namespace

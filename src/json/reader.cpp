@@ -492,4 +492,40 @@ ThresholdReadResult read_thresholds(std::string_view text, std::string_view name
     return out;
 }
 
+NeedsReadResult read_needs(std::string_view text) {
+    NeedsReadResult out;
+    detail::ParseOutcome parsed = detail::parse(text);
+    if (!parsed.ok) {
+        out.problems.push_back(std::move(parsed.error));
+        return out;
+    }
+    Reader r{out.problems};
+    const Node& n = parsed.root;
+    Need need;
+    if (r.object(n, "",
+                 {"schema", "municipalities", "regions", "state", "private_actors", "own_legal_person_wanted", "legally_binding_needed", "scope",
+                  "exercise_of_authority", "continuous_steering_wanted", "scale", "long_term", "quick_start_wanted", "rehabilitation",
+                  "huvudman_transfer_wanted"})) {
+        if (const Node* s = Reader::get(n, "schema"); Reader::present(s) && r.expect(*s, Kind::string, "/schema") && s->text != "avtal-needs/1")
+            r.error("/schema", "unsupported schema \"" + s->text + "\" (expected \"avtal-needs/1\")");
+        const auto b = [&](const char* key) { return r.opt_bool(Reader::get(n, key), std::string{"/"} + key); };
+        need.municipalities = b("municipalities");
+        need.regions = b("regions");
+        need.state = b("state");
+        need.private_actors = b("private_actors");
+        need.own_legal_person_wanted = b("own_legal_person_wanted");
+        need.legally_binding_needed = b("legally_binding_needed");
+        need.scope = r.opt_enum<TaskScope>(Reader::get(n, "scope"), "/scope");
+        need.exercise_of_authority = b("exercise_of_authority");
+        need.continuous_steering_wanted = b("continuous_steering_wanted");
+        need.scale = r.opt_enum<Scale>(Reader::get(n, "scale"), "/scale");
+        need.long_term = b("long_term");
+        need.quick_start_wanted = b("quick_start_wanted");
+        need.rehabilitation = b("rehabilitation");
+        need.huvudman_transfer_wanted = b("huvudman_transfer_wanted");
+    }
+    if (out.problems.empty()) out.need = need;
+    return out;
+}
+
 } // namespace avtal::json

@@ -128,4 +128,55 @@ std::string write_report(const Report& report, const ReportOptions& options, std
     return o.take();
 }
 
+namespace {
+
+void write_assessment(Out& o, const FormAssessment& a, Lang lang) {
+    o.begin_object();
+    o.key("form").string(to_string(a.form));
+    o.key("name").string(form_info(a.form).name.in(lang));
+    o.key("suitable").boolean(a.suitable);
+    o.key("score").number(std::to_string(a.score));
+    o.key("reasons").begin_array();
+    for (const FormReason& r : a.reasons) {
+        o.begin_object();
+        o.key("need").string(r.need);
+        o.key("effect").string(to_string(r.effect));
+        o.key("points").number(std::to_string(r.points));
+        o.key("text").string(r.text.in(lang));
+        o.key("table_cells").begin_array();
+        for (const FormCell& c : r.cells) {
+            o.begin_object();
+            o.key("form").string(to_string(c.form));
+            o.key("row").string(to_string(c.row));
+            o.key("text").string(form_info(c.form).cell(c.row).in(lang));
+            o.end_object();
+        }
+        o.end_array();
+        if (!r.quote.in(lang).empty()) o.key("quote").string(r.quote.in(lang));
+        o.end_object();
+    }
+    o.end_array();
+    o.key("missing").begin_array();
+    for (const auto& m : a.missing) o.string(m);
+    o.end_array();
+    o.end_object();
+}
+
+} // namespace
+
+std::string write_recommendation(const Recommendation& r, Lang lang) {
+    Out o{false};
+    o.begin_object();
+    o.key("schema").string("avtal-forms/1");
+    o.key("source").string(forms_source);
+    o.key("suitable").begin_array();
+    for (const auto& a : r.suitable) write_assessment(o, a, lang);
+    o.end_array();
+    o.key("unsuitable").begin_array();
+    for (const auto& a : r.unsuitable) write_assessment(o, a, lang);
+    o.end_array();
+    o.end_object();
+    return o.take();
+}
+
 } // namespace avtal::json
