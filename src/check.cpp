@@ -63,35 +63,48 @@ namespace {
 
 std::string q(std::string_view s) { return "\"" + std::string{s} + "\""; }
 
-void check_amount(const std::optional<Money>& m, const std::string& path, std::vector<Problem>& out) {
-    if (m && m->ore() < 0) out.push_back({path, "negative amount"});
-}
+std::string at(std::string_view prefix, std::size_t i) { return std::string{prefix} + std::to_string(i); }
 
-void check_percent(const std::optional<Percent>& p, const std::string& path, std::vector<Problem>& out) {
-    if (p && (p->units() < 0 || *p > hundred_percent)) out.push_back({path, "percentage outside 0–100"});
-}
+// Paths are built only when a problem is found: validation of a well-formed
+// agreement allocates nothing.
+struct Problems {
+    std::vector<Problem>& out;
+    template <class PathFn>
+    void add(PathFn&& path, std::string message) {
+        out.push_back({std::forward<PathFn>(path)(), std::move(message)});
+    }
+    template <class PathFn>
+    void amount(const std::optional<Money>& m, PathFn&& path) {
+        if (m && m->ore() < 0) add(std::forward<PathFn>(path), "negative amount");
+    }
+    template <class PathFn>
+    void percent(const std::optional<Percent>& p, PathFn&& path) {
+        if (p && (p->units() < 0 || *p > hundred_percent)) add(std::forward<PathFn>(path), "percentage outside 0–100");
+    }
+};
 
-void validate_compensation(const Agreement& a, const Compensation& c, const std::string& path, std::vector<Problem>& out) {
-    check_amount(c.money_per_year, path + "/money_per_year", out);
-    check_amount(c.in_kind_value_per_year, path + "/in_kind_value_per_year", out);
+void validate_compensation(const Agreement& a, const Compensation& c, const std::optional<std::size_t>& task, Problems& out) {
+    const auto base = [&] { return task ? at("/tasks/", *task) + "/compensation" : std::string{"/compensation"}; };
+    out.amount(c.money_per_year, [&] { return base() + "/money_per_year"; });
+    out.amount(c.in_kind_value_per_year, [&] { return base() + "/in_kind_value_per_year"; });
     if (c.cost_per_year) {
         const auto& k = *c.cost_per_year;
-        check_amount(k.staff, path + "/cost_per_year/staff", out);
-        check_amount(k.premises, path + "/cost_per_year/premises", out);
-        check_amount(k.overhead, path + "/cost_per_year/overhead", out);
-        check_amount(k.capital, path + "/cost_per_year/capital", out);
-        check_amount(k.other, path + "/cost_per_year/other", out);
+        out.amount(k.staff, [&] { return base() + "/cost_per_year/staff"; });
+        out.amount(k.premises, [&] { return base() + "/cost_per_year/premises"; });
+        out.amount(k.overhead, [&] { return base() + "/cost_per_year/overhead"; });
+        out.amount(k.capital, [&] { return base() + "/cost_per_year/capital"; });
+        out.amount(k.other, [&] { return base() + "/cost_per_year/other"; });
     }
-    if (c.tolerance.kind == Tolerance::Kind::amount) check_amount(c.tolerance.amount, path + "/tolerance", out);
-    else if (c.tolerance.percent.units() < 0) out.push_back({path + "/tolerance/percent", "negative percentage"});
+    if (c.tolerance.kind == Tolerance::Kind::amount) out.amount(c.tolerance.amount, [&] { return base() + "/tolerance"; });
+    else if (c.tolerance.percent.units() < 0) out.add([&] { return base() + "/tolerance/percent"; }, "negative percentage");
     if (c.allocation && c.allocation->weights) {
         const auto& ws = *c.allocation->weights;
         for (std::size_t i = 0; i < ws.size(); ++i) {
-            const std::string wp = path + "/allocation/weights/" + ws[i].party;
-            if (!a.find_party(ws[i].party)) out.push_back({wp, "unknown party " + q(ws[i].party)});
-            if (ws[i].weight.units() < 0) out.push_back({wp, "negative weight"});
+            const auto wp = [&] { return base() + "/allocation/weights/" + ws[i].party; };
+            if (!a.find_party(ws[i].party)) out.add(wp, "unknown party " + q(ws[i].party));
+            if (ws[i].weight.units() < 0) out.add(wp, "negative weight");
             for (std::size_t j = 0; j < i; ++j)
-                if (ws[j].party == ws[i].party) out.push_back({wp, "repeated party " + q(ws[i].party)});
+                if (ws[j].party == ws[i].party) out.add(wp, "repeated party " + q(ws[i].party));
         }
     }
 }
@@ -99,85 +112,101 @@ void validate_compensation(const Agreement& a, const Compensation& c, const std:
 } // namespace
 
 std::vector<Problem> validate(const Agreement& a) {
-    std::vector<Problem> out;
+    std::vector<Problem> problems;
+    Problems out{problems};
     for (std::size_t i = 0; i < a.parties.size(); ++i) {
         const Party& p = a.parties[i];
-        const std::string path = "/parties/" + std::to_string(i);
-        if (p.id.empty()) out.push_back({path + "/id", "empty id"});
+        const auto path = [i](const char* rest) { return [i, rest] { return at("/parties/", i) + rest; }; };
+        if (p.id.empty()) out.add(path("/id"), "empty id");
         for (std::size_t j = 0; j < i; ++j)
             if (a.parties[j].id == p.id) {
-                out.push_back({path + "/id", "repeated party id " + q(p.id)});
+                out.add(path("/id"), "repeated party id " + q(p.id));
                 break;
             }
-        if (p.population && *p.population < 0) out.push_back({path + "/population", "negative population"});
+        if (p.population && *p.population < 0) out.add(path("/population"), "negative population");
         if (p.mandate_covers_tasks && p.kind && *p.kind != PartyKind::municipal_federation)
-            out.push_back({path + "/mandate_covers_tasks", "only a municipal_federation party has a mandate"});
+            out.add(path("/mandate_covers_tasks"), "only a municipal_federation party has a mandate");
     }
-    if (a.term.months && *a.term.months < 0) out.push_back({"/term/months", "negative number of months"});
-    if (a.term.extension_months && *a.term.extension_months < 0) out.push_back({"/term/extension_months", "negative number of months"});
-    const auto party_ref = [&](const std::optional<Id>& id, const std::string& path) {
-        if (id && !a.find_party(*id)) out.push_back({path, "unknown party " + q(*id)});
+    if (a.term.months && *a.term.months < 0) out.add([] { return std::string{"/term/months"}; }, "negative number of months");
+    if (a.term.extension_months && *a.term.extension_months < 0)
+        out.add([] { return std::string{"/term/extension_months"}; }, "negative number of months");
+    const auto party_ref = [&](const std::optional<Id>& id, auto&& path) {
+        if (id && !a.find_party(*id)) out.add(path, "unknown party " + q(*id));
     };
-    std::optional<Id> first_contractor;
+    const std::optional<Id>* first_contractor = nullptr;
     bool several_contractors = false, per_task = false;
     for (std::size_t i = 0; i < a.tasks.size(); ++i) {
         const Task& t = a.tasks[i];
-        const std::string path = "/tasks/" + std::to_string(i);
-        if (t.id.empty()) out.push_back({path + "/id", "empty id"});
+        const auto path = [i](const char* rest) { return [i, rest] { return at("/tasks/", i) + rest; }; };
+        if (t.id.empty()) out.add(path("/id"), "empty id");
         for (std::size_t j = 0; j < i; ++j)
             if (a.tasks[j].id == t.id) {
-                out.push_back({path + "/id", "repeated task id " + q(t.id)});
+                out.add(path("/id"), "repeated task id " + q(t.id));
                 break;
             }
-        party_ref(t.contractor, path + "/contractor");
+        party_ref(t.contractor, path("/contractor"));
         if (t.contractor) {
-            if (!first_contractor) first_contractor = t.contractor;
-            else if (*first_contractor != *t.contractor) several_contractors = true;
+            if (!first_contractor) first_contractor = &t.contractor;
+            else if (**first_contractor != *t.contractor) several_contractors = true;
         }
-        if (t.principals)
-            for (std::size_t j = 0; j < t.principals->size(); ++j) party_ref((*t.principals)[j], path + "/principals/" + std::to_string(j));
-        if (t.huvudman)
-            for (std::size_t j = 0; j < t.huvudman->size(); ++j) party_ref((*t.huvudman)[j], path + "/huvudman/" + std::to_string(j));
-        check_amount(t.annual_value, path + "/annual_value", out);
-        check_percent(t.hamburg.open_market_share_percent, path + "/hamburg/open_market_share_percent", out);
-        check_percent(t.teckal.activity_share_percent, path + "/teckal/activity_share_percent", out);
+        const auto refs = [&](const std::optional<std::vector<Id>>& ids, const char* key) {
+            if (!ids) return;
+            for (std::size_t j = 0; j < ids->size(); ++j) {
+                const auto jp = [&] { return at("/tasks/", i) + key + std::to_string(j); };
+                party_ref((*ids)[j], jp);
+                for (std::size_t k = 0; k < j; ++k)
+                    if ((*ids)[k] == (*ids)[j]) {
+                        out.add(jp, "repeated party " + q((*ids)[j]));
+                        break;
+                    }
+            }
+        };
+        refs(t.principals, "/principals/");
+        refs(t.huvudman, "/huvudman/");
+        out.amount(t.annual_value, path("/annual_value"));
+        out.percent(t.hamburg.open_market_share_percent, path("/hamburg/open_market_share_percent"));
+        out.percent(t.teckal.activity_share_percent, path("/teckal/activity_share_percent"));
         if (t.principal_shares) {
+            // A principal that is no party is reported above; the shares are
+            // compared with the principals only when those are all parties.
+            const bool principals_known =
+                t.principals && std::all_of(t.principals->begin(), t.principals->end(), [&](const Id& p) { return a.find_party(p) != nullptr; });
             std::int64_t sum = 0;
             for (const auto& s : *t.principal_shares) {
-                const std::string sp = path + "/principal_shares/" + s.party;
-                if (!a.find_party(s.party)) out.push_back({sp, "unknown party " + q(s.party)});
-                else if (t.principals && std::find(t.principals->begin(), t.principals->end(), s.party) == t.principals->end())
-                    out.push_back({sp, q(s.party) + " is not a principal of the task"});
-                if (s.share.units() < 0) out.push_back({sp, "negative share"});
+                const auto sp = [&] { return at("/tasks/", i) + "/principal_shares/" + s.party; };
+                if (!a.find_party(s.party)) out.add(sp, "unknown party " + q(s.party));
+                else if (principals_known && std::find(t.principals->begin(), t.principals->end(), s.party) == t.principals->end())
+                    out.add(sp, q(s.party) + " is not a principal of the task");
+                if (s.share.units() < 0) out.add(sp, "negative share");
                 sum += s.share.units();
             }
-            if (t.principals)
+            if (principals_known)
                 for (const auto& p : *t.principals) {
                     bool named = false;
                     for (const auto& s : *t.principal_shares) named = named || s.party == p;
-                    if (!named) out.push_back({path + "/principal_shares", "does not name principal " + q(p)});
+                    if (!named) out.add(path("/principal_shares"), "does not name principal " + q(p));
                 }
             if (sum != hundred_percent.units())
-                out.push_back({path + "/principal_shares", "shares sum to " + Percent{Decimal::from_units(sum)}.to_string() + ", not 100"});
+                out.add(path("/principal_shares"), "shares sum to " + Percent{Decimal::from_units(sum)}.to_string() + ", not 100");
         }
         if (t.compensation) {
             per_task = true;
-            validate_compensation(a, *t.compensation, path + "/compensation", out);
-            if (a.compensation) out.push_back({path + "/compensation", "compensation is stated both for the agreement and for the task"});
+            validate_compensation(a, *t.compensation, i, out);
+            if (a.compensation) out.add(path("/compensation"), "compensation is stated both for the agreement and for the task");
         }
     }
     if (a.compensation) {
-        validate_compensation(a, *a.compensation, "/compensation", out);
+        validate_compensation(a, *a.compensation, std::nullopt, out);
         if (several_contractors && !per_task)
-            out.push_back({"/compensation", "the tasks have different contractors: state compensation per task (tasks[].compensation)"});
+            out.add([] { return std::string{"/compensation"}; }, "the tasks have different contractors: state compensation per task (tasks[].compensation)");
     }
     const auto& ds = a.delegation.delegates;
     for (std::size_t i = 0; i < ds.size(); ++i) {
-        const std::string path = "/delegation/delegates/" + std::to_string(i);
-        if (ds[i].task && !a.task_index(*ds[i].task)) out.push_back({path + "/task", "unknown task " + q(*ds[i].task)});
-        party_ref(ds[i].employer, path + "/employer");
+        const auto path = [i](const char* rest) { return [i, rest] { return at("/delegation/delegates/", i) + rest; }; };
+        if (ds[i].task && !a.task_index(*ds[i].task)) out.add(path("/task"), "unknown task " + q(*ds[i].task));
+        party_ref(ds[i].employer, path("/employer"));
     }
-    return out;
+    return problems;
 }
 
 Report check(const Agreement& agreement, const CheckOptions& options) {
@@ -187,6 +216,10 @@ Report check(const Agreement& agreement, const CheckOptions& options) {
     r.procurement_.reserve(agreement.tasks.size());
     for (std::size_t i = 0; i < agreement.tasks.size(); ++i) r.procurement_.push_back(resolve_procurement(r.ctx_, i));
     r.ctx_.set_procurement(r.procurement_);
+    const std::size_t groups = r.ctx_.compensation_groups().size();
+    r.figures_.reserve(groups);
+    for (std::size_t g = 0; g < groups; ++g) r.figures_.push_back(compensation_figures(r.ctx_, g));
+    r.ctx_.set_figures(r.figures_.data());
     const auto enabled = [&](const Rule& rule) {
         if (!options.only.empty() &&
             std::none_of(options.only.begin(), options.only.end(), [&](const std::string& p) { return rule_matches(rule.id(), p); }))

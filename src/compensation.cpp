@@ -92,20 +92,6 @@ MultiYearResult multi_year_balance(std::span<const YearFigures> years, std::span
 namespace detail {
 
 
-std::vector<CompensationObject> compensation_objects(const Context& ctx, const CompensationGroup& g) {
-    const Agreement& a = ctx.agreement();
-    std::vector<CompensationObject> out;
-    if (g.agreement_level) {
-        out.push_back({a.compensation ? &*a.compensation : nullptr, "/compensation", g.tasks});
-        return out;
-    }
-    for (std::size_t t : g.tasks) {
-        const auto& c = a.tasks[t].compensation;
-        out.push_back({c ? &*c : nullptr, "/tasks/" + std::to_string(t) + "/compensation", {t}});
-    }
-    return out;
-}
-
 WeightedParties weighted_parties(const Context& ctx, const CompensationGroup& g, const CompensationObject& o) {
     const Agreement& a = ctx.agreement();
     WeightedParties w;
@@ -137,17 +123,17 @@ WeightedParties weighted_parties(const Context& ctx, const CompensationGroup& g,
         return w;
     }
     if (!o.comp) {
-        w.missing.push_back(o.path);
+        w.missing.push_back(o.path());
         return w;
     }
     if (!o.comp->allocation || !o.comp->allocation->key) {
-        w.missing.push_back(o.path + (o.comp->allocation ? "/allocation/key" : "/allocation"));
+        w.missing.push_back(o.path() + (o.comp->allocation ? "/allocation/key" : "/allocation"));
         return w;
     }
     const Allocation& al = *o.comp->allocation;
     if (!al.weights) {
         if (*al.key != AllocationKey::population) {
-            w.missing.push_back(o.path + "/allocation/weights");
+            w.missing.push_back(o.path() + "/allocation/weights");
             return w;
         }
         for (std::size_t k : w.parties) {
@@ -182,11 +168,12 @@ WeightedParties weighted_parties(const Context& ctx, const CompensationGroup& g,
     return w;
 }
 
-void add_optional(Bounds& b, const std::optional<Money>& m, std::vector<std::string>& missing, const std::string& path) {
-    if (m) b.add(*m);
-    else {
+void add_optional(Bounds& b, const std::optional<Money>& m, std::vector<std::string>& missing, const CompensationObject& o, const char* suffix) {
+    if (m) {
+        b.add(*m);
+    } else {
         b.add_unknown();
-        missing.push_back(path);
+        missing.push_back(o.path() + suffix);
     }
 }
 
@@ -204,7 +191,7 @@ i128 principals_part_of(Money cost, const WeightedParties& w) {
 CompensationFigures figures_of(const Context& ctx, const CompensationGroup& g, const CompensationObject& o) {
     CompensationFigures f;
     if (!o.comp) {
-        f.missing.push_back(o.path);
+        f.missing.push_back(o.path());
         f.payment.add_unknown();
         f.full_cost.add_unknown();
         f.principals_part.add_unknown();
@@ -212,19 +199,19 @@ CompensationFigures figures_of(const Context& ctx, const CompensationGroup& g, c
         return f;
     }
     const Compensation& c = *o.comp;
-    add_optional(f.payment, c.money_per_year, f.missing, o.path + "/money_per_year");
+    add_optional(f.payment, c.money_per_year, f.missing, o, "/money_per_year");
     if (!c.in_kind_value_per_year) f.in_kind_unvalued = true;
-    add_optional(f.payment, c.in_kind_value_per_year, f.missing, o.path + "/in_kind_value_per_year");
+    add_optional(f.payment, c.in_kind_value_per_year, f.missing, o, "/in_kind_value_per_year");
     if (!c.cost_per_year) {
         f.full_cost.add_unknown();
-        f.missing.push_back(o.path + "/cost_per_year");
+        f.missing.push_back(o.path() + "/cost_per_year");
     } else {
         const auto& k = *c.cost_per_year;
-        add_optional(f.full_cost, k.staff, f.missing, o.path + "/cost_per_year/staff");
-        add_optional(f.full_cost, k.premises, f.missing, o.path + "/cost_per_year/premises");
-        add_optional(f.full_cost, k.overhead, f.missing, o.path + "/cost_per_year/overhead");
-        add_optional(f.full_cost, k.capital, f.missing, o.path + "/cost_per_year/capital");
-        add_optional(f.full_cost, k.other, f.missing, o.path + "/cost_per_year/other");
+        add_optional(f.full_cost, k.staff, f.missing, o, "/cost_per_year/staff");
+        add_optional(f.full_cost, k.premises, f.missing, o, "/cost_per_year/premises");
+        add_optional(f.full_cost, k.overhead, f.missing, o, "/cost_per_year/overhead");
+        add_optional(f.full_cost, k.capital, f.missing, o, "/cost_per_year/capital");
+        add_optional(f.full_cost, k.other, f.missing, o, "/cost_per_year/other");
     }
     if (!c.contractor_bears_share) {
         f.principals_part = f.full_cost;
@@ -241,7 +228,7 @@ CompensationFigures figures_of(const Context& ctx, const CompensationGroup& g, c
             f.principals_part.low = 0;
             f.principals_part.high = f.full_cost.high;
             for (const auto& m : w.missing) f.missing.push_back(m);
-            if (w.complete == Truth::no) f.missing.push_back(o.path + "/allocation/weights");
+            if (w.complete == Truth::no) f.missing.push_back(o.path() + "/allocation/weights");
         }
     }
     if (c.tolerance.kind == Tolerance::Kind::amount) {
@@ -260,9 +247,10 @@ CompensationFigures figures_of(const Context& ctx, const CompensationGroup& g, c
 /// @brief The figures of compensation group `group` of `ctx` (SPEC §6): the
 /// sums over its compensation objects.
 CompensationFigures compensation_figures(const Context& ctx, std::size_t group) {
+    if (const CompensationFigures* cached = ctx.cached_figures(group)) return *cached;
     const CompensationGroup& g = ctx.compensation_groups()[group];
     CompensationFigures total;
-    for (const auto& o : detail::compensation_objects(ctx, g)) {
+    detail::for_each_compensation_object(ctx, g, [&](const detail::CompensationObject& o) {
         CompensationFigures f = detail::figures_of(ctx, g, o);
         total.payment.add(f.payment);
         total.full_cost.add(f.full_cost);
@@ -270,7 +258,7 @@ CompensationFigures compensation_figures(const Context& ctx, std::size_t group) 
         total.tolerance.add(f.tolerance);
         total.in_kind_unvalued = total.in_kind_unvalued || f.in_kind_unvalued;
         detail::merge_missing(total.missing, f.missing);
-    }
+    });
     return total;
 }
 
@@ -278,10 +266,10 @@ std::vector<AllocationLine> report_allocation(const Context& ctx) {
     std::vector<AllocationLine> lines;
     for (std::size_t gi = 0; gi < ctx.compensation_groups().size(); ++gi) {
         const auto& g = ctx.compensation_groups()[gi];
-        for (const auto& o : detail::compensation_objects(ctx, g)) {
-            if (!o.comp) continue;
+        detail::for_each_compensation_object(ctx, g, [&](const detail::CompensationObject& o) {
+            if (!o.comp) return;
             const WeightedParties w = detail::weighted_parties(ctx, g, o);
-            if (w.complete != Truth::yes) continue;
+            if (w.complete != Truth::yes) return;
             std::optional<Money> amount;
             if (o.comp->contractor_bears_share) {
                 CompensationFigures f = detail::figures_of(ctx, g, o);
@@ -289,9 +277,9 @@ std::vector<AllocationLine> report_allocation(const Context& ctx) {
             } else {
                 amount = o.comp->money_per_year;
             }
-            if (!amount) continue;
+            if (!amount) return;
             auto parts = allocate(*amount, w.weights);
-            if (!parts) continue;
+            if (!parts) return;
             for (std::size_t i = 0; i < w.parties.size(); ++i) {
                 AllocationLine* same = nullptr;
                 for (auto& l : lines)
@@ -299,7 +287,7 @@ std::vector<AllocationLine> report_allocation(const Context& ctx) {
                 if (same) same->amount = Money::from_ore(same->amount.ore() + parts.parts[i].ore());
                 else lines.push_back({w.parties[i], parts.parts[i], g.contractor, w.contractor == i});
             }
-        }
+        });
     }
     return lines;
 }

@@ -1,5 +1,6 @@
 // The checking context: agreement, date, threshold table, exceptions and
 // the contractors' compensation groups.
+#include <avtal/compensation.hpp>
 #include <avtal/procurement.hpp>
 #include <avtal/subject.hpp>
 
@@ -46,5 +47,9 @@ Context::Context(const Agreement& agreement, std::optional<Date> date, std::shar
     : agreement_{&agreement}, date_{date ? date : agreement.assessment_date},
       thresholds_{thresholds ? std::move(thresholds) : builtin_thresholds()},
       exceptions_{exceptions ? std::move(exceptions) : default_exceptions()}, groups_{make_compensation_groups(agreement)} {}
+
+const CompensationFigures* Context::cached_figures(std::size_t group) const noexcept {
+    return figures_ && group < groups_.size() ? figures_ + group : nullptr;
+}
 
 } // namespace avtal

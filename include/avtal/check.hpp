@@ -51,8 +51,9 @@ BOOST_DESCRIBE_ENUM(Verdict, ok, violations, incomplete, invalid)
 struct Problem {
     std::string path;    ///< JSON pointer, e.g. `/tasks/0/contractor`.
     std::string message; ///< What is wrong, e.g. `unknown party "norrstrm"`.
-    /// @brief "path: message".
-    [[nodiscard]] std::string to_string() const { return (path.empty() ? std::string{"/"} : path) + ": " + message; }
+    /// @brief "path: message", or just the message for a problem of the
+    /// whole document (empty path).
+    [[nodiscard]] std::string to_string() const { return path.empty() ? message : path + ": " + message; }
     /// @brief Equal when path and message are.
     friend bool operator==(const Problem&, const Problem&) = default;
 };
@@ -151,6 +152,7 @@ private:
     std::vector<Rule> user_rules_;
     std::vector<Finding> findings_;
     std::vector<ProcurementResult> procurement_;
+    std::vector<CompensationFigures> figures_;
     std::vector<AllocationLine> allocation_;
     std::vector<Problem> problems_;
     Verdict verdict_ = Verdict::ok;

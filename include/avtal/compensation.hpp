@@ -136,19 +136,34 @@ namespace detail {
 /// One compensation object of a group: the agreement-level terms, or one
 /// task's own terms.
 struct CompensationObject {
-    const Compensation* comp = nullptr; // null: not stated
-    std::string path;                   // "/compensation" or "/tasks/i/compensation"
-    std::vector<std::size_t> tasks;     // the tasks it pays for
+    const Compensation* comp = nullptr;  // null: not stated
+    std::optional<std::size_t> task;     // per-task terms: the task
+    std::span<const std::size_t> tasks;  // the tasks it pays for
+    [[nodiscard]] std::string path() const { return task ? "/tasks/" + std::to_string(*task) + "/compensation" : std::string{"/compensation"}; }
 };
 
-std::vector<CompensationObject> compensation_objects(const Context& ctx, const CompensationGroup& g);
+/// Calls `f(object)` for every compensation object of group `g`.
+template <class F>
+void for_each_compensation_object(const Context& ctx, const CompensationGroup& g, F&& f) {
+    const Agreement& a = ctx.agreement();
+    if (g.agreement_level) {
+        f(CompensationObject{a.compensation ? &*a.compensation : nullptr, std::nullopt, g.tasks});
+        return;
+    }
+    for (const std::size_t& t : g.tasks) {
+        const auto& c = a.tasks[t].compensation;
+        f(CompensationObject{c ? &*c : nullptr, t, std::span<const std::size_t>{&t, 1}});
+    }
+}
+
 WeightedParties weighted_parties(const Context& ctx, const CompensationGroup& g, const CompensationObject& o);
 CompensationFigures figures_of(const Context& ctx, const CompensationGroup& g, const CompensationObject& o);
 
 } // namespace detail
 
 /// @brief The figures of compensation group `group` of `ctx` (SPEC §6): the
-/// sums over its compensation objects.
+/// sums over its compensation objects (from the context's cache when
+/// `check()` has computed them).
 [[nodiscard]] CompensationFigures compensation_figures(const Context& ctx, std::size_t group);
 
 /// @brief One line of the report's allocation: a party's share in öre.

@@ -24,6 +24,7 @@ namespace avtal {
 
 struct TaskSubject;
 struct ProcurementResult;
+struct CompensationFigures;
 
 /// @brief The scope of a subject: what a finding is about.
 enum class Scope : std::uint8_t {
@@ -89,6 +90,10 @@ public:
     [[nodiscard]] std::span<const ProcurementResult> procurement() const noexcept { return procurement_; }
     /// @brief Sets the precomputed procurement results (one per task, in order).
     void set_procurement(std::span<const ProcurementResult> r) noexcept { procurement_ = r; }
+    /// @brief The precomputed figures of compensation group `group`, or null.
+    [[nodiscard]] const CompensationFigures* cached_figures(std::size_t group) const noexcept;
+    /// @brief Sets the precomputed figures, one per compensation group.
+    void set_figures(const CompensationFigures* figures) noexcept { figures_ = figures; }
 
 private:
     const Agreement* agreement_;
@@ -97,6 +102,7 @@ private:
     std::shared_ptr<const ExceptionList> exceptions_;
     std::vector<CompensationGroup> groups_;
     std::span<const ProcurementResult> procurement_;
+    const CompensationFigures* figures_ = nullptr;
 };
 
 /// @brief The agreement as a whole.

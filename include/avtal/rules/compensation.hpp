@@ -108,16 +108,16 @@ namespace predicates {
 [[nodiscard]] inline const Predicate<CompensationSubject>& compensation_stated() {
     static const auto p = detail::leaf<CompensationSubject>(detail::predicate_info(rules::info::compensation_stated()), [](const CompensationSubject& s, Trace& t) {
         Truth any = Truth::no;
-        for (const auto& o : detail::compensation_objects(*s.ctx, s.group())) {
+        detail::for_each_compensation_object(*s.ctx, s.group(), [&](const detail::CompensationObject& o) {
             if (!o.comp) {
-                any = any || t.unknown([&] { return o.path; });
-                continue;
+                any = any || t.unknown([&] { return o.path(); });
+                return;
             }
             const auto& c = *o.comp;
             const bool in_kind = !c.in_kind_value_per_year || c.in_kind_value_per_year->ore() > 0;
-            if (in_kind || (c.money_per_year && c.money_per_year->ore() > 0)) return Truth::yes;
-            if (!c.money_per_year) any = any || t.unknown([&] { return o.path + "/money_per_year"; });
-        }
+            if (in_kind || (c.money_per_year && c.money_per_year->ore() > 0)) any = Truth::yes;
+            else if (!c.money_per_year) any = any || t.unknown([&] { return o.path() + "/money_per_year"; });
+        });
         return any;
     });
     return p;
@@ -154,10 +154,10 @@ namespace predicates {
 [[nodiscard]] inline const Predicate<CompensationSubject>& compensation_in_kind_valued() {
     static const auto p = detail::leaf<CompensationSubject>(detail::predicate_info(rules::info::compensation_in_kind_valued()), [](const CompensationSubject& s, Trace& t) {
         Truth all = Truth::yes;
-        for (const auto& o : detail::compensation_objects(*s.ctx, s.group())) {
-            if (!o.comp) all = all && t.unknown([&] { return o.path; });
+        detail::for_each_compensation_object(*s.ctx, s.group(), [&](const detail::CompensationObject& o) {
+            if (!o.comp) all = all && t.unknown([&] { return o.path(); });
             else if (!o.comp->in_kind_value_per_year) all = Truth::no;
-        }
+        });
         return all;
     });
     return p;
@@ -168,18 +168,18 @@ namespace predicates {
     static const auto p = detail::leaf<CompensationSubject>(detail::predicate_info(rules::info::compensation_allocation_complete()), [](const CompensationSubject& s, Trace& t) {
         Truth all = Truth::yes;
         const Agreement& a = s.agreement();
-        for (const auto& o : detail::compensation_objects(*s.ctx, s.group())) {
+        detail::for_each_compensation_object(*s.ctx, s.group(), [&](const detail::CompensationObject& o) {
             const WeightedParties w = detail::weighted_parties(*s.ctx, s.group(), o);
             if (w.complete == Truth::unknown) detail::add_missing(t, w.missing);
             for (std::size_t k : w.uncovered)
                 t.note([&] {
                     const std::string name = a.parties[k].name.empty() ? a.parties[k].id : a.parties[k].name;
-                    return detail::tx(detail::quoted(name) + " saknas i fördelningsnyckeln (" + o.path + "/allocation).",
-                                      detail::quoted(name) + " is missing from the allocation key (" + o.path + "/allocation).");
+                    return detail::tx(detail::quoted(name) + " saknas i fördelningsnyckeln (" + o.path() + "/allocation).",
+                                      detail::quoted(name) + " is missing from the allocation key (" + o.path() + "/allocation).");
                 });
             if (w.all_zero) t.note([] { return detail::tx("Alla vikter är noll.", "All weights are zero."); });
             all = all && w.complete;
-        }
+        });
         return all;
     });
     return p;
