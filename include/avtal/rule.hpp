@@ -9,6 +9,7 @@
 #include <avtal/text.hpp>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -120,38 +121,48 @@ struct SubjectTraits<ClauseSubject> {
     static ClauseSubject make(const Context& ctx, SubjectRef r) { return ClauseSubject{&ctx, static_cast<Clause>(r.index)}; }
 };
 
+template <class Subject, class P>
+void emit_finding(const RuleInfo& info, const P& predicate, const Subject& s, const Rule* self, std::vector<Finding>& out) {
+    Status st = Status::satisfied;
+    if (info.severity != Severity::info) {
+        switch (predicate(s)) {
+        case Truth::yes: st = Status::satisfied; break;
+        case Truth::no: st = Status::violated; break;
+        case Truth::unknown: st = Status::undetermined; break;
+        }
+    }
+    out.push_back(Finding{self, st, s.ref(), {}});
+    if (st == Status::undetermined) out.back().missing = predicate.explain(s).missing;
+}
+
 template <class Subject>
 struct PredicateRule final : RuleImpl {
     Predicate<Subject> predicate;
     DetailFn<Subject> detail_fn = nullptr;
-    std::vector<Clause> clauses; // the subjects of a content rule
+    std::vector<Clause> clauses;                          // the subjects of a content rule
+    std::optional<Predicate<AgreementSubject>> when_empty; // checked once when the scope has no subject
 
-    PredicateRule(RuleInfo i, Predicate<Subject> p, DetailFn<Subject> d, std::vector<Clause> c = {})
-        : RuleImpl{std::move(i)}, predicate{std::move(p)}, detail_fn{std::move(d)}, clauses{std::move(c)} {}
+    PredicateRule(RuleInfo i, Predicate<Subject> p, DetailFn<Subject> d, std::vector<Clause> c = {},
+                  std::optional<Predicate<AgreementSubject>> e = std::nullopt)
+        : RuleImpl{std::move(i)}, predicate{std::move(p)}, detail_fn{std::move(d)}, clauses{std::move(c)}, when_empty{std::move(e)} {}
 
-    void emit(const Subject& s, const Rule* self, std::vector<Finding>& out) const {
-        Status st = Status::satisfied;
-        if (info.severity != Severity::info) {
-            switch (predicate(s)) {
-            case Truth::yes: st = Status::satisfied; break;
-            case Truth::no: st = Status::violated; break;
-            case Truth::unknown: st = Status::undetermined; break;
-            }
-        }
-        out.push_back(Finding{self, st, s.ref(), {}});
-        if (st == Status::undetermined) out.back().missing = predicate.explain(s).missing;
-    }
     void run(const Context& ctx, const Rule* self, std::vector<Finding>& out) const override {
+        const std::size_t before = out.size();
         if constexpr (std::is_same_v<Subject, ClauseSubject>) {
-            for (Clause c : clauses) emit(ClauseSubject{&ctx, c}, self, out);
+            for (Clause c : clauses) emit_finding(info, predicate, ClauseSubject{&ctx, c}, self, out);
         } else {
-            SubjectTraits<Subject>::for_each(ctx, [&](const Subject& s) { emit(s, self, out); });
+            SubjectTraits<Subject>::for_each(ctx, [&](const Subject& s) { emit_finding(info, predicate, s, self, out); });
         }
+        if (out.size() == before && when_empty) emit_finding(info, *when_empty, AgreementSubject{&ctx}, self, out);
     }
     Explanation explain(const Context& ctx, SubjectRef r) const override {
+        if constexpr (!std::is_same_v<Subject, AgreementSubject>)
+            if (r.scope == Scope::agreement && when_empty) return when_empty->explain(AgreementSubject{&ctx});
         return predicate.explain(SubjectTraits<Subject>::make(ctx, r));
     }
     Text detail(const Context& ctx, SubjectRef r, Status st) const override {
+        if constexpr (!std::is_same_v<Subject, AgreementSubject>)
+            if (r.scope == Scope::agreement) return {};
         if (!detail_fn) return {};
         return detail_fn(SubjectTraits<Subject>::make(ctx, r), st);
     }
@@ -173,6 +184,16 @@ public:
     Rule(RuleInfo info, Predicate<Subject> predicate, std::type_identity_t<DetailFn<Subject>> detail_fn = nullptr)
         requires(!std::is_same_v<Subject, ClauseSubject>)
         : impl_{std::make_shared<const detail::PredicateRule<Subject>>(std::move(info), std::move(predicate), detail_fn)} {}
+
+    /// @brief A rule checking `predicate` for every subject of its type and,
+    /// when the scope has no subject at all (an agreement without tasks),
+    /// `when_empty` once for the agreement.
+    template <class Subject>
+    Rule(RuleInfo info, Predicate<Subject> predicate, std::type_identity_t<DetailFn<Subject>> detail_fn,
+         Predicate<AgreementSubject> when_empty)
+        requires(!std::is_same_v<Subject, ClauseSubject>)
+        : impl_{std::make_shared<const detail::PredicateRule<Subject>>(std::move(info), std::move(predicate), detail_fn, std::vector<Clause>{},
+                                                                       std::move(when_empty))} {}
 
     /// @brief A content rule: `predicate` checked once per listed section.
     Rule(RuleInfo info, std::vector<Clause> clauses, Predicate<ClauseSubject> predicate, DetailFn<ClauseSubject> detail_fn = nullptr)

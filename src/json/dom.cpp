@@ -221,19 +221,50 @@ ParseOutcome parse(std::string_view text) {
     boost::json::error_code ec;
     const std::size_t n = parser.write_some(false, text.data(), text.size(), ec);
     out.consumed = n;
-    if (ec) {
-        Handler& h = parser.handler();
-        if (ec == boost::json::error::extra_data) out.extra_data = true;
-        std::string what;
-        if (ec == boost::json::error::too_deep) what = "nesting too deep (more than " + std::to_string(max_depth) + " levels)";
-        else if (ec == boost::json::error::extra_data) what = "unexpected text after the JSON value";
-        else if (ec == boost::json::error::incomplete) what = "incomplete JSON document";
-        else what = "JSON syntax error: " + ec.message();
-        out.error = Problem{h.done ? std::string{} : h.path(), what + " (" + location(text, n) + ")"};
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        out.error = Problem{"", "empty document"};
         return out;
     }
+    if (ec) {
+        Handler& h = parser.handler();
+        std::string what;
+        std::string path = h.done ? std::string{} : h.path();
+        if (ec == boost::json::error::too_deep) {
+            what = "nesting too deep (more than " + std::to_string(max_depth) + " levels)";
+        } else if (ec == boost::json::error::incomplete) {
+            what = "incomplete JSON document: it ends before the value is complete";
+            path.clear();
+        } else if (ec == boost::json::error::illegal_leading_surrogate || ec == boost::json::error::illegal_trailing_surrogate ||
+                   ec == boost::json::error::expected_utf16_escape) {
+            what = "invalid \\u escape: unpaired UTF-16 surrogate";
+        } else if (ec == boost::json::error::expected_hex_digit) {
+            what = "invalid \\u escape: expected four hex digits";
+        } else if (n >= 6 && text[n - 6] == '\\' && text[n - 5] == 'u' && (text[n - 4] == 'd' || text[n - 4] == 'D') &&
+                   std::string_view{"89abAB"}.find(text[n - 3]) != std::string_view::npos) {
+            // Boost.JSON stops after "\uD8xx" when no low surrogate follows.
+            what = "invalid \\u escape: unpaired UTF-16 surrogate";
+        } else if (n < text.size()) {
+            const unsigned char c = static_cast<unsigned char>(text[n]);
+            what = c >= 0x20 && c < 0x7F ? std::string{"JSON syntax error at '"} + static_cast<char>(c) + "'" : std::string{"JSON syntax error"};
+        } else {
+            what = "JSON syntax error at the end of the document";
+            path.clear();
+        }
+        out.error = Problem{path, what + " (" + location(text, n) + ")"};
+        return out;
+    }
+    // write_some stops after one complete value: anything but whitespace
+    // after it is extra data (and, in a batch, the sign of JSON Lines).
+    if (parser.done()) {
+        const std::size_t extra = text.find_first_not_of(" \t\r\n", n);
+        if (extra != std::string_view::npos) {
+            out.extra_data = true;
+            out.error = Problem{"", "unexpected text after the JSON value (" + location(text, extra) + ")"};
+            return out;
+        }
+    }
     if (!parser.done()) {
-        out.error = Problem{parser.handler().path(), "incomplete JSON document (" + location(text, n) + ")"};
+        out.error = Problem{"", "incomplete JSON document: it ends before the value is complete (" + location(text, n) + ")"};
         return out;
     }
     out.ok = true;

@@ -84,10 +84,13 @@ public:
         }
         if (auto m = Money::parse(t)) return m;
         const auto dot = t.find('.');
-        if (t.find_first_of("eE") != std::string::npos) error(path, "amount " + t + " must be written without an exponent");
+        const bool digits_only = !t.empty() && t.find_first_not_of("0123456789.") == std::string::npos;
+        const bool well_formed = digits_only && t.front() != '.' && t.back() != '.' && t.find('.', dot == std::string::npos ? t.size() : dot + 1) == std::string::npos;
+        if (t.find_first_of("eE") != std::string::npos && n->kind == Kind::number) error(path, "amount " + t + " must be written without an exponent");
+        else if (!well_formed && t.find(',') != std::string::npos) error(path, "not an amount: \"" + t + "\" (write kronor with a decimal point and no spaces, e.g. \"1250000.50\")");
+        else if (!well_formed) error(path, "not an amount: \"" + t + "\" (expected kronor such as 1250000 or \"1250000.50\")");
         else if (dot != std::string::npos && t.size() - dot - 1 > 2) error(path, "amount " + t + " has more than two decimals");
-        else if (t.find_first_not_of("0123456789.") == std::string::npos && !t.empty()) error(path, "amount " + t + " is too large");
-        else error(path, "not an amount: \"" + t + "\"");
+        else error(path, "amount " + t + " is too large");
         return std::nullopt;
     }
     /// An exact non-negative decimal number (percentages, weights): at most six decimals.
@@ -152,6 +155,26 @@ public:
         return out;
     }
 
+    bool party_ids_unreliable = false; ///< some party id could not be read: references to it are not checked
+    bool task_ids_unreliable = false;  ///< some task id could not be read
+
+    /// Adds validate()'s problems that are not consequences of problems
+    /// already reported (same subtree, or a reference to an unreadable id).
+    void merge_validation(std::vector<Problem> found) {
+        const std::size_t own = problems_.size();
+        for (auto& p : found) {
+            if (party_ids_unreliable && p.message.starts_with("unknown party")) continue;
+            if (task_ids_unreliable && p.message.starts_with("unknown task")) continue;
+            bool related = false;
+            for (std::size_t i = 0; i < own && !related; ++i) {
+                const std::string& q = problems_[i].path;
+                related = q == p.path || (q.starts_with(p.path) && q.size() > p.path.size() && q[p.path.size()] == '/') ||
+                          (p.path.starts_with(q) && p.path.size() > q.size() && p.path[q.size()] == '/');
+            }
+            if (!related) problems_.push_back(std::move(p));
+        }
+    }
+
 private:
     std::vector<Problem>& problems_;
 };
@@ -161,10 +184,14 @@ constexpr std::int64_t max_months = 100'000;
 
 Party read_party(Reader& r, const Node& n, const std::string& path) {
     Party p;
-    if (!r.object(n, path, {"id", "name", "kind", "population", "mandate_covers_tasks"})) return p;
+    if (!r.object(n, path, {"id", "name", "kind", "population", "mandate_covers_tasks"})) {
+        r.party_ids_unreliable = true;
+        return p;
+    }
     const Node* id = Reader::get(n, "id");
     if (!Reader::present(id)) r.error(path + "/id", "missing party id");
     p.id = r.str(id, path + "/id");
+    if (p.id.empty()) r.party_ids_unreliable = true;
     p.name = r.str(Reader::get(n, "name"), path + "/name");
     p.kind = r.opt_enum<PartyKind>(Reader::get(n, "kind"), path + "/kind");
     p.population = r.opt_count(Reader::get(n, "population"), path + "/population", "population", max_population);
@@ -221,7 +248,7 @@ std::optional<Compensation> read_compensation(Reader& r, const Node* n, const st
         if (t->kind == Kind::object) {
             if (r.object(*t, path + "/tolerance", {"percent"})) {
                 const Node* p = Reader::get(*t, "percent");
-                if (!Reader::present(p)) r.error(path + "/tolerance/percent", "missing percent");
+                if (!Reader::present(p) && t->members.size() == (p ? 1u : 0u)) r.error(path + "/tolerance/percent", "missing percent");
                 else if (auto pct = r.opt_percent(p, path + "/tolerance/percent", false)) c.tolerance = Tolerance::of_percent(*pct);
             }
         } else if (auto m = r.opt_amount(t, path + "/tolerance")) {
@@ -256,11 +283,14 @@ Task read_task(Reader& r, const Node& n, const std::string& path) {
     Task t;
     if (!r.object(n, path,
                   {"id", "description", "contractor", "principals", "huvudman", "nature", "area", "category", "target_group_children",
-                   "within_competence", "annual_value", "principal_shares", "hamburg", "teckal", "compensation"}))
+                   "within_competence", "annual_value", "principal_shares", "hamburg", "teckal", "compensation"})) {
+        r.task_ids_unreliable = true;
         return t;
+    }
     const Node* id = Reader::get(n, "id");
     if (!Reader::present(id)) r.error(path + "/id", "missing task id");
     t.id = r.str(id, path + "/id");
+    if (t.id.empty()) r.task_ids_unreliable = true;
     t.description = r.str(Reader::get(n, "description"), path + "/description");
     t.contractor = r.opt_str(Reader::get(n, "contractor"), path + "/contractor");
     t.principals = r.opt_ids(Reader::get(n, "principals"), path + "/principals");
@@ -330,9 +360,11 @@ Agreement read_document(Reader& r, const Node& root) {
             a.term.extension_months = static_cast<std::int32_t>(*m);
         a.term.until_further_notice = r.opt_bool(Reader::get(*t, "until_further_notice"), "/term/until_further_notice");
     }
-    if (const Node* ps = Reader::get(root, "parties"); Reader::present(ps) && r.expect(*ps, Kind::array, "/parties"))
+    if (const Node* ps = Reader::get(root, "parties"); Reader::present(ps) && !r.expect(*ps, Kind::array, "/parties")) r.party_ids_unreliable = true;
+    else if (ps && ps->kind == Kind::array)
         for (std::size_t i = 0; i < ps->items.size(); ++i) a.parties.push_back(read_party(r, ps->items[i], "/parties/" + std::to_string(i)));
-    if (const Node* ts = Reader::get(root, "tasks"); Reader::present(ts) && r.expect(*ts, Kind::array, "/tasks"))
+    if (const Node* ts = Reader::get(root, "tasks"); Reader::present(ts) && !r.expect(*ts, Kind::array, "/tasks")) r.task_ids_unreliable = true;
+    else if (ts && ts->kind == Kind::array)
         for (std::size_t i = 0; i < ts->items.size(); ++i) a.tasks.push_back(read_task(r, ts->items[i], "/tasks/" + std::to_string(i)));
     read_delegation(r, Reader::get(root, "delegation"), a.delegation);
     a.compensation = read_compensation(r, Reader::get(root, "compensation"), "/compensation");
@@ -378,11 +410,7 @@ ReadResult read_agreement(std::string_view text) {
     }
     Reader reader{result.problems};
     Agreement a = read_document(reader, parsed.root);
-    for (auto& p : validate(a)) {
-        // A value the reader already rejected is not reported twice.
-        const bool seen = std::any_of(result.problems.begin(), result.problems.end(), [&](const Problem& q) { return q.path == p.path; });
-        if (!seen) result.problems.push_back(std::move(p));
-    }
+    reader.merge_validation(validate(a));
     if (result.problems.empty()) result.agreement = std::move(a);
     return result;
 }
@@ -408,17 +436,24 @@ std::vector<ReadResult> read_batch(std::string_view text, std::string_view sourc
             r.input_sha256 = digest;
             Reader reader{r.problems};
             Agreement a = read_document(reader, parsed.root.items[i]);
-            for (auto& p : validate(a))
-                if (std::none_of(r.problems.begin(), r.problems.end(), [&](const Problem& q) { return q.path == p.path; }))
-                    r.problems.push_back(std::move(p));
+            reader.merge_validation(validate(a));
             if (r.problems.empty()) r.agreement = std::move(a);
             out.push_back(std::move(r));
         }
         return out;
     }
-    // One document, or JSON Lines.
+    // One document, or JSON Lines: the first value ends on its first line
+    // and more text follows. A pretty-printed document with trailing text is
+    // one document with one problem.
     detail::ParseOutcome whole = detail::parse(text);
-    if (whole.ok || !whole.extra_data) {
+    const std::size_t start = text.find_first_not_of(" \t\r\n");
+    bool json_lines = false;
+    if (!whole.ok && whole.extra_data && start != std::string_view::npos) {
+        std::string_view head = text.substr(start, whole.consumed - start); // the parser also consumes trailing whitespace
+        head = head.substr(0, head.find_last_not_of(" \t\r\n") + 1);
+        json_lines = head.find('\n') == std::string_view::npos;
+    }
+    if (!json_lines) {
         ReadResult r = read_agreement(text);
         r.source = std::string{source};
         out.push_back(std::move(r));

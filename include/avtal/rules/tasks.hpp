@@ -133,8 +133,11 @@ namespace rules::info {
         case Area::it:
         case Area::other: break;
         }
-    if (task.target_group_children.value_or(false)) {
-        if (!task.area || *task.area != Area::health_care) sol();
+    // Children: LVU in the social services' areas (compulsory care of young
+    // persons); not in family law, schools or health care, which have their own.
+    if (task.target_group_children.value_or(false) &&
+        (!task.area || *task.area == Area::social_services || *task.area == Area::children_and_youth || *task.area == Area::addiction)) {
+        sol();
         add(lvu);
     }
     if (task.nature == TaskNature::exercise_of_authority) add(tx("förvaltningslagen (2017:900)", "the Administrative Procedure Act (2017:900)"));
@@ -233,9 +236,16 @@ namespace predicates {
 
 namespace rules {
 
-/// @brief `task.roles` [error].
+/// @brief `task.roles` [error]; an agreement without any task violates it
+/// once (there is no avtalssamverkan without a task to perform).
 [[nodiscard]] inline const Rule& task_roles() {
-    static const Rule r{info::task_roles(), predicates::task_roles()};
+    static const Rule r{info::task_roles(), predicates::task_roles(), nullptr,
+                        detail::leaf<AgreementSubject>({"task.at_least_one", {"Avtalet omfattar minst en uppgift", "The agreement covers at least one task"},
+                                                        "9 kap. 37 § första stycket kommunallagen (2017:725)"},
+                                                       [](const AgreementSubject& s, Trace& t) {
+                                                           t.note([] { return detail::tx("Avtalet anger ingen uppgift som ska utföras.", "The agreement names no task to perform."); });
+                                                           return truth(!s.agreement().tasks.empty());
+                                                       })};
     return r;
 }
 
