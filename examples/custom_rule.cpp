@@ -30,16 +30,20 @@ int main(int argc, char** argv) {
             return truth(*term.months + term.extension_months.value_or(0) > 24);
         });
     // Composed with a built-in exported predicate: Hamburg with all its criteria.
-    const auto policy = when<TaskSubject>(
-        {"norrstrom.hamburg_for_long_services",
-         {"Långa tjänsteköp vilar på Hamburgundantaget", "Long service purchases rest on the Hamburg exception"}, "Norrströms riktlinje för samverkan"},
-        long_term, predicates::exception_hamburg());
+    const auto policy = when<TaskSubject>({"norrstrom.hamburg_for_long_services",
+                                           {"Långa tjänsteköp vilar på Hamburgundantaget", "Long service purchases rest on the Hamburg exception"},
+                                           "Norrströms riktlinje för samverkan"},
+                                          long_term, predicates::exception_hamburg());
 
     CheckOptions options;
-    options.rules.push_back(Rule{RuleInfo{"norrstrom.long_services", Severity::warning, "Norrströms riktlinje för samverkan (KS 2024/17)",
-                                          "Lokal policy", {"Långa tjänsteköp vilar på Hamburgundantaget", "Long service purchases rest on the Hamburg exception"},
-                                          {"{subject} löper länge men vilar inte på Hamburgundantaget.", "{subject} runs long but does not rest on the Hamburg exception."}},
-                                 policy});
+    options.rules.push_back(Rule{
+        RuleInfo{"norrstrom.long_services",
+                 Severity::warning,
+                 "Norrströms riktlinje för samverkan (KS 2024/17)",
+                 "Lokal policy",
+                 {"Långa tjänsteköp vilar på Hamburgundantaget", "Long service purchases rest on the Hamburg exception"},
+                 {"{subject} löper länge men vilar inte på Hamburgundantaget.", "{subject} runs long but does not rest on the Hamburg exception."}},
+        policy});
 
     std::ifstream in{argv[1]};
     std::stringstream text;

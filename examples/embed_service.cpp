@@ -23,7 +23,8 @@ int main() {
             ++failed;
             std::string problems;
             for (const auto& p : doc.problems)
-                problems += (problems.empty() ? "" : ",") + std::string{"{\"path\":"} + avtal::json::quote(p.path) + ",\"message\":" + avtal::json::quote(p.message) + "}";
+                problems += (problems.empty() ? "" : ",") + std::string{"{\"path\":"} + avtal::json::quote(p.path) +
+                            ",\"message\":" + avtal::json::quote(p.message) + "}";
             std::cout << "{\"schema\":\"avtal-error/1\",\"input_sha256\":\"" << doc.input_sha256 << "\",\"problems\":[" << problems << "]}\n";
             continue;
         }

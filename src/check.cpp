@@ -52,8 +52,10 @@ const Rule* find_rule(std::string_view id) {
 }
 
 bool rule_matches(std::string_view id, std::string_view pattern) noexcept {
-    if (pattern.ends_with(".*")) pattern.remove_suffix(2);
-    else if (pattern.ends_with('.')) pattern.remove_suffix(1);
+    if (pattern.ends_with(".*"))
+        pattern.remove_suffix(2);
+    else if (pattern.ends_with('.'))
+        pattern.remove_suffix(1);
     if (pattern.empty()) return true;
     if (id == pattern) return true;
     return id.size() > pattern.size() && id.starts_with(pattern) && id[pattern.size()] == '.';
@@ -95,8 +97,10 @@ void validate_compensation(const Agreement& a, const Compensation& c, const std:
         out.amount(k.capital, [&] { return base() + "/cost_per_year/capital"; });
         out.amount(k.other, [&] { return base() + "/cost_per_year/other"; });
     }
-    if (c.tolerance.kind == Tolerance::Kind::amount) out.amount(c.tolerance.amount, [&] { return base() + "/tolerance"; });
-    else if (c.tolerance.percent.units() < 0) out.add([&] { return base() + "/tolerance/percent"; }, "negative percentage");
+    if (c.tolerance.kind == Tolerance::Kind::amount)
+        out.amount(c.tolerance.amount, [&] { return base() + "/tolerance"; });
+    else if (c.tolerance.percent.units() < 0)
+        out.add([&] { return base() + "/tolerance/percent"; }, "negative percentage");
     if (c.allocation && c.allocation->weights) {
         const auto& ws = *c.allocation->weights;
         for (std::size_t i = 0; i < ws.size(); ++i) {
@@ -146,8 +150,10 @@ std::vector<Problem> validate(const Agreement& a) {
             }
         party_ref(t.contractor, path("/contractor"));
         if (t.contractor) {
-            if (!first_contractor) first_contractor = &t.contractor;
-            else if (**first_contractor != *t.contractor) several_contractors = true;
+            if (!first_contractor)
+                first_contractor = &t.contractor;
+            else if (**first_contractor != *t.contractor)
+                several_contractors = true;
         }
         const auto refs = [&](const std::optional<std::vector<Id>>& ids, const char* key) {
             if (!ids) return;
@@ -174,7 +180,8 @@ std::vector<Problem> validate(const Agreement& a) {
             std::int64_t sum = 0;
             for (const auto& s : *t.principal_shares) {
                 const auto sp = [&] { return at("/tasks/", i) + "/principal_shares/" + s.party; };
-                if (!a.find_party(s.party)) out.add(sp, "unknown party " + q(s.party));
+                if (!a.find_party(s.party))
+                    out.add(sp, "unknown party " + q(s.party));
                 else if (principals_known && std::find(t.principals->begin(), t.principals->end(), s.party) == t.principals->end())
                     out.add(sp, q(s.party) + " is not a principal of the task");
                 if (s.share.units() < 0) out.add(sp, "negative share");
@@ -198,7 +205,8 @@ std::vector<Problem> validate(const Agreement& a) {
     if (a.compensation) {
         validate_compensation(a, *a.compensation, std::nullopt, out);
         if (several_contractors && !per_task)
-            out.add([] { return std::string{"/compensation"}; }, "the tasks have different contractors: state compensation per task (tasks[].compensation)");
+            out.add([] { return std::string{"/compensation"}; },
+                    "the tasks have different contractors: state compensation per task (tasks[].compensation)");
     }
     const auto& ds = a.delegation.delegates;
     for (std::size_t i = 0; i < ds.size(); ++i) {
@@ -265,7 +273,7 @@ std::string Report::subject_path(const Finding& f) const {
 std::string Report::subject_name(const Finding& f, Lang lang) const {
     const bool sv = lang == Lang::sv;
     const Agreement& a = agreement();
-    const std::string path = subject_path(f);
+    std::string path = subject_path(f);
     const auto name_of = [&](std::size_t k) {
         const Party& p = a.parties[k];
         return detail::quoted(p.name.empty() ? p.id : p.name);

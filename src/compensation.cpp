@@ -91,7 +91,6 @@ MultiYearResult multi_year_balance(std::span<const YearFigures> years, std::span
 
 namespace detail {
 
-
 WeightedParties weighted_parties(const Context& ctx, const CompensationGroup& g, const CompensationObject& o) {
     const Agreement& a = ctx.agreement();
     WeightedParties w;
@@ -138,16 +137,20 @@ WeightedParties weighted_parties(const Context& ctx, const CompensationGroup& g,
         }
         for (std::size_t k : w.parties) {
             const auto& pop = a.parties[k].population;
-            if (!pop) w.missing.push_back("/parties/" + std::to_string(k) + "/population");
-            else w.weights.push_back(Decimal::from_units(std::clamp<std::int64_t>(*pop, 0, INT64_MAX / Decimal::scale) * Decimal::scale));
+            if (!pop)
+                w.missing.push_back("/parties/" + std::to_string(k) + "/population");
+            else
+                w.weights.push_back(Decimal::from_units(std::clamp<std::int64_t>(*pop, 0, INT64_MAX / Decimal::scale) * Decimal::scale));
         }
     } else {
         for (std::size_t k : w.parties) {
             const Weight* found = nullptr;
             for (const auto& x : *al.weights)
                 if (x.party == a.parties[k].id) found = &x;
-            if (!found) w.uncovered.push_back(k);
-            else w.weights.push_back(found->weight);
+            if (!found)
+                w.uncovered.push_back(k);
+            else
+                w.weights.push_back(found->weight);
         }
     }
     if (!w.missing.empty()) {
@@ -220,8 +223,10 @@ CompensationFigures figures_of(const Context& ctx, const CompensationGroup& g, c
         if (w.complete == Truth::yes) {
             const auto to_money = [](i128 scaled) { return Money::from_ore(static_cast<std::int64_t>(scaled / Bounds::scale)); };
             f.principals_part.low = principals_part_of(to_money(f.full_cost.low), w);
-            if (f.full_cost.high) f.principals_part.high = principals_part_of(to_money(*f.full_cost.high), w);
-            else f.principals_part.high.reset();
+            if (f.full_cost.high)
+                f.principals_part.high = principals_part_of(to_money(*f.full_cost.high), w);
+            else
+                f.principals_part.high.reset();
         } else {
             // Without a usable key the contractor's own share is unknown:
             // the principals' part lies between nothing and the whole cost.
@@ -236,8 +241,10 @@ CompensationFigures figures_of(const Context& ctx, const CompensationGroup& g, c
     } else {
         const i128 p = c.tolerance.percent.units(); // millionths of a percent: 10^8 = 100 %
         f.tolerance.low = f.principals_part.low / Bounds::scale * p;
-        if (f.principals_part.high) f.tolerance.high = *f.principals_part.high / Bounds::scale * p;
-        else f.tolerance.high.reset();
+        if (f.principals_part.high)
+            f.tolerance.high = *f.principals_part.high / Bounds::scale * p;
+        else
+            f.tolerance.high.reset();
     }
     return f;
 }
@@ -284,8 +291,10 @@ std::vector<AllocationLine> report_allocation(const Context& ctx) {
                 AllocationLine* same = nullptr;
                 for (auto& l : lines)
                     if (l.party == w.parties[i] && l.contractor == g.contractor) same = &l;
-                if (same) same->amount = Money::from_ore(same->amount.ore() + parts.parts[i].ore());
-                else lines.push_back({w.parties[i], parts.parts[i], g.contractor, w.contractor == i});
+                if (same)
+                    same->amount = Money::from_ore(same->amount.ore() + parts.parts[i].ore());
+                else
+                    lines.push_back({w.parties[i], parts.parts[i], g.contractor, w.contractor == i});
             }
         });
     }

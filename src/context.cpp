@@ -44,8 +44,7 @@ std::vector<CompensationGroup> make_compensation_groups(const Agreement& a) {
 
 Context::Context(const Agreement& agreement, std::optional<Date> date, std::shared_ptr<const ThresholdTable> thresholds,
                  std::shared_ptr<const ExceptionList> exceptions)
-    : agreement_{&agreement}, date_{date ? date : agreement.assessment_date},
-      thresholds_{thresholds ? std::move(thresholds) : builtin_thresholds()},
+    : agreement_{&agreement}, date_{date ? date : agreement.assessment_date}, thresholds_{thresholds ? std::move(thresholds) : builtin_thresholds()},
       exceptions_{exceptions ? std::move(exceptions) : default_exceptions()}, groups_{make_compensation_groups(agreement)} {}
 
 const CompensationFigures* Context::cached_figures(std::size_t group) const noexcept {

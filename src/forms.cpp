@@ -194,7 +194,7 @@ const Text quote_private{
 
 // Collects the reasons for every form.
 class Assessor {
-public:
+  public:
     Assessor() {
         for (std::size_t i = 0; i < cooperation_form_count; ++i) a_[i].form = static_cast<F>(i);
     }
@@ -223,8 +223,7 @@ public:
     Recommendation finish() && {
         Recommendation out;
         for (FormAssessment& fa : a_) {
-            std::stable_partition(fa.reasons.begin(), fa.reasons.end(),
-                                  [](const FormReason& r) { return r.effect == ReasonEffect::excludes; });
+            std::stable_partition(fa.reasons.begin(), fa.reasons.end(), [](const FormReason& r) { return r.effect == ReasonEffect::excludes; });
             fa.suitable = !excluded(fa.form);
             fa.score = 0;
             for (const FormReason& r : fa.reasons) fa.score += r.points;
@@ -236,7 +235,7 @@ public:
         return out;
     }
 
-private:
+  private:
     void add(F f, std::string_view need, ReasonEffect e, int points, Text why, std::initializer_list<R> rows, const Text* quote) {
         const FormInfo& info = form_info(f);
         FormReason r;
@@ -272,15 +271,17 @@ void assess_actors(const Need& n, Assessor& as) {
     // The state: only samordningsförbund admits it.
     if (n.state == true) {
         for (F f : {F::municipal_federation, F::joint_committee, F::private_law_forms, F::network})
-            as.exclude(f, "state", {"Staten deltar, men formen är till för kommuner och regioner",
-                                    "The state takes part, but the form is for municipalities and regions"},
+            as.exclude(f, "state",
+                       {"Staten deltar, men formen är till för kommuner och regioner",
+                        "The state takes part, but the form is for municipalities and regions"},
                        {R::actors});
         as.exclude(F::agreement_cooperation, "state",
                    {"Staten deltar, men staten får inte vara part i avtalssamverkan",
                     "The state takes part, but the state may not be a party to avtalssamverkan"},
                    {R::actors}, &quote_parties);
         as.favour(F::coordination_association, "state", 2,
-                  {"Staten deltar, och samordningsförbund bildas med staten", "The state takes part, and a coordination association is formed with the state"},
+                  {"Staten deltar, och samordningsförbund bildas med staten",
+                   "The state takes part, and a coordination association is formed with the state"},
                   {R::actors}, &quote_sf_members);
     } else if (n.state == false) {
         as.exclude(F::coordination_association, "state",
@@ -288,14 +289,14 @@ void assess_actors(const Need& n, Assessor& as) {
                     "The state does not take part, but a coordination association is formed between municipalities, regions and the state"},
                    {R::actors}, &quote_sf_members);
     } else {
-        as.missing("state", {F::municipal_federation, F::joint_committee, F::agreement_cooperation,
-                             F::coordination_association, F::private_law_forms, F::network});
+        as.missing("state", {F::municipal_federation, F::joint_committee, F::agreement_cooperation, F::coordination_association, F::private_law_forms,
+                             F::network});
     }
 
     // Private actors: only the private-law forms admit them.
     if (n.private_actors == true) {
-        as.favour(F::private_law_forms, "private_actors", 3,
-                  {"Privata aktörer deltar", "Private actors take part"}, {R::advantages, R::examples}, &quote_private);
+        as.favour(F::private_law_forms, "private_actors", 3, {"Privata aktörer deltar", "Private actors take part"}, {R::advantages, R::examples},
+                  &quote_private);
         for (F f : {F::municipal_federation, F::joint_committee})
             as.exclude(f, "private_actors",
                        {"Privata aktörer deltar, men formen är till för kommuner och regioner",
@@ -314,8 +315,8 @@ void assess_actors(const Need& n, Assessor& as) {
                     "Private actors take part, but the table names only municipalities as actors in networks"},
                    {R::actors});
     } else if (!n.private_actors) {
-        as.missing("private_actors", {F::municipal_federation, F::joint_committee, F::agreement_cooperation,
-                                      F::coordination_association, F::network});
+        as.missing("private_actors",
+                   {F::municipal_federation, F::joint_committee, F::agreement_cooperation, F::coordination_association, F::network});
     }
 
     // Networks: the table names only kommuner.
@@ -338,8 +339,8 @@ void assess_actors(const Need& n, Assessor& as) {
 void assess_legal_person(const Need& n, Assessor& as) {
     if (n.own_legal_person_wanted == true) {
         for (F f : {F::municipal_federation, F::coordination_association})
-            as.favour(f, "own_legal_person_wanted", 3, {"Egen juridisk person önskas, och formen är en", "An own legal person is wanted, and the form is one"},
-                      {R::legal_person});
+            as.favour(f, "own_legal_person_wanted", 3,
+                      {"Egen juridisk person önskas, och formen är en", "An own legal person is wanted, and the form is one"}, {R::legal_person});
         as.favour(F::private_law_forms, "own_legal_person_wanted", 3,
                   {"Egen juridisk person önskas, och ett interkommunalt företag är en (men ingen myndighet)",
                    "An own legal person is wanted, and an inter-municipal company is one (but not a public authority)"},
@@ -408,8 +409,7 @@ void assess_scope(const Need& n, Assessor& as) {
                      {"Ett brett uppdrag, men formen är begränsad i sitt omfång", "A broad remit, but the form is limited in scope"},
                      {R::disadvantages});
         as.disfavour(F::network, "scope", 2,
-                     {"Ett brett uppdrag, men nätverk har begränsat omfång", "A broad remit, but a network has limited scope"},
-                     {R::disadvantages});
+                     {"Ett brett uppdrag, men nätverk har begränsat omfång", "A broad remit, but a network has limited scope"}, {R::disadvantages});
         break;
     }
 }
@@ -424,8 +424,7 @@ void assess_authority(const Need& n, Assessor& as) {
                    "Exercise of authority can be handled by a joint committee, a committee in a municipality's organisation"},
                   {R::scope, R::examples});
         as.favour(F::agreement_cooperation, "exercise_of_authority", 1,
-                  {"Myndighetsutövning kan ingå i avtalssamverkan", "Exercise of authority can be part of avtalssamverkan"},
-                  {R::examples});
+                  {"Myndighetsutövning kan ingå i avtalssamverkan", "Exercise of authority can be part of avtalssamverkan"}, {R::examples});
         as.exclude(F::private_law_forms, "exercise_of_authority",
                    {"Uppgifterna innefattar myndighetsutövning, men ett interkommunalt företag är ingen myndighet",
                     "The tasks include exercise of authority, but an inter-municipal company is not a public authority"},
@@ -472,8 +471,7 @@ void assess_scale(const Need& n, Assessor& as) {
     if (*n.scale == Scale::small) {
         as.favour(F::network, "scale", 2, {"Samverkan i mindre skala", "Small-scale cooperation"}, {R::advantages});
         as.favour(F::agreement_cooperation, "scale", 1,
-                  {"Samverkan i mindre skala behöver ingen överbyggnad", "Small-scale cooperation needs no superstructure"},
-                  {R::advantages});
+                  {"Samverkan i mindre skala behöver ingen överbyggnad", "Small-scale cooperation needs no superstructure"}, {R::advantages});
         as.disfavour(F::municipal_federation, "scale", 2,
                      {"Samverkan i mindre skala, men ett kommunalförbund är en egen juridisk person som kräver mycket tid och resurser",
                       "Small-scale cooperation, but a municipal federation is a legal person of its own that demands much time and resources"},
@@ -487,7 +485,8 @@ void assess_scale(const Need& n, Assessor& as) {
                   {"Storskaligt samarbete, t.ex. större infrastrukturprojekt", "Large-scale cooperation, e.g. larger infrastructure projects"},
                   {R::examples});
         as.disfavour(F::joint_committee, "scale", 1,
-                     {"Storskaligt samarbete: en gemensam nämnd riskerar att bli tungrodd", "Large-scale cooperation: a joint committee risks becoming unwieldy"},
+                     {"Storskaligt samarbete: en gemensam nämnd riskerar att bli tungrodd",
+                      "Large-scale cooperation: a joint committee risks becoming unwieldy"},
                      {R::disadvantages});
         as.disfavour(F::network, "scale", 3,
                      {"Storskaligt samarbete, men nätverk passar samverkan i mindre skala och har begränsat omfång",
@@ -512,7 +511,8 @@ void assess_term(const Need& n, Assessor& as) {
                       "Time-limited cooperation, but a municipal federation is a legal person of its own that demands much time and resources"},
                      {R::legal_person}, &quote_kf_cost);
         as.favour(F::agreement_cooperation, "long_term", 1,
-                  {"Tidsbegränsat samarbete: avtalssamverkan kräver ingen överbyggnad", "Time-limited cooperation: avtalssamverkan needs no superstructure"},
+                  {"Tidsbegränsat samarbete: avtalssamverkan kräver ingen överbyggnad",
+                   "Time-limited cooperation: avtalssamverkan needs no superstructure"},
                   {R::advantages});
         as.favour(F::network, "long_term", 1,
                   {"Tidsbegränsat samarbete: nätverk är enkelt att administrera", "Time-limited cooperation: a network is easy to administer"},
@@ -522,9 +522,10 @@ void assess_term(const Need& n, Assessor& as) {
 
 void assess_quick_start(const Need& n, Assessor& as) {
     if (n.quick_start_wanted != true) return;
-    as.favour(F::agreement_cooperation, "quick_start_wanted", 3,
-              {"Snabb start önskas, och avtalssamverkan går snabbt att inleda", "A quick start is wanted, and avtalssamverkan can be started quickly"},
-              {R::advantages});
+    as.favour(
+        F::agreement_cooperation, "quick_start_wanted", 3,
+        {"Snabb start önskas, och avtalssamverkan går snabbt att inleda", "A quick start is wanted, and avtalssamverkan can be started quickly"},
+        {R::advantages});
     as.favour(F::network, "quick_start_wanted", 2,
               {"Snabb start önskas, och nätverk är enkelt att administrera", "A quick start is wanted, and a network is easy to administer"},
               {R::advantages});
@@ -532,9 +533,10 @@ void assess_quick_start(const Need& n, Assessor& as) {
                  {"Snabb start önskas, men ett kommunalförbund är en egen juridisk person som måste bildas",
                   "A quick start is wanted, but a municipal federation is a legal person of its own that must be formed"},
                  {R::legal_person}, &quote_kf_cost);
-    as.disfavour(F::joint_committee, "quick_start_wanted", 1,
-                 {"Snabb start önskas, men en gemensam nämnd kräver administration", "A quick start is wanted, but a joint committee requires administration"},
-                 {R::disadvantages});
+    as.disfavour(
+        F::joint_committee, "quick_start_wanted", 1,
+        {"Snabb start önskas, men en gemensam nämnd kräver administration", "A quick start is wanted, but a joint committee requires administration"},
+        {R::disadvantages});
     as.disfavour(F::coordination_association, "quick_start_wanted", 1,
                  {"Snabb start önskas, men samordningsförbund kräver en del administration",
                   "A quick start is wanted, but a coordination association requires some administration"},
@@ -548,12 +550,15 @@ void assess_quick_start(const Need& n, Assessor& as) {
 void assess_rehabilitation(const Need& n, Assessor& as) {
     if (n.rehabilitation == true) {
         as.favour(F::coordination_association, "rehabilitation", 4,
-                  {"Syftet är att samordna och finansiera rehabilitering till arbete", "The purpose is to coordinate and finance rehabilitation towards work"},
+                  {"Syftet är att samordna och finansiera rehabilitering till arbete",
+                   "The purpose is to coordinate and finance rehabilitation towards work"},
                   {R::scope, R::advantages, R::examples});
     } else if (n.rehabilitation == false) {
         as.exclude(F::coordination_association, "rehabilitation",
-                   {"Syftet är inte rehabilitering, men samordningsförbund är endast till för att finansiera insatser som förbättrar individers arbetsförmåga",
-                    "The purpose is not rehabilitation, but a coordination association only serves to finance measures improving individuals' capacity to work"},
+                   {"Syftet är inte rehabilitering, men samordningsförbund är endast till för att finansiera insatser som förbättrar individers "
+                    "arbetsförmåga",
+                    "The purpose is not rehabilitation, but a coordination association only serves to finance measures improving individuals' "
+                    "capacity to work"},
                    {R::examples, R::disadvantages}, &quote_sf_purpose);
     } else {
         as.missing("rehabilitation", {F::coordination_association});
@@ -590,8 +595,8 @@ void assess_huvudman(const Need& n, Assessor& as) {
                        "Huvudmannaskap is to stay with each party, and in this form it does"},
                       {R::huvudmannaskap});
     } else {
-        as.missing("huvudman_transfer_wanted", {F::municipal_federation, F::joint_committee, F::agreement_cooperation,
-                                                F::coordination_association, F::private_law_forms, F::network});
+        as.missing("huvudman_transfer_wanted", {F::municipal_federation, F::joint_committee, F::agreement_cooperation, F::coordination_association,
+                                                F::private_law_forms, F::network});
     }
 }
 
@@ -600,10 +605,11 @@ void assess_huvudman(const Need& n, Assessor& as) {
 void assess_coordination_requirements(const Need& n, Assessor& as) {
     if (as.excluded(F::coordination_association)) return;
     if (n.state == true && n.rehabilitation == true) return;
-    as.exclude(F::coordination_association, !n.state ? "state" : "rehabilitation",
-               {"Samordningsförbund passar endast när staten deltar och syftet är rehabilitering till arbete, och det är inte angivet",
-                "A coordination association fits only when the state takes part and the purpose is rehabilitation towards work, and that is not stated"},
-               {R::actors, R::examples}, &quote_sf_purpose);
+    as.exclude(
+        F::coordination_association, !n.state ? "state" : "rehabilitation",
+        {"Samordningsförbund passar endast när staten deltar och syftet är rehabilitering till arbete, och det är inte angivet",
+         "A coordination association fits only when the state takes part and the purpose is rehabilitation towards work, and that is not stated"},
+        {R::actors, R::examples}, &quote_sf_purpose);
 }
 
 } // namespace

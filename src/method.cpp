@@ -13,8 +13,7 @@ namespace {
 using S = MethodStep;
 using P = Prerequisite;
 
-ChecklistItem item(std::string id, S step, std::optional<P> part, Text text, bool decidable = false,
-                   std::vector<std::string> rules = {}) {
+ChecklistItem item(std::string id, S step, std::optional<P> part, Text text, bool decidable = false, std::vector<std::string> rules = {}) {
     return ChecklistItem{std::move(id), step, part, std::move(text), decidable, std::move(rules)};
 }
 
@@ -167,7 +166,8 @@ void decide(ItemProgress& ip, const Report& report) {
             if (!f.rule || !matches_any(f.rule->id(), it.rules) || f.rule->info().severity == Severity::info) continue;
             any = true;
             add_unique(ip.rules, f.rule->id());
-            if (f.status == Status::violated) violated = true;
+            if (f.status == Status::violated)
+                violated = true;
             else if (f.status == Status::undetermined) {
                 undetermined = true;
                 for (const std::string& m : f.missing) add_unique(ip.missing, m);
@@ -195,9 +195,7 @@ void decide(ItemProgress& ip, const Report& report) {
         ip.rules = it.rules;
         break;
     }
-    case Decider::agreement:
-        st = ItemStatus::done;
-        break;
+    case Decider::agreement: st = ItemStatus::done; break;
     case Decider::task_nature: {
         const auto& tasks = report.agreement().tasks;
         if (tasks.empty()) break;

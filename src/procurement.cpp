@@ -8,9 +8,9 @@ namespace avtal {
 /// Hamburg, Teckal (NESGI is exported but not in it: an unknown that no fact
 /// can settle must not block a verdict).
 std::shared_ptr<const ExceptionList> default_exceptions() {
-    static const std::shared_ptr<const ExceptionList> list = std::make_shared<const ExceptionList>(
-        ExceptionList{predicates::exception_public_authority(), predicates::exception_direct_award(), predicates::exception_hamburg(),
-                      predicates::exception_teckal()});
+    static const std::shared_ptr<const ExceptionList> list =
+        std::make_shared<const ExceptionList>(ExceptionList{predicates::exception_public_authority(), predicates::exception_direct_award(),
+                                                            predicates::exception_hamburg(), predicates::exception_teckal()});
     return list;
 }
 
@@ -19,8 +19,10 @@ bool ProcurementResult::rests_on_direct_award_alone(const ExceptionList& list) c
     bool direct = false, other = false;
     for (std::size_t i = 0; i < list.size() && i < exceptions.size(); ++i) {
         if (exceptions[i] != Truth::yes) continue;
-        if (list[i].id() == "exception.direct_award") direct = true;
-        else other = true;
+        if (list[i].id() == "exception.direct_award")
+            direct = true;
+        else
+            other = true;
     }
     return direct && !other;
 }
@@ -60,9 +62,10 @@ ProcurementResult resolve_procurement(const Context& ctx, std::size_t task) {
 /// @brief The duties that come with direct award (LOU 19 a kap.), named in
 /// the explanation when an exemption rests on direct award alone.
 Text direct_award_duties() {
-    return detail::tx(
-        "Direktupphandling är själv ett förfarande i LOU (19 a kap. från 2022-02-01, 19 kap. dessförinnan) med egna skyldigheter: myndigheten ska ha riktlinjer för direktupphandling och dokumentera skälen för förfarandet vid köp över 100 000 kronor.",
-        "Direct award is itself a procedure of LOU (chapter 19 a since 2022-02-01, chapter 19 before) with duties of its own: the authority must have guidelines for direct award and document the reasons for a purchase over SEK 100,000.");
+    return detail::tx("Direktupphandling är själv ett förfarande i LOU (19 a kap. från 2022-02-01, 19 kap. dessförinnan) med egna skyldigheter: "
+                      "myndigheten ska ha riktlinjer för direktupphandling och dokumentera skälen för förfarandet vid köp över 100 000 kronor.",
+                      "Direct award is itself a procedure of LOU (chapter 19 a since 2022-02-01, chapter 19 before) with duties of its own: the "
+                      "authority must have guidelines for direct award and document the reasons for a purchase over SEK 100,000.");
 }
 
 /// @brief The explanation of task `task`'s procurement resolution: one child
@@ -146,8 +149,10 @@ std::vector<const ThresholdRow*> applied_threshold_rows(const Context& ctx, std:
     bool cats[3] = {false, false, false};
     for (const Task& u : a.tasks) {
         if (&u != &t && (u.contractor != t.contractor || u.nature == TaskNature::exercise_of_authority)) continue;
-        if (!u.category) cats[0] = cats[1] = cats[2] = true;
-        else cats[static_cast<std::size_t>(*u.category)] = true;
+        if (!u.category)
+            cats[0] = cats[1] = cats[2] = true;
+        else
+            cats[static_cast<std::size_t>(*u.category)] = true;
     }
     for (std::size_t c = 0; c < 3; ++c)
         if (cats[c])

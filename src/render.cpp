@@ -102,12 +102,15 @@ std::string party_name(const Agreement& a, std::size_t k) {
     return p.name.empty() ? p.id : p.name;
 }
 
-std::string md_cell(std::string s) {
+std::string md_cell(std::string_view s) {
     std::string out;
     for (char c : s) {
-        if (c == '|') out += "\\|";
-        else if (c == '\n') out += ' ';
-        else out += c;
+        if (c == '|')
+            out += "\\|";
+        else if (c == '\n')
+            out += ' ';
+        else
+            out += c;
     }
     return out;
 }
@@ -120,9 +123,12 @@ Counts count(const Report& r) {
     Counts c;
     for (const Finding& f : r.findings()) {
         const auto s = static_cast<std::size_t>(f.rule->info().severity);
-        if (f.status == Status::violated) ++c.violated[s];
-        else if (f.status == Status::undetermined) ++c.undetermined[s];
-        else ++c.satisfied[s];
+        if (f.status == Status::violated)
+            ++c.violated[s];
+        else if (f.status == Status::undetermined)
+            ++c.undetermined[s];
+        else
+            ++c.satisfied[s];
     }
     return c;
 }
@@ -132,8 +138,8 @@ std::string summary_line(const Report& r, Lang lang) {
     const bool sv = lang == Lang::sv;
     const auto n = [](std::size_t x) { return std::to_string(x); };
     std::string s = verdict_words(r.verdict()).in(lang) + " · ";
-    s += sv ? n(c.violated[0]) + " fel, " + n(c.undetermined[0]) + " oavgjorda lagkrav, " + n(c.violated[1]) + " varningar, " +
-                  n(c.undetermined[1]) + " oavgjorda råd; " + n(r.findings().size()) + " kontroller"
+    s += sv ? n(c.violated[0]) + " fel, " + n(c.undetermined[0]) + " oavgjorda lagkrav, " + n(c.violated[1]) + " varningar, " + n(c.undetermined[1]) +
+                  " oavgjorda råd; " + n(r.findings().size()) + " kontroller"
             : n(c.violated[0]) + " errors, " + n(c.undetermined[0]) + " undetermined legal requirements, " + n(c.violated[1]) + " warnings, " +
                   n(c.undetermined[1]) + " undetermined recommendations; " + n(r.findings().size()) + " checks";
     return s;
@@ -165,8 +171,8 @@ std::string render_text(const Report& r, const RenderOptions& o) {
     out += wrap(std::string{sv ? "Resultat: " : "Verdict: "} + verdict_words(r.verdict()).in(lang), 0, w);
     for (const Problem& p : r.problems()) out += wrap(std::string{sv ? "Ogiltig indata: " : "Invalid input: "} + p.to_string(), 2, w);
 
-    static constexpr std::array<Words, 3> headings = {{{"FEL (lag)", "ERRORS (law)"}, {"VARNINGAR (vägledning)", "WARNINGS (guidance)"},
-                                                        {"INFORMATION", "INFORMATION"}}};
+    static constexpr std::array<Words, 3> headings = {
+        {{"FEL (lag)", "ERRORS (law)"}, {"VARNINGAR (vägledning)", "WARNINGS (guidance)"}, {"INFORMATION", "INFORMATION"}}};
     for (std::size_t sev = 0; sev < 3; ++sev) {
         std::string block;
         std::size_t shown = 0;
@@ -268,7 +274,8 @@ std::string render_markdown(const Report& r, const RenderOptions& o) {
         out += std::string{"\n## "} + (sv ? "Fördelning" : "Allocation") + "\n\n";
         out += sv ? "| Part | Belopp per år |\n|---|---:|\n" : "| Party | Amount per year |\n|---|---:|\n";
         for (const AllocationLine& l : r.allocation())
-            out += "| " + md_cell(party_name(a, l.party)) + (l.own_share ? (sv ? " (egen andel)" : " (own share)") : "") + " | " + l.amount.display(sv) + " |\n";
+            out += "| " + md_cell(party_name(a, l.party)) + (l.own_share ? (sv ? " (egen andel)" : " (own share)") : "") + " | " +
+                   l.amount.display(sv) + " |\n";
     }
     out += std::string{"\n## "} + (sv ? "Sammanfattning" : "Summary") + "\n\n" + summary_line(r, lang) + "\n\n";
     out += "_" + receipt_line(r, o) + "_\n";
@@ -279,7 +286,8 @@ std::string render_recommendation(const Recommendation& rec, const RenderOptions
     const Lang lang = o.lang;
     const bool sv = lang == Lang::sv;
     const std::size_t w = o.width;
-    std::string out = wrap(std::string{sv ? "Samverkansformer för behovet (SKR 2023, Tabell 1)" : "Forms of cooperation for the need (SKR 2023, Table 1)"}, 0, w);
+    std::string out =
+        wrap(std::string{sv ? "Samverkansformer för behovet (SKR 2023, Tabell 1)" : "Forms of cooperation for the need (SKR 2023, Table 1)"}, 0, w);
     const auto block = [&](const FormAssessment& a, std::size_t rank) {
         std::string head = (rank ? std::to_string(rank) + ". " : std::string{"- "}) + form_info(a.form).name.in(lang);
         if (a.suitable) head += sv ? " (poäng " + std::to_string(a.score) + ")" : " (score " + std::to_string(a.score) + ")";

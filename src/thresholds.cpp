@@ -5,9 +5,7 @@
 namespace avtal {
 
 namespace {
-Date ymd(int y, unsigned m, unsigned d) {
-    return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
-}
+Date ymd(int y, unsigned m, unsigned d) { return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}; }
 } // namespace
 
 std::shared_ptr<const ThresholdTable> builtin_thresholds() {
@@ -18,8 +16,8 @@ std::shared_ptr<const ThresholdTable> builtin_thresholds() {
         const std::string skr2022 = "SKR, Tröskelvärdena höjs den 1 januari 2022 (13 dec 2021): \"under januari … 626 284 SEK för LOU\"";
         const std::string kv2022 =
             "Konkurrensverket, Gamla tröskelvärden, period 2022-01-01–2023-12-31; Upphandlingsmyndigheten: nya 19 a kap. LOU från 1 februari 2022";
-        const std::string um2024 =
-            "Upphandlingsmyndigheten, Tröskelvärden och direktupphandlingsgränser; Nya beloppsgränser för 2024; SKR 2023 (seed 000) kap. 3, fotnot 22";
+        const std::string um2024 = "Upphandlingsmyndigheten, Tröskelvärden och direktupphandlingsgränser; Nya beloppsgränser för 2024; SKR 2023 "
+                                   "(seed 000) kap. 3, fotnot 22";
         const auto kr = [](std::int64_t k) { return Money::from_kronor(k); };
         auto t = std::make_shared<ThresholdTable>();
         t->name = "avtal builtin direct-award limits (THRESHOLDS.md, 2026-11-25)";
@@ -33,8 +31,8 @@ std::shared_ptr<const ThresholdTable> builtin_thresholds() {
              "Upphandlingsmyndigheten, Tröskelvärden och direktupphandlingsgränser (from 2018-01-01 table, note **)"},
             {p, Category::general, ymd(2020, 1, 1), ymd(2021, 12, 31), kr(615'312), true, "28 % of the sub-central threshold", kv2020},
             {p, Category::social_and_other_specific, ymd(2020, 1, 1), ymd(2021, 12, 31), kr(615'312), true, "as general (bilaga 2)", kv2020},
-            {p, Category::welfare, ymd(2020, 1, 1), ymd(2021, 12, 31), kr(2'156'469), true,
-             "28 % of the threshold for welfare services (bilaga 2 a)", kv2020 + ", Välfärdstjänster (bilaga 2 a)"},
+            {p, Category::welfare, ymd(2020, 1, 1), ymd(2021, 12, 31), kr(2'156'469), true, "28 % of the threshold for welfare services (bilaga 2 a)",
+             kv2020 + ", Välfärdstjänster (bilaga 2 a)"},
             {p, Category::general, ymd(2022, 1, 1), ymd(2022, 1, 31), kr(626'284), true,
              "28 % of the new sub-central threshold 2 236 731, until the reform of 1 February 2022", skr2022},
             {p, Category::social_and_other_specific, ymd(2022, 1, 1), ymd(2022, 1, 31), kr(626'284), true,
@@ -45,8 +43,8 @@ std::shared_ptr<const ThresholdTable> builtin_thresholds() {
             {p, Category::welfare, ymd(2022, 2, 1), ymd(2023, 12, 31), kr(7'802'550), false,
              "welfare services follow the social services' rule (no separate bilaga 2 a limit)", kv2022},
             {p, Category::general, ymd(2024, 1, 1), ymd(2025, 12, 31), kr(700'000), true, "fixed in the law", um2024},
-            {p, Category::social_and_other_specific, ymd(2024, 1, 1), ymd(2025, 12, 31), kr(8'109'450), false,
-             "= EU threshold 750 000 EUR in SEK", um2024},
+            {p, Category::social_and_other_specific, ymd(2024, 1, 1), ymd(2025, 12, 31), kr(8'109'450), false, "= EU threshold 750 000 EUR in SEK",
+             um2024},
             {p, Category::welfare, ymd(2024, 1, 1), ymd(2025, 12, 31), kr(8'109'450), false, "as social", um2024},
             {p, Category::general, ymd(2026, 1, 1), std::nullopt, kr(700'000), true,
              "fixed in the law; no change found as of November 2025 (SOU 2025:96 still states 700 000)", "SOU 2025:96 kap. 15"},

@@ -51,10 +51,10 @@ inline Agreement norrstrom() {
     a.oversight = Oversight{true, true, true};
     a.staff = Staff{false, std::nullopt, true};
     a.creates_copyright_material = false;
-    a.clauses = std::vector<Clause>{Clause::parties, Clause::contractor_tasks, Clause::economic_terms, Clause::information_handling,
-                                    Clause::follow_up, Clause::term, Clause::termination, Clause::data_protection,
-                                    Clause::confidentiality, Clause::insurance, Clause::target_group, Clause::assignments,
-                                    Clause::economic_responsibility, Clause::procurement_parameter, Clause::division_of_work};
+    a.clauses = std::vector<Clause>{
+        Clause::parties,      Clause::contractor_tasks, Clause::economic_terms,          Clause::information_handling,  Clause::follow_up,
+        Clause::term,         Clause::termination,      Clause::data_protection,         Clause::confidentiality,       Clause::insurance,
+        Clause::target_group, Clause::assignments,      Clause::economic_responsibility, Clause::procurement_parameter, Clause::division_of_work};
     return a;
 }
 

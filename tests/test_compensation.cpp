@@ -7,10 +7,10 @@
 #include <random>
 
 using namespace avtal;
+using avtal::detail::i128;
 using avtal::test::kr;
 using avtal::test::norrstrom;
 using avtal::test::status_of;
-using avtal::detail::i128;
 
 namespace {
 
@@ -68,7 +68,7 @@ TEST_CASE("Largest remainder: exact to the öre, ties to the earlier party", "[c
     CHECK(r.parts == std::vector<Money>{Money::from_ore(67), Money::from_ore(67), Money::from_ore(66)});
     r = allocate(Money::from_ore(10), whole({0, 3, 7}));
     CHECK(r.parts == std::vector<Money>{Money{}, Money::from_ore(3), Money::from_ore(7)}); // zero weight gets zero
-    r = allocate(Money::from_ore(-100), whole({1, 1, 1})); // a deficit
+    r = allocate(Money::from_ore(-100), whole({1, 1, 1}));                                 // a deficit
     CHECK(r.parts == std::vector<Money>{Money::from_ore(-34), Money::from_ore(-33), Money::from_ore(-33)});
     CHECK(allocate(Money::from_ore(100), whole({0, 0})).error == AllocationError::all_zero);
     CHECK(allocate(Money::from_ore(100), std::vector<Decimal>{Decimal::from_units(-1), Decimal::whole(2)}).error == AllocationError::negative_weight);
@@ -143,9 +143,9 @@ TEST_CASE("The Östergötland HVB: region 27.5 %, 13 municipalities 72.5 %, defi
     // municipality i 725 × population_i, so the region's share is exactly
     // 27.5 % and the municipalities' exactly 72.5 %.
     const std::vector<std::pair<const char*, std::int64_t>> municipalities = {
-        {"boxholm", 5'517},    {"finspang", 21'623},     {"kinda", 9'957},      {"linkoping", 168'035}, {"mjolby", 28'695},
-        {"motala", 43'505},    {"norrkoping", 144'980},  {"soderkoping", 14'789}, {"vadstena", 7'490},   {"valdemarsvik", 7'525},
-        {"ydre", 3'626},       {"atvidaberg", 11'467},   {"odeshog", 5'237}};
+        {"boxholm", 5'517}, {"finspang", 21'623},    {"kinda", 9'957},        {"linkoping", 168'035}, {"mjolby", 28'695},
+        {"motala", 43'505}, {"norrkoping", 144'980}, {"soderkoping", 14'789}, {"vadstena", 7'490},    {"valdemarsvik", 7'525},
+        {"ydre", 3'626},    {"atvidaberg", 11'467},  {"odeshog", 5'237}};
     std::int64_t county = 0;
     for (const auto& m : municipalities) county += m.second;
     REQUIRE(county == 472'446);
@@ -170,8 +170,8 @@ TEST_CASE("The Östergötland HVB: region 27.5 %, 13 municipalities 72.5 %, defi
     for (const Money& p : d.parts) CHECK(p.ore() <= 0);
 
     // Multi-year view: the council's yearly figure, per party and cumulatively.
-    const std::vector<YearFigures> years = {{2022, kr(36'000'000), kr(36'000'000)}, {2023, kr(37'200'000), kr(36'000'000)},
-                                            {2024, kr(38'500'000), kr(38'900'000)}};
+    const std::vector<YearFigures> years = {
+        {2022, kr(36'000'000), kr(36'000'000)}, {2023, kr(37'200'000), kr(36'000'000)}, {2024, kr(38'500'000), kr(38'900'000)}};
     const MultiYearResult m = multi_year_balance(years, w);
     REQUIRE_FALSE(m.error);
     REQUIRE(m.years.size() == 3);

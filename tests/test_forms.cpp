@@ -70,8 +70,7 @@ void check_invariants(const Recommendation& r) {
             CHECK(sum == a.score);
             CHECK(excluded == !a.suitable);
             // Excluding reasons come first.
-            CHECK(std::is_partitioned(a.reasons.begin(), a.reasons.end(),
-                                      [](const FormReason& x) { return x.effect == ReasonEffect::excludes; }));
+            CHECK(std::is_partitioned(a.reasons.begin(), a.reasons.end(), [](const FormReason& x) { return x.effect == ReasonEffect::excludes; }));
         }
     for (const FormAssessment& a : r.suitable) CHECK(a.suitable);
     for (const FormAssessment& a : r.unsuitable) CHECK_FALSE(a.suitable);
@@ -113,8 +112,13 @@ TEST_CASE("Tabell 1: six forms in column order with stable ids", "[forms]") {
 }
 
 TEST_CASE("Tabell 1: row titles in the table's order", "[forms]") {
-    const std::vector<std::string> titles{"Aktörer",   "Omfattning av uppgifter", "Egen juridisk person", "Huvudmannaskap",
-                                          "Ansvar",    "Fördelar",                "Nackdelar",
+    const std::vector<std::string> titles{"Aktörer",
+                                          "Omfattning av uppgifter",
+                                          "Egen juridisk person",
+                                          "Huvudmannaskap",
+                                          "Ansvar",
+                                          "Fördelar",
+                                          "Nackdelar",
                                           "Exempel på lämpliga verksamheter för samverkan"};
     for (std::size_t r = 0; r < form_row_count; ++r) {
         CHECK(form_row_title(static_cast<FormRow>(r)).sv == titles[r]);
@@ -133,8 +137,7 @@ TEST_CASE("Tabell 1: cells are verbatim, typos included", "[forms]") {
     // Missing full stops are kept too.
     CHECK(cell(F::joint_committee, R::huvudmannaskap) == "Varje kommun behåller huvudmannaskap över sina uppgifter");
     CHECK(cell(F::network, R::scope) == "Uppgifter som inte kräver juridiskt bindande avtal");
-    CHECK(cell(F::coordination_association, R::actors) ==
-          "Kommuner, regioner och staten (Arbetsförmedlingen och Försäkringskassan)");
+    CHECK(cell(F::coordination_association, R::actors) == "Kommuner, regioner och staten (Arbetsförmedlingen och Försäkringskassan)");
 
     // Row by row, the facts the recommender rests on.
     for (F f : {F::municipal_federation, F::joint_committee, F::agreement_cooperation, F::private_law_forms})
@@ -142,8 +145,7 @@ TEST_CASE("Tabell 1: cells are verbatim, typos included", "[forms]") {
     CHECK(cell(F::network, R::actors) == "Kommuner.");
     CHECK(cell(F::municipal_federation, R::scope) ==
           "Samtliga kommunala uppgifter – men uppgifterna måste vara inom den överlämnande kommunens kompetens.");
-    CHECK(cell(F::joint_committee, R::scope) ==
-          "Samtliga kommunala uppgifter som inte faller inom ramen för fullmäktiges exklusiva beslutanderätt.");
+    CHECK(cell(F::joint_committee, R::scope) == "Samtliga kommunala uppgifter som inte faller inom ramen för fullmäktiges exklusiva beslutanderätt.");
     CHECK(cell(F::agreement_cooperation, R::scope) == "Samtliga kommunala uppgifter som faller inom ramen för kommunens ansvar.");
     CHECK(cell(F::coordination_association, R::scope) == "Samordna och finansiera rehabiliteringsinsatser till individer.");
     CHECK(cell(F::municipal_federation, R::legal_person) == "Ja.");
@@ -154,52 +156,43 @@ TEST_CASE("Tabell 1: cells are verbatim, typos included", "[forms]") {
     CHECK(cell(F::network, R::legal_person) == "Nej.");
     CHECK(cell(F::municipal_federation, R::huvudmannaskap) == "Kommunalförbund blir huvudman.");
     CHECK(cell(F::agreement_cooperation, R::huvudmannaskap) == "Varje kommun behåller huvudmannaskap för avtalade uppgifter.");
-    CHECK(cell(F::coordination_association, R::huvudmannaskap) ==
-          "Kommun eller region behåller huvudmannaskap, omfattas av egen lagstiftning.");
+    CHECK(cell(F::coordination_association, R::huvudmannaskap) == "Kommun eller region behåller huvudmannaskap, omfattas av egen lagstiftning.");
     CHECK(cell(F::private_law_forms, R::huvudmannaskap) == "Interkommunala företaget räknas som huvudman.");
     CHECK(cell(F::network, R::huvudmannaskap) == "Varje enskild kommun bibehåller huvudmannaskap.");
     CHECK(cell(F::municipal_federation, R::responsibility) == "Kommunalförbund blir ansvarig.");
     CHECK(cell(F::joint_committee, R::responsibility) == "Varje kommun har ansvar för sina uppgifter.");
     CHECK(cell(F::agreement_cooperation, R::responsibility) == "Varje kommun behåller ansvaret för sina uppgifter.");
-    CHECK(cell(F::coordination_association, R::responsibility) ==
-          "Samordningsförbundet har ansvar men omfattas av egen lagstiftning.");
+    CHECK(cell(F::coordination_association, R::responsibility) == "Samordningsförbundet har ansvar men omfattas av egen lagstiftning.");
     CHECK(cell(F::private_law_forms, R::responsibility) == "Interkommunala företaget är ansvarig.");
     CHECK(cell(F::network, R::responsibility) == "Varje kommun behåller ansvar.");
     CHECK(cell(F::municipal_federation, R::advantages) ==
           "Främjar snabbare beslut, ekonomisk självständighet och specialisering för ökad effektivitet i kompetenskrävande verksamheter.");
     CHECK(cell(F::joint_committee, R::advantages) ==
           "Goda möjligheter för styrning. Behöver inte stor administrativ och organisatorisk överbyggnad.");
-    CHECK(cell(F::agreement_cooperation, R::advantages) ==
-          "Ingen administrativ och organisatorisk överbyggnad. Går snabbt att inleda samverkan.");
+    CHECK(cell(F::agreement_cooperation, R::advantages) == "Ingen administrativ och organisatorisk överbyggnad. Går snabbt att inleda samverkan.");
     CHECK(cell(F::private_law_forms, R::advantages) == "Möjliggör samverkan mellan privata aktörer och offentliga aktörer.");
     CHECK(cell(F::network, R::advantages) == "Enkelt att administrera och lämplig för samverkan i mindre skala.");
-    CHECK(cell(F::municipal_federation, R::disadvantages) ==
-          "Kan bli för självständig. Mindre lämplig för kommuner som vill ha större inflytande.");
-    CHECK(cell(F::joint_committee, R::disadvantages) ==
-          "Kräver administration och riskerar bli tungrodd vid många deltagande kommuner.");
+    CHECK(cell(F::municipal_federation, R::disadvantages) == "Kan bli för självständig. Mindre lämplig för kommuner som vill ha större inflytande.");
+    CHECK(cell(F::joint_committee, R::disadvantages) == "Kräver administration och riskerar bli tungrodd vid många deltagande kommuner.");
     CHECK(cell(F::agreement_cooperation, R::disadvantages) == "Liten möjlighet för kommuner att löpande styra verksamheten.");
-    CHECK(cell(F::coordination_association, R::disadvantages) ==
-          "Kräver en del administration och har ett specifikt användningsområde.");
+    CHECK(cell(F::coordination_association, R::disadvantages) == "Kräver en del administration och har ett specifikt användningsområde.");
     CHECK(cell(F::private_law_forms, R::disadvantages) == "Begränsat i sitt omfång och mindre befogenheter.");
     CHECK(cell(F::network, R::disadvantages) == "Inget juridiskt bindande avtal vilket innebär begränsat omfång.");
     CHECK(cell(F::municipal_federation, R::examples) == "Regelstyrd och specialiserad verksamhet samt myndighetsutövning.");
-    CHECK(cell(F::joint_committee, R::examples) ==
-          "Plan- och byggfrågor, miljö- och hälsa, IT och HR, gymnasieskola, överförmyndare.");
+    CHECK(cell(F::joint_committee, R::examples) == "Plan- och byggfrågor, miljö- och hälsa, IT och HR, gymnasieskola, överförmyndare.");
     CHECK(cell(F::agreement_cooperation, R::examples) == "Uppgifter och tjänster, myndighetsutövning och specialistfunktioner.");
     CHECK(cell(F::coordination_association, R::examples) ==
           "Endast för att finansiera insatser som ger stöd till individer för att förbättra sin arbetsförmåga.");
     CHECK(cell(F::private_law_forms, R::examples) ==
           "När kommunen behöver samverka med privata aktörer, exempelvis vid större infrastrukturprojekt.");
-    CHECK(cell(F::network, R::examples) ==
-          "Informell samverkan utan juridiska avtal, passar mindre uppgifter utan behov av avtal.");
+    CHECK(cell(F::network, R::examples) == "Informell samverkan utan juridiska avtal, passar mindre uppgifter utan behov av avtal.");
 }
 
 TEST_CASE("Tabell 1: legal basis of each form", "[forms]") {
     CHECK(form_info(F::municipal_federation).legal_basis.sv == "3 kap. 8 §, 9 kap. 1–18 §§ kommunallagen (2017:725)");
     CHECK(form_info(F::joint_committee).legal_basis.sv == "3 kap. 9 §, 9 kap. 19–35 §§ kommunallagen (2017:725)");
     CHECK(form_info(F::agreement_cooperation).legal_basis.sv == "9 kap. 37 § kommunallagen (2017:725)");
-    CHECK(form_info(F::coordination_association).legal_basis.sv ==
-          "lagen (2003:1210) om finansiell samordning av rehabiliteringsinsatser");
+    CHECK(form_info(F::coordination_association).legal_basis.sv == "lagen (2003:1210) om finansiell samordning av rehabiliteringsinsatser");
     // The seed names no statute for these.
     CHECK(form_info(F::private_law_forms).legal_basis.sv.empty());
     CHECK(form_info(F::network).legal_basis.sv.empty());
@@ -400,8 +393,8 @@ TEST_CASE("Recommender: huvudmannaskap cannot move under avtalssamverkan", "[for
 TEST_CASE("Recommender: an empty need ranks by column order and lists what is missing", "[forms]") {
     const Recommendation r = recommend_forms(Need{});
     check_invariants(r);
-    CHECK(order(r.suitable) == std::vector<F>{F::municipal_federation, F::joint_committee, F::agreement_cooperation,
-                                              F::private_law_forms, F::network});
+    CHECK(order(r.suitable) ==
+          std::vector<F>{F::municipal_federation, F::joint_committee, F::agreement_cooperation, F::private_law_forms, F::network});
     for (const FormAssessment& a : r.suitable) CHECK(a.score == 0);
     CHECK(order(r.unsuitable) == std::vector<F>{F::coordination_association});
     const auto& m = r.find(F::coordination_association)->missing;

@@ -87,10 +87,13 @@ TEST_CASE("Every problem of a document is reported, each with its path, and noth
     const std::vector<std::string> expected = {
         "/colour: unknown key \"colour\"",
         "/assessment_date: invalid date \"2024-02-30\" (expected an existing date YYYY-MM-DD)",
-        "/parties/0/kind: unknown value \"kommun\" (expected one of: municipality, region, municipal_federation, municipal_company, private_company, state_agency)",
+        "/parties/0/kind: unknown value \"kommun\" (expected one of: municipality, region, municipal_federation, municipal_company, private_company, "
+        "state_agency)",
         "/parties/1/population: negative population -5",
         "/tasks/0/annual_value: not an amount: \"12,50\" (write kronor with a decimal point and no spaces, e.g. \"1250000.50\")",
-        "/clauses/1: unknown value \"budget\" (expected one of: parties, contractor_tasks, delegation_scope, economic_terms, information_handling, follow_up, term, termination, data_protection, confidentiality, work_results, insurance, target_group, assignments, economic_responsibility, procurement_parameter, division_of_work)",
+        "/clauses/1: unknown value \"budget\" (expected one of: parties, contractor_tasks, delegation_scope, economic_terms, information_handling, "
+        "follow_up, term, termination, data_protection, confidentiality, work_results, insurance, target_group, assignments, "
+        "economic_responsibility, procurement_parameter, division_of_work)",
         "/parties/1/id: repeated party id \"a\"",
         "/tasks/0/contractor: unknown party \"norrstrm\"",
     };
@@ -165,12 +168,20 @@ TEST_CASE("The JSON report has the schema's fields, explanation trees and the re
     const Report r = check(*doc.agreement);
     const std::string out = json::write_report(r, {}, doc.input_sha256);
     const auto parsed = json::read_thresholds(out, "x"); // any JSON reader would do: it must at least parse
-    CHECK_THAT(out, Catch::StartsWith(R"({"schema":"avtal-report/1","agreement":"norrstrom-fjallviken","assessment_date":"2024-03-01","verdict":"ok","findings":[)"));
-    CHECK_THAT(out, Catch::Contains(R"("procurement":[{"task":"familjebehandling","outcome":"exempt","exceptions":[{"id":"exception.public_authority","value":"no","explanation":{)"));
+    CHECK_THAT(out,
+               Catch::StartsWith(
+                   R"({"schema":"avtal-report/1","agreement":"norrstrom-fjallviken","assessment_date":"2024-03-01","verdict":"ok","findings":[)"));
+    CHECK_THAT(
+        out,
+        Catch::Contains(
+            R"("procurement":[{"task":"familjebehandling","outcome":"exempt","exceptions":[{"id":"exception.public_authority","value":"no","explanation":{)"));
     CHECK_THAT(out, Catch::Contains(R"("allocation":[{"party":"fjallviken","amount":"5000000.00"}])"));
     CHECK_THAT(out, Catch::Contains(R"("receipt":{"avtal":"1.0.0","rules":"2026-11-25","thresholds":"avtal builtin)"));
     CHECK_THAT(out, Catch::Contains("\"input_sha256\":\"" + json::sha256_hex(text) + "\""));
-    CHECK_THAT(out, Catch::Contains(R"("threshold_rows":[{"category":"social_and_other_specific","valid_from":"2024-01-01","valid_to":"2025-12-31","amount":"8109450.00","inclusive":false)"));
+    CHECK_THAT(
+        out,
+        Catch::Contains(
+            R"("threshold_rows":[{"category":"social_and_other_specific","valid_from":"2024-01-01","valid_to":"2025-12-31","amount":"8109450.00","inclusive":false)"));
     // Satisfied findings only with --all; info findings always.
     CHECK(out.find("\"rule\":\"party.kind_allowed\"") == std::string::npos);
     CHECK(out.find("\"rule\":\"task.special_legislation\"") != std::string::npos);
@@ -207,7 +218,9 @@ TEST_CASE("Threshold tables read and write; bad rows are reported", "[json][thre
     const auto r = json::read_thresholds(text, "copy.json");
     REQUIRE(r.table);
     CHECK(r.table->rows == builtin_thresholds()->rows);
-    const auto bad = json::read_thresholds(R"({"rows":[{"category":"general","valid_from":"2024-01-01","valid_to":"2023-01-01","amount":1,"source":"x"},{"category":"socal","valid_from":"2024-01-01","amount":1}]})", "bad.json");
+    const auto bad = json::read_thresholds(
+        R"({"rows":[{"category":"general","valid_from":"2024-01-01","valid_to":"2023-01-01","amount":1,"source":"x"},{"category":"socal","valid_from":"2024-01-01","amount":1}]})",
+        "bad.json");
     REQUIRE_FALSE(bad.table);
     std::vector<std::string> got;
     for (const auto& p : bad.problems) got.push_back(p.to_string());

@@ -169,8 +169,7 @@ TEST_CASE("Method guide, Norrström (b): prerequisites investigated", "[method]"
         INFO(to_string(s));
         CHECK(p.step(s).status == ItemStatus::done);
     }
-    for (Prerequisite part : {Prerequisite::organisational, Prerequisite::economic, Prerequisite::legal})
-        CHECK(p.status(part) == ItemStatus::done);
+    for (Prerequisite part : {Prerequisite::organisational, Prerequisite::economic, Prerequisite::legal}) CHECK(p.status(part) == ItemStatus::done);
     REQUIRE(p.next.has_value());
     CHECK(*p.next == S::control);
 
@@ -201,9 +200,7 @@ TEST_CASE("Method guide, Norrström (c): agreement signed", "[method]") {
     const Agreement a = test::norrstrom();
     const Report report = check(a);
     REQUIRE(report.verdict() == Verdict::ok);
-    const ItemStates stated = done({S::needs, S::prerequisites, S::contact, S::form, S::control, S::security, S::anchoring,
-                                    S::agreement},
-                                   false);
+    const ItemStates stated = done({S::needs, S::prerequisites, S::contact, S::form, S::control, S::security, S::anchoring, S::agreement}, false);
     const MethodProgress p = method_progress(stated, &report);
     for (const StepProgress& sp : p.steps) {
         INFO(to_string(sp.step));
@@ -286,9 +283,8 @@ TEST_CASE("Method guide: stated open items and unknown ids", "[method]") {
     CHECK(p.item("9.bogus") == nullptr);
 
     // Everything stated done: no next step.
-    const MethodProgress all = method_progress(done({S::needs, S::prerequisites, S::contact, S::form, S::control, S::security,
-                                                     S::anchoring, S::agreement},
-                                                    true));
+    const MethodProgress all =
+        method_progress(done({S::needs, S::prerequisites, S::contact, S::form, S::control, S::security, S::anchoring, S::agreement}, true));
     CHECK_FALSE(all.next.has_value());
 
     // A default-constructed report is harmless.

@@ -123,14 +123,15 @@ TEST_CASE("A user predicate composes with a built-in one", "[predicate][custom]"
     // A municipality's local policy: a service may be bought from another
     // municipality only when the Hamburg criteria hold AND the contract's
     // annual value stays below a local ceiling of 3 MSEK.
-    const auto local_ceiling = make_predicate<TaskSubject>(
-        {"local.value_ceiling", {"Årsvärdet understiger 3 mnkr (lokal policy)", "The annual value is below SEK 3 million (local policy)"},
-         "Norrströms kommun, riktlinje för samverkan"},
-        [](const TaskSubject& s, Trace& t) {
-            const auto& v = s.task().annual_value;
-            if (!v) return t.unknown([&] { return s.path() + "/annual_value"; });
-            return truth(*v < Money::from_kronor(3'000'000));
-        });
+    const auto local_ceiling =
+        make_predicate<TaskSubject>({"local.value_ceiling",
+                                     {"Årsvärdet understiger 3 mnkr (lokal policy)", "The annual value is below SEK 3 million (local policy)"},
+                                     "Norrströms kommun, riktlinje för samverkan"},
+                                    [](const TaskSubject& s, Trace& t) {
+                                        const auto& v = s.task().annual_value;
+                                        if (!v) return t.unknown([&] { return s.path() + "/annual_value"; });
+                                        return truth(*v < Money::from_kronor(3'000'000));
+                                    });
     const auto policy = all_of<TaskSubject>({"local.cooperation_policy", {"Lokal samverkanspolicy", "Local cooperation policy"}, "Lokal"},
                                             {predicates::exception_hamburg(), local_ceiling});
     Agreement a = test::norrstrom();

@@ -59,7 +59,7 @@ TEST_CASE("Norrström–Fjällviken is exempt by direct award; the same value as
 
     Agreement g = a;
     g.tasks[0].category = Category::general;
-    CHECK(exception_value(g, direct) == Truth::no); // 5 MSEK > 700 000 kr
+    CHECK(exception_value(g, direct) == Truth::no);                // 5 MSEK > 700 000 kr
     CHECK(resolve(g).outcome == ProcurementOutcome::undetermined); // Hamburg's open-market share is still unknown
     CHECK(resolve(g).missing == std::vector<std::string>{"/tasks/0/hamburg/open_market_share_percent"});
 }
@@ -325,7 +325,7 @@ TEST_CASE("Contract value per participating municipality: no splitting, the whol
         CHECK(exception_value(a, direct) == Truth::yes); // 170 000 × 4 years = 680 000
         a.tasks[0].annual_value = kr(180'000);
         CHECK(exception_value(a, direct) == Truth::no); // 720 000
-        a.term = Term{12, 0, true}; // an initial year, then until further notice: still 48 months
+        a.term = Term{12, 0, true};                     // an initial year, then until further notice: still 48 months
         CHECK(exception_value(a, direct) == Truth::no);
         a.term = Term{};
         CHECK(exception_value(a, direct) == Truth::no); // no term stated: 48 months

@@ -440,9 +440,9 @@ TEST_CASE("information.confidentiality", "[rules][information]") {
 }
 
 TEST_CASE("oversight rules", "[rules][oversight]") {
-    for (auto [id, member] : {std::pair{"oversight.follow_up", &Oversight::follow_up},
-                              std::pair{"oversight.annual_report", &Oversight::annual_report_to_council},
-                              std::pair{"oversight.internal_control", &Oversight::internal_control}}) {
+    for (auto [id, member] :
+         {std::pair{"oversight.follow_up", &Oversight::follow_up}, std::pair{"oversight.annual_report", &Oversight::annual_report_to_council},
+          std::pair{"oversight.internal_control", &Oversight::internal_control}}) {
         INFO(id);
         Agreement a = norrstrom();
         CHECK(status_of(check(a), id) == S::satisfied);
@@ -497,9 +497,8 @@ TEST_CASE("content.required: one finding per missing section", "[rules][content]
     a.clauses.reset();
     const Report u = check(a);
     // Unknown sections, except delegation_scope, which is not needed here.
-    CHECK(statuses(u, "content.required") ==
-          std::vector<S>{S::undetermined, S::undetermined, S::satisfied, S::undetermined, S::undetermined, S::undetermined, S::undetermined,
-                         S::undetermined});
+    CHECK(statuses(u, "content.required") == std::vector<S>{S::undetermined, S::undetermined, S::satisfied, S::undetermined, S::undetermined,
+                                                            S::undetermined, S::undetermined, S::undetermined});
     CHECK(u.findings_of("content.required")[0]->missing == std::vector<std::string>{"/clauses"});
 }
 
@@ -591,10 +590,11 @@ TEST_CASE("A user-written rule runs in the same check and report", "[rules][cust
         int steering_group_meetings_per_year = 0;
     };
     static Policy policy;
-    const auto meets_twice = make_predicate<AgreementSubject>(
-        {"local.steering_group", {"Styrgruppen möts minst två gånger per år", "The steering group meets at least twice a year"},
-         "Lokal policy (jfr Region Östergötland, gemensamt HVB, SKR 2023 kap. 4)"},
-        [](const AgreementSubject&) { return truth(policy.steering_group_meetings_per_year >= 2); });
+    const auto meets_twice =
+        make_predicate<AgreementSubject>({"local.steering_group",
+                                          {"Styrgruppen möts minst två gånger per år", "The steering group meets at least twice a year"},
+                                          "Lokal policy (jfr Region Östergötland, gemensamt HVB, SKR 2023 kap. 4)"},
+                                         [](const AgreementSubject&) { return truth(policy.steering_group_meetings_per_year >= 2); });
     const auto follow_up = make_predicate<AgreementSubject>(
         {"oversight.follow_up", {"Det finns en rutin för uppföljning", "A follow-up routine exists"}, "6 kap. 6 § KL"},
         [](const AgreementSubject& s, Trace& t) {
@@ -602,10 +602,14 @@ TEST_CASE("A user-written rule runs in the same check and report", "[rules][cust
             if (!v) return t.unknown([] { return std::string{"/oversight/follow_up"}; });
             return truth(*v);
         });
-    const Rule local{RuleInfo{"local.steering", Severity::warning, "Lokal policy", "Norrströms kommun, riktlinje 2024",
-                              {"Uppföljningen sker i en styrgrupp som möts minst två gånger per år", "Follow-up happens in a steering group meeting twice a year"},
-                              {"{subject}: styrgruppen möts för sällan.", "{subject}: the steering group meets too rarely."}},
-                     follow_up && meets_twice};
+    const Rule local{
+        RuleInfo{"local.steering",
+                 Severity::warning,
+                 "Lokal policy",
+                 "Norrströms kommun, riktlinje 2024",
+                 {"Uppföljningen sker i en styrgrupp som möts minst två gånger per år", "Follow-up happens in a steering group meeting twice a year"},
+                 {"{subject}: styrgruppen möts för sällan.", "{subject}: the steering group meets too rarely."}},
+        follow_up && meets_twice};
     CheckOptions options;
     options.rules = {local};
     const Agreement a = norrstrom();
@@ -643,21 +647,36 @@ TEST_CASE("Every registered rule has a citation, a source and both languages' te
     }
     // Exactly the catalogue of SPEC §4, with its severities.
     const std::vector<std::pair<std::string, Severity>> catalogue = {
-        {"party.kind_allowed", Severity::error},          {"party.federation_mandate", Severity::error},
-        {"party.at_least_two", Severity::error},          {"task.roles", Severity::error},
-        {"task.within_competence", Severity::error},      {"task.huvudman_retained", Severity::error},
-        {"task.special_legislation", Severity::info},     {"delegation.agreed", Severity::error},
-        {"delegation.employees_only", Severity::error},   {"delegation.within_agreement", Severity::error},
-        {"delegation.onward_stated", Severity::warning},  {"delegation.reporting", Severity::warning},
-        {"delegation.non_delegable", Severity::error},    {"compensation.stated", Severity::warning},
-        {"compensation.no_profit", Severity::error},      {"compensation.covers_cost", Severity::warning},
-        {"compensation.in_kind_valued", Severity::warning}, {"compensation.allocation_complete", Severity::warning},
-        {"information.personal_data_arrangement", Severity::error}, {"information.records", Severity::warning},
-        {"information.confidentiality", Severity::warning}, {"oversight.follow_up", Severity::warning},
-        {"oversight.annual_report", Severity::error},     {"oversight.internal_control", Severity::warning},
-        {"staff.transfer_of_undertaking", Severity::warning}, {"staff.work_environment", Severity::warning},
-        {"content.required", Severity::warning},          {"content.conditional", Severity::warning},
-        {"content.children", Severity::warning},          {"procurement.required", Severity::error},
+        {"party.kind_allowed", Severity::error},
+        {"party.federation_mandate", Severity::error},
+        {"party.at_least_two", Severity::error},
+        {"task.roles", Severity::error},
+        {"task.within_competence", Severity::error},
+        {"task.huvudman_retained", Severity::error},
+        {"task.special_legislation", Severity::info},
+        {"delegation.agreed", Severity::error},
+        {"delegation.employees_only", Severity::error},
+        {"delegation.within_agreement", Severity::error},
+        {"delegation.onward_stated", Severity::warning},
+        {"delegation.reporting", Severity::warning},
+        {"delegation.non_delegable", Severity::error},
+        {"compensation.stated", Severity::warning},
+        {"compensation.no_profit", Severity::error},
+        {"compensation.covers_cost", Severity::warning},
+        {"compensation.in_kind_valued", Severity::warning},
+        {"compensation.allocation_complete", Severity::warning},
+        {"information.personal_data_arrangement", Severity::error},
+        {"information.records", Severity::warning},
+        {"information.confidentiality", Severity::warning},
+        {"oversight.follow_up", Severity::warning},
+        {"oversight.annual_report", Severity::error},
+        {"oversight.internal_control", Severity::warning},
+        {"staff.transfer_of_undertaking", Severity::warning},
+        {"staff.work_environment", Severity::warning},
+        {"content.required", Severity::warning},
+        {"content.conditional", Severity::warning},
+        {"content.children", Severity::warning},
+        {"procurement.required", Severity::error},
     };
     REQUIRE(builtin_rules().size() == catalogue.size());
     for (std::size_t i = 0; i < catalogue.size(); ++i) {

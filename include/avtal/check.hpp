@@ -90,11 +90,11 @@ struct CheckOptions {
 
 /// @brief What makes a verdict reproducible years later (SPEC §9.1).
 struct Receipt {
-    std::string avtal;                       ///< Library version.
-    std::string rules;                       ///< Rule-catalogue version.
-    std::string thresholds;                  ///< Name of the threshold table used.
-    std::vector<const ThresholdRow*> rows;   ///< The rows the direct-award test applied.
-    std::string input_sha256;                ///< Digest of the input document as read (set by the reader).
+    std::string avtal;                     ///< Library version.
+    std::string rules;                     ///< Rule-catalogue version.
+    std::string thresholds;                ///< Name of the threshold table used.
+    std::vector<const ThresholdRow*> rows; ///< The rows the direct-award test applied.
+    std::string input_sha256;              ///< Digest of the input document as read (set by the reader).
 };
 
 /// @brief The result of `check()`: findings, procurement analysis,
@@ -104,7 +104,7 @@ struct Receipt {
 /// the agreement alive while the report is used. Messages and
 /// explanations are rendered on demand. A report is move-only.
 class Report {
-public:
+  public:
     /// @brief Moves a report (its findings stay valid).
     Report(Report&&) noexcept = default;
     /// @brief Move-assigns a report.
@@ -144,7 +144,7 @@ public:
     /// @brief The receipt (without the input digest, which the reader sets).
     [[nodiscard]] Receipt receipt() const;
 
-private:
+  private:
     friend Report check(const Agreement& agreement, const CheckOptions& options);
     explicit Report(Context ctx) : ctx_{std::move(ctx)} {}
 

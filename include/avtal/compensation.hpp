@@ -55,11 +55,11 @@ struct YearFigures {
 
 /// @brief The balance of one year and cumulatively, in total and per party.
 struct YearBalance {
-    std::int32_t year = 0;              ///< Calendar year.
-    Money cost{};                       ///< Cost that year.
-    Money paid{};                       ///< Paid that year.
-    Money balance{};                    ///< Paid − cost: a surplus (> 0) or deficit (< 0).
-    Money cumulative{};                 ///< Balance summed over the years so far.
+    std::int32_t year = 0;               ///< Calendar year.
+    Money cost{};                        ///< Cost that year.
+    Money paid{};                        ///< Paid that year.
+    Money balance{};                     ///< Paid − cost: a surplus (> 0) or deficit (< 0).
+    Money cumulative{};                  ///< Balance summed over the years so far.
     std::vector<Money> party_balance;    ///< The year's balance by party, by the key.
     std::vector<Money> party_cumulative; ///< Each party's cumulative balance.
 };
@@ -81,8 +81,8 @@ struct MultiYearResult {
 /// parts); `high` is empty when an unknown part leaves it unbounded.
 /// Held in öre × 10^8, so that percentage tolerances stay exact.
 struct Bounds {
-    detail::i128 low = 0;                  ///< Smallest possible value (scaled).
-    std::optional<detail::i128> high = 0;  ///< Largest possible value (scaled), if bounded.
+    detail::i128 low = 0;                 ///< Smallest possible value (scaled).
+    std::optional<detail::i128> high = 0; ///< Largest possible value (scaled), if bounded.
     /// @brief The scale: 10^8 units per öre.
     static constexpr detail::i128 scale = 100'000'000;
     /// @brief Whether the value is known exactly.
@@ -102,20 +102,22 @@ struct Bounds {
     /// @brief Adds other bounds.
     void add(const Bounds& o) {
         low += o.low;
-        if (high && o.high) *high += *o.high;
-        else high.reset();
+        if (high && o.high)
+            *high += *o.high;
+        else
+            high.reset();
     }
 };
 
 /// @brief The parties the compensation of one contractor is weighted over
 /// and their weights, or why they cannot be (unknown, incomplete).
 struct WeightedParties {
-    std::vector<std::size_t> parties; ///< Party indices, in agreement order: the principals (and the contractor, when it bears a share).
-    std::vector<Decimal> weights;     ///< Their weights, when `complete == yes`.
-    Truth complete = Truth::unknown;  ///< Whether the key covers every party with weights not all zero.
-    std::vector<std::size_t> uncovered; ///< Parties the key does not cover.
-    bool all_zero = false;            ///< Every weight is zero.
-    std::vector<std::string> missing; ///< Missing facts when unknown.
+    std::vector<std::size_t> parties;      ///< Party indices, in agreement order: the principals (and the contractor, when it bears a share).
+    std::vector<Decimal> weights;          ///< Their weights, when `complete == yes`.
+    Truth complete = Truth::unknown;       ///< Whether the key covers every party with weights not all zero.
+    std::vector<std::size_t> uncovered;    ///< Parties the key does not cover.
+    bool all_zero = false;                 ///< Every weight is zero.
+    std::vector<std::string> missing;      ///< Missing facts when unknown.
     std::optional<std::size_t> contractor; ///< Index of the contractor in `parties`, when it bears a share.
 };
 
@@ -123,11 +125,11 @@ struct WeightedParties {
 /// principals pay, the full cost, their part of it and the tolerance, each
 /// as bounds, with the paths of unknown facts.
 struct CompensationFigures {
-    Bounds payment;          ///< Money plus valued in-kind performance.
-    Bounds full_cost;        ///< The contractor's full annual cost.
-    Bounds principals_part;  ///< The principals' part of the full cost.
-    Bounds tolerance;        ///< The accepted deviation above cost.
-    bool in_kind_unvalued = false; ///< Some in-kind performance has no stated value.
+    Bounds payment;                   ///< Money plus valued in-kind performance.
+    Bounds full_cost;                 ///< The contractor's full annual cost.
+    Bounds principals_part;           ///< The principals' part of the full cost.
+    Bounds tolerance;                 ///< The accepted deviation above cost.
+    bool in_kind_unvalued = false;    ///< Some in-kind performance has no stated value.
     std::vector<std::string> missing; ///< Paths of unknown facts.
 };
 
@@ -136,9 +138,9 @@ namespace detail {
 /// One compensation object of a group: the agreement-level terms, or one
 /// task's own terms.
 struct CompensationObject {
-    const Compensation* comp = nullptr;  // null: not stated
-    std::optional<std::size_t> task;     // per-task terms: the task
-    std::span<const std::size_t> tasks;  // the tasks it pays for
+    const Compensation* comp = nullptr; // null: not stated
+    std::optional<std::size_t> task;    // per-task terms: the task
+    std::span<const std::size_t> tasks; // the tasks it pays for
     [[nodiscard]] std::string path() const { return task ? "/tasks/" + std::to_string(*task) + "/compensation" : std::string{"/compensation"}; }
 };
 

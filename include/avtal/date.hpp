@@ -19,16 +19,15 @@ using Date = std::chrono::year_month_day;
 [[nodiscard]] constexpr std::optional<Date> parse_date(std::string_view s) noexcept {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
     int v[3] = {0, 0, 0};
-    const int start[3] = {0, 5, 8};
-    const int len[3] = {4, 2, 2};
-    for (int f = 0; f < 3; ++f)
-        for (int i = 0; i < len[f]; ++i) {
-            const char c = s[static_cast<std::size_t>(start[f] + i)];
+    const std::size_t start[3] = {0, 5, 8};
+    const std::size_t len[3] = {4, 2, 2};
+    for (std::size_t f = 0; f < 3; ++f)
+        for (std::size_t i = 0; i < len[f]; ++i) {
+            const char c = s[start[f] + i];
             if (c < '0' || c > '9') return std::nullopt;
             v[f] = v[f] * 10 + (c - '0');
         }
-    const Date d{std::chrono::year{v[0]}, std::chrono::month{static_cast<unsigned>(v[1])},
-                 std::chrono::day{static_cast<unsigned>(v[2])}};
+    const Date d{std::chrono::year{v[0]}, std::chrono::month{static_cast<unsigned>(v[1])}, std::chrono::day{static_cast<unsigned>(v[2])}};
     if (!d.ok()) return std::nullopt;
     return d;
 }
@@ -36,8 +35,7 @@ using Date = std::chrono::year_month_day;
 /// @brief Formats a date as "YYYY-MM-DD".
 [[nodiscard]] inline std::string format_date(const Date& d) {
     char buf[40];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                  static_cast<unsigned>(d.day()));
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
     return buf;
 }
 

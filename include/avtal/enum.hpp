@@ -4,8 +4,8 @@
 /// boundary, from one place (Boost.Describe).
 
 #include <boost/describe/enum.hpp>
-#include <boost/mp11/algorithm.hpp>
 #include <boost/describe/enum_to_string.hpp>
+#include <boost/mp11/algorithm.hpp>
 
 #include <optional>
 #include <string_view>

@@ -34,25 +34,24 @@ enum class CooperationForm : std::uint8_t {
     private_law_forms,        ///< Privaträttsliga samverkansformer (interkommunala företag).
     network,                  ///< Nätverk och "informella avtal".
 };
-BOOST_DESCRIBE_ENUM(CooperationForm, municipal_federation, joint_committee, agreement_cooperation,
-                    coordination_association, private_law_forms, network)
+BOOST_DESCRIBE_ENUM(CooperationForm, municipal_federation, joint_committee, agreement_cooperation, coordination_association, private_law_forms,
+                    network)
 
 /// @brief The number of forms in Tabell 1.
 inline constexpr std::size_t cooperation_form_count = 6;
 
 /// @brief A row of Tabell 1, in the table's order.
 enum class FormRow : std::uint8_t {
-    actors,           ///< Aktörer.
-    scope,            ///< Omfattning av uppgifter.
-    legal_person,     ///< Egen juridisk person.
-    huvudmannaskap,   ///< Huvudmannaskap.
-    responsibility,   ///< Ansvar.
-    advantages,       ///< Fördelar.
-    disadvantages,    ///< Nackdelar.
-    examples,         ///< Exempel på lämpliga verksamheter för samverkan.
+    actors,         ///< Aktörer.
+    scope,          ///< Omfattning av uppgifter.
+    legal_person,   ///< Egen juridisk person.
+    huvudmannaskap, ///< Huvudmannaskap.
+    responsibility, ///< Ansvar.
+    advantages,     ///< Fördelar.
+    disadvantages,  ///< Nackdelar.
+    examples,       ///< Exempel på lämpliga verksamheter för samverkan.
 };
-BOOST_DESCRIBE_ENUM(FormRow, actors, scope, legal_person, huvudmannaskap, responsibility, advantages,
-                    disadvantages, examples)
+BOOST_DESCRIBE_ENUM(FormRow, actors, scope, legal_person, huvudmannaskap, responsibility, advantages, disadvantages, examples)
 
 /// @brief The number of rows of Tabell 1 (besides the heading row).
 inline constexpr std::size_t form_row_count = 8;
@@ -63,11 +62,11 @@ inline constexpr std::string_view forms_source =
 
 /// @brief One column of Tabell 1: a form of cooperation with every cell.
 struct FormInfo {
-    CooperationForm form{};                     ///< The form.
-    Text name;                                  ///< Its name ("Avtalssamverkan").
-    Text heading;                               ///< The column heading verbatim ("Avtals-samverkan").
-    std::array<Text, form_row_count> cells;     ///< The cells, indexed by `FormRow`; Swedish verbatim.
-    Text legal_basis;                           ///< The statute it rests on; empty when the seed gives none.
+    CooperationForm form{};                 ///< The form.
+    Text name;                              ///< Its name ("Avtalssamverkan").
+    Text heading;                           ///< The column heading verbatim ("Avtals-samverkan").
+    std::array<Text, form_row_count> cells; ///< The cells, indexed by `FormRow`; Swedish verbatim.
+    Text legal_basis;                       ///< The statute it rests on; empty when the seed gives none.
 
     /// @brief The cell of row `row`.
     [[nodiscard]] const Text& cell(FormRow row) const noexcept { return cells[static_cast<std::size_t>(row)]; }
@@ -106,20 +105,20 @@ BOOST_DESCRIBE_ENUM(Scale, small, medium, large)
 /// unknown (`nullopt`): an unknown fact never excludes a form, but is listed
 /// in `FormAssessment::missing` where knowing it could change the result.
 struct Need {
-    std::optional<bool> municipalities;            ///< Kommuner take part.
-    std::optional<bool> regions;                   ///< Regioner take part.
-    std::optional<bool> state;                     ///< Staten takes part (e.g. Arbetsförmedlingen, Försäkringskassan).
-    std::optional<bool> private_actors;            ///< Privata aktörer take part.
-    std::optional<bool> own_legal_person_wanted;   ///< The cooperation should be a legal person of its own.
-    std::optional<bool> legally_binding_needed;    ///< A legally binding arrangement is needed.
-    std::optional<TaskScope> scope;                ///< How many tasks.
-    std::optional<bool> exercise_of_authority;     ///< The tasks include myndighetsutövning.
+    std::optional<bool> municipalities;             ///< Kommuner take part.
+    std::optional<bool> regions;                    ///< Regioner take part.
+    std::optional<bool> state;                      ///< Staten takes part (e.g. Arbetsförmedlingen, Försäkringskassan).
+    std::optional<bool> private_actors;             ///< Privata aktörer take part.
+    std::optional<bool> own_legal_person_wanted;    ///< The cooperation should be a legal person of its own.
+    std::optional<bool> legally_binding_needed;     ///< A legally binding arrangement is needed.
+    std::optional<TaskScope> scope;                 ///< How many tasks.
+    std::optional<bool> exercise_of_authority;      ///< The tasks include myndighetsutövning.
     std::optional<bool> continuous_steering_wanted; ///< The municipalities want continuous political steering.
-    std::optional<Scale> scale;                    ///< Size of the cooperation.
-    std::optional<bool> long_term;                 ///< A long-term (lasting) cooperation.
-    std::optional<bool> quick_start_wanted;        ///< The cooperation should start quickly.
-    std::optional<bool> rehabilitation;            ///< The purpose is to coordinate and finance rehabilitation that helps individuals back to work.
-    std::optional<bool> huvudman_transfer_wanted;  ///< Huvudmannaskap should move to the cooperation (true) or stay with each party (false).
+    std::optional<Scale> scale;                     ///< Size of the cooperation.
+    std::optional<bool> long_term;                  ///< A long-term (lasting) cooperation.
+    std::optional<bool> quick_start_wanted;         ///< The cooperation should start quickly.
+    std::optional<bool> rehabilitation;             ///< The purpose is to coordinate and finance rehabilitation that helps individuals back to work.
+    std::optional<bool> huvudman_transfer_wanted;   ///< Huvudmannaskap should move to the cooperation (true) or stay with each party (false).
 };
 
 /// @brief How a reason bears on a form.
@@ -150,11 +149,11 @@ struct FormReason {
 
 /// @brief The assessment of one form for a need.
 struct FormAssessment {
-    CooperationForm form{};            ///< The form.
-    bool suitable = true;              ///< No reason excludes it.
-    int score = 0;                     ///< Sum of the reasons' points (informational when unsuitable).
-    std::vector<FormReason> reasons;   ///< Excluding reasons first, then the others in the order of `Need`.
-    std::vector<std::string> missing;  ///< Unknown `Need` members that could change this assessment.
+    CooperationForm form{};           ///< The form.
+    bool suitable = true;             ///< No reason excludes it.
+    int score = 0;                    ///< Sum of the reasons' points (informational when unsuitable).
+    std::vector<FormReason> reasons;  ///< Excluding reasons first, then the others in the order of `Need`.
+    std::vector<std::string> missing; ///< Unknown `Need` members that could change this assessment.
 };
 
 /// @brief The result of `recommend_forms`: all six forms, split.

@@ -62,12 +62,13 @@ BOOST_DESCRIBE_ENUM(ItemSource, stated, check, none)
 
 /// @brief A checklist item of the method guide.
 struct ChecklistItem {
-    std::string id;                    ///< Stable id, e.g. `"2a.legal.procurement"`.
-    MethodStep step{};                 ///< The step it belongs to.
-    std::optional<Prerequisite> part;  ///< For step 2A: the part it belongs to.
-    Text text;                         ///< What is to be done, both languages.
-    bool decidable = false;            ///< The check can decide it when the user has not stated it.
-    std::vector<std::string> rules;    ///< The rule ids (or `prefix.*` patterns) it is decided from; may be empty for a decidable item read from the agreement itself.
+    std::string id;                   ///< Stable id, e.g. `"2a.legal.procurement"`.
+    MethodStep step{};                ///< The step it belongs to.
+    std::optional<Prerequisite> part; ///< For step 2A: the part it belongs to.
+    Text text;                        ///< What is to be done, both languages.
+    bool decidable = false;           ///< The check can decide it when the user has not stated it.
+    std::vector<std::string>
+        rules; ///< The rule ids (or `prefix.*` patterns) it is decided from; may be empty for a decidable item read from the agreement itself.
 };
 
 /// @brief A step of the method guide with its checklist.
@@ -96,26 +97,26 @@ using ItemStates = std::map<std::string, bool, std::less<>>;
 
 /// @brief The progress of one checklist item.
 struct ItemProgress {
-    const ChecklistItem* item = nullptr;       ///< The item (static data of the guide).
-    ItemStatus status = ItemStatus::unknown;   ///< Done, open or unknown.
-    ItemSource source = ItemSource::none;      ///< Stated, decided by the check, or neither.
-    std::vector<std::string> rules;            ///< For `check`: the rule ids whose findings decided it.
-    std::vector<std::string> missing;          ///< For `check` and unknown: the facts the check lacked.
+    const ChecklistItem* item = nullptr;     ///< The item (static data of the guide).
+    ItemStatus status = ItemStatus::unknown; ///< Done, open or unknown.
+    ItemSource source = ItemSource::none;    ///< Stated, decided by the check, or neither.
+    std::vector<std::string> rules;          ///< For `check`: the rule ids whose findings decided it.
+    std::vector<std::string> missing;        ///< For `check` and unknown: the facts the check lacked.
 };
 
 /// @brief The progress of one step: done when every item is done, open
 /// when some item is open, otherwise unknown.
 struct StepProgress {
-    MethodStep step{};                ///< The step.
+    MethodStep step{};                       ///< The step.
     ItemStatus status = ItemStatus::unknown; ///< The step's status.
-    std::vector<ItemProgress> items;  ///< Its items, in order.
+    std::vector<ItemProgress> items;         ///< Its items, in order.
 };
 
 /// @brief The progress report of a project through the method guide.
 struct MethodProgress {
-    std::vector<StepProgress> steps;         ///< Every step, in order.
-    std::optional<MethodStep> next;          ///< The first step not done; none when all are done.
-    std::vector<std::string> unknown_ids;    ///< Stated ids that are no item of the guide (ignored).
+    std::vector<StepProgress> steps;      ///< Every step, in order.
+    std::optional<MethodStep> next;       ///< The first step not done; none when all are done.
+    std::vector<std::string> unknown_ids; ///< Stated ids that are no item of the guide (ignored).
 
     /// @brief The progress of step `s` (an unknown, empty step for a value
     /// outside the enumeration or a default-constructed report).

@@ -35,8 +35,7 @@ enum class PartyKind : std::uint8_t {
     private_company,      ///< Privat aktör: not a party.
     state_agency,         ///< Statlig myndighet (staten): not a party.
 };
-BOOST_DESCRIBE_ENUM(PartyKind, municipality, region, municipal_federation, municipal_company, private_company,
-                    state_agency)
+BOOST_DESCRIBE_ENUM(PartyKind, municipality, region, municipal_federation, municipal_company, private_company, state_agency)
 
 /// @brief The legal nature of a task: a service (insats), which procurement
 /// law may reach, or exercise of public authority (myndighetsutövning), which
@@ -65,8 +64,8 @@ enum class Area : std::uint8_t {
     waste,                 ///< Avfall.
     other,                 ///< Annat.
 };
-BOOST_DESCRIBE_ENUM(Area, social_services, family_law, elderly_care, disability, children_and_youth, addiction,
-                    health_care, education, planning_and_building, environment, it, hr, waste, other)
+BOOST_DESCRIBE_ENUM(Area, social_services, family_law, elderly_care, disability, children_and_youth, addiction, health_care, education,
+                    planning_and_building, environment, it, hr, waste, other)
 
 /// @brief The procurement category of a service; selects the row of the
 /// dated direct-award table.
@@ -97,8 +96,7 @@ enum class Matter : std::uint8_t {
     citizen_proposal,    ///< Medborgarförslag handed over to the committee (6:38 p. 4).
     reserved_by_statute, ///< Matters that a special statute reserves (6:38 p. 5).
 };
-BOOST_DESCRIBE_ENUM(Matter, individual_case, policy, council_submission, appeal_statement, matter_of_principle,
-                    citizen_proposal, reserved_by_statute)
+BOOST_DESCRIBE_ENUM(Matter, individual_case, policy, council_submission, appeal_statement, matter_of_principle, citizen_proposal, reserved_by_statute)
 
 /// @brief Whether the agreement allows onward delegation (vidaredelegering).
 enum class OnwardDelegation : std::uint8_t {
@@ -146,20 +144,20 @@ enum class Clause : std::uint8_t {
     procurement_parameter,   ///< Samverkan som parameter vid upphandling (children).
     division_of_work,        ///< Arbetsfördelning och precisering av ansvaret (children).
 };
-BOOST_DESCRIBE_ENUM(Clause, parties, contractor_tasks, delegation_scope, economic_terms, information_handling,
-                    follow_up, term, termination, data_protection, confidentiality, work_results, insurance,
-                    target_group, assignments, economic_responsibility, procurement_parameter, division_of_work)
+BOOST_DESCRIBE_ENUM(Clause, parties, contractor_tasks, delegation_scope, economic_terms, information_handling, follow_up, term, termination,
+                    data_protection, confidentiality, work_results, insurance, target_group, assignments, economic_responsibility,
+                    procurement_parameter, division_of_work)
 
 /// @brief An identifier of a party or task, unique within its agreement.
 using Id = std::string;
 
 /// @brief A party (part) to the agreement.
 struct Party {
-    Id id;                                     ///< Unique id, referenced by tasks.
-    std::string name;                          ///< Official name ("Norrströms kommun").
-    std::optional<PartyKind> kind;             ///< Kind of legal person; unknown if not stated.
-    std::optional<std::int64_t> population;    ///< Invånarantal, used by the population key.
-    std::optional<bool> mandate_covers_tasks;  ///< For a kommunalförbund only: its mandate covers the tasks.
+    Id id;                                    ///< Unique id, referenced by tasks.
+    std::string name;                         ///< Official name ("Norrströms kommun").
+    std::optional<PartyKind> kind;            ///< Kind of legal person; unknown if not stated.
+    std::optional<std::int64_t> population;   ///< Invånarantal, used by the population key.
+    std::optional<bool> mandate_covers_tasks; ///< For a kommunalförbund only: its mandate covers the tasks.
     /// @brief Parties are equal when every fact is.
     friend bool operator==(const Party&, const Party&) = default;
 };
@@ -175,10 +173,10 @@ struct Term {
 
 /// @brief The facts of the Hamburg exception (LOU 3 kap. 17 §).
 struct HamburgFacts {
-    std::optional<bool> establishes_cooperation;       ///< The contract establishes or implements cooperation.
-    std::optional<bool> common_objectives;             ///< Public services for common objectives.
-    std::optional<bool> public_interest_only;          ///< Governed only by public-interest considerations.
-    std::optional<Percent> open_market_share_percent;  ///< Share performed on the open market (< 20 % needed).
+    std::optional<bool> establishes_cooperation;      ///< The contract establishes or implements cooperation.
+    std::optional<bool> common_objectives;            ///< Public services for common objectives.
+    std::optional<bool> public_interest_only;         ///< Governed only by public-interest considerations.
+    std::optional<Percent> open_market_share_percent; ///< Share performed on the open market (< 20 % needed).
     /// @brief Equal when every fact is.
     friend bool operator==(const HamburgFacts&, const HamburgFacts&) = default;
 };
@@ -186,9 +184,9 @@ struct HamburgFacts {
 /// @brief The facts of the Teckal (in-house) exception (LOU 3 kap. 11–16 §§),
 /// read when the supplier is a legal person the buyer may control.
 struct TeckalFacts {
-    std::optional<bool> similar_control;            ///< Control similar to that over its own departments.
-    std::optional<Percent> activity_share_percent;  ///< Share of activity for the controlling authorities (> 80 %).
-    std::optional<bool> private_capital;            ///< Direct private capital participation.
+    std::optional<bool> similar_control;           ///< Control similar to that over its own departments.
+    std::optional<Percent> activity_share_percent; ///< Share of activity for the controlling authorities (> 80 %).
+    std::optional<bool> private_capital;           ///< Direct private capital participation.
     /// @brief Equal when every fact is.
     friend bool operator==(const TeckalFacts&, const TeckalFacts&) = default;
 };
@@ -235,8 +233,8 @@ struct Weight {
 
 /// @brief How a cost or payment is shared (fördelningsnyckel).
 struct Allocation {
-    std::optional<AllocationKey> key;                ///< The key; unknown if not stated.
-    std::optional<std::vector<Weight>> weights;      ///< Weights by party; for `population` may be unknown (populations are used).
+    std::optional<AllocationKey> key;           ///< The key; unknown if not stated.
+    std::optional<std::vector<Weight>> weights; ///< Weights by party; for `population` may be unknown (populations are used).
     /// @brief Equal when key and weights are.
     friend bool operator==(const Allocation&, const Allocation&) = default;
 };
@@ -244,12 +242,12 @@ struct Allocation {
 /// @brief Economic terms (ersättning): what the principals pay and what the
 /// contractor's task costs, per year.
 struct Compensation {
-    std::optional<Money> money_per_year;                 ///< Money paid by the principals per year.
+    std::optional<Money> money_per_year;                   ///< Money paid by the principals per year.
     std::optional<Money> in_kind_value_per_year = Money{}; ///< Valued motprestation; 0 none, `nullopt` exists without a value.
-    std::optional<CostComponents> cost_per_year;         ///< The contractor's full annual cost; unknown if not stated.
-    bool contractor_bears_share = false;                 ///< Shared unit also serving the contractor's own residents.
-    Tolerance tolerance{};                               ///< Accepted deviation from cost; default 0.
-    std::optional<Allocation> allocation;                ///< Allocation key; unknown if not stated.
+    std::optional<CostComponents> cost_per_year;           ///< The contractor's full annual cost; unknown if not stated.
+    bool contractor_bears_share = false;                   ///< Shared unit also serving the contractor's own residents.
+    Tolerance tolerance{};                                 ///< Accepted deviation from cost; default 0.
+    std::optional<Allocation> allocation;                  ///< Allocation key; unknown if not stated.
     /// @brief Equal when every fact is.
     friend bool operator==(const Compensation&, const Compensation&) = default;
 };
@@ -265,21 +263,21 @@ struct PrincipalShare {
 /// @brief A task (samverkansuppgift) that a contractor (uppdragstagare)
 /// performs for one or more principals (uppdragsgivare).
 struct Task {
-    Id id;                                        ///< Unique id.
-    std::string description;                      ///< What is performed.
-    std::optional<Id> contractor;                 ///< Uppdragstagare (performs the task).
-    std::optional<std::vector<Id>> principals;    ///< Uppdragsgivare (buy the task, keep huvudmannaskap).
-    std::optional<std::vector<Id>> huvudman;      ///< Who holds huvudmannaskap towards the principals' residents.
-    std::optional<TaskNature> nature;             ///< Service or exercise of authority.
-    std::optional<Area> area;                     ///< Area of activity.
-    std::optional<Category> category;             ///< Procurement category of the service.
-    std::optional<bool> target_group_children;    ///< The target group is children (Socialstyrelsen's content list).
-    std::optional<bool> within_competence;        ///< Within the principals' own competence (2 kap. KL).
-    std::optional<Money> annual_value;            ///< Annual value excluding VAT.
+    Id id;                                                       ///< Unique id.
+    std::string description;                                     ///< What is performed.
+    std::optional<Id> contractor;                                ///< Uppdragstagare (performs the task).
+    std::optional<std::vector<Id>> principals;                   ///< Uppdragsgivare (buy the task, keep huvudmannaskap).
+    std::optional<std::vector<Id>> huvudman;                     ///< Who holds huvudmannaskap towards the principals' residents.
+    std::optional<TaskNature> nature;                            ///< Service or exercise of authority.
+    std::optional<Area> area;                                    ///< Area of activity.
+    std::optional<Category> category;                            ///< Procurement category of the service.
+    std::optional<bool> target_group_children;                   ///< The target group is children (Socialstyrelsen's content list).
+    std::optional<bool> within_competence;                       ///< Within the principals' own competence (2 kap. KL).
+    std::optional<Money> annual_value;                           ///< Annual value excluding VAT.
     std::optional<std::vector<PrincipalShare>> principal_shares; ///< Shares of the value; sum 100.
-    HamburgFacts hamburg;                         ///< Hamburg facts (all unknown by default).
-    TeckalFacts teckal;                           ///< Teckal facts (read for federations and companies).
-    std::optional<Compensation> compensation;     ///< Per-task economic terms (several contractors).
+    HamburgFacts hamburg;                                        ///< Hamburg facts (all unknown by default).
+    TeckalFacts teckal;                                          ///< Teckal facts (read for federations and companies).
+    std::optional<Compensation> compensation;                    ///< Per-task economic terms (several contractors).
     /// @brief Equal when every fact is.
     friend bool operator==(const Task&, const Task&) = default;
 };
@@ -287,10 +285,10 @@ struct Task {
 /// @brief A grant of decision power (extern delegering) to someone on the
 /// contractor's side.
 struct Delegate {
-    std::optional<Id> task;          ///< The task the delegation concerns.
-    std::optional<DelegateTo> to;    ///< Who receives it.
-    std::optional<Id> employer;      ///< The delegate's employer (a party).
-    std::optional<Matter> matter;    ///< The kind of matter delegated.
+    std::optional<Id> task;       ///< The task the delegation concerns.
+    std::optional<DelegateTo> to; ///< Who receives it.
+    std::optional<Id> employer;   ///< The delegate's employer (a party).
+    std::optional<Matter> matter; ///< The kind of matter delegated.
     /// @brief Equal when every fact is.
     friend bool operator==(const Delegate&, const Delegate&) = default;
 };
@@ -327,8 +325,8 @@ struct Oversight {
 
 /// @brief Staff and work environment (personal och arbetsmiljö).
 struct Staff {
-    std::optional<bool> moves_between_parties;     ///< Staff move between the parties.
-    std::optional<bool> transfer_addressed;        ///< Verksamhetsövergång (LAS 6 b §) is addressed.
+    std::optional<bool> moves_between_parties;      ///< Staff move between the parties.
+    std::optional<bool> transfer_addressed;         ///< Verksamhetsövergång (LAS 6 b §) is addressed.
     std::optional<bool> work_environment_allocated; ///< Arbetsmiljöansvar is allocated.
     /// @brief Equal when every fact is.
     friend bool operator==(const Staff&, const Staff&) = default;
@@ -336,19 +334,19 @@ struct Staff {
 
 /// @brief An agreement on avtalssamverkan, planned or signed.
 struct Agreement {
-    Id id;                                                ///< The agreement's id.
-    std::string title;                                    ///< Its title.
+    Id id;                                                      ///< The agreement's id.
+    std::string title;                                          ///< Its title.
     std::optional<std::chrono::year_month_day> assessment_date; ///< The date the law is applied as of.
-    Term term;                                            ///< Avtalstid.
-    std::vector<Party> parties;                           ///< The parties.
-    std::vector<Task> tasks;                              ///< The tasks.
-    Delegation delegation;                                ///< External delegation.
-    std::optional<Compensation> compensation;             ///< Agreement-level economic terms (one contractor).
-    Information information;                              ///< Information handling.
-    Oversight oversight;                                  ///< Oversight.
-    Staff staff;                                          ///< Staff.
-    std::optional<bool> creates_copyright_material;       ///< Upphovsrättsligt material skapas.
-    std::optional<std::vector<Clause>> clauses;           ///< Sections of the agreement text; unknown if not listed.
+    Term term;                                                  ///< Avtalstid.
+    std::vector<Party> parties;                                 ///< The parties.
+    std::vector<Task> tasks;                                    ///< The tasks.
+    Delegation delegation;                                      ///< External delegation.
+    std::optional<Compensation> compensation;                   ///< Agreement-level economic terms (one contractor).
+    Information information;                                    ///< Information handling.
+    Oversight oversight;                                        ///< Oversight.
+    Staff staff;                                                ///< Staff.
+    std::optional<bool> creates_copyright_material;             ///< Upphovsrättsligt material skapas.
+    std::optional<std::vector<Clause>> clauses;                 ///< Sections of the agreement text; unknown if not listed.
 
     /// @brief The index of the party with id `id`, or `nullopt`.
     [[nodiscard]] std::optional<std::size_t> party_index(std::string_view party_id) const noexcept {

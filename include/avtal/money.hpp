@@ -17,7 +17,7 @@ namespace avtal {
 
 namespace detail {
 /// Signed 128-bit integer for overflow-free intermediate products.
-__extension__ typedef __int128 i128;
+__extension__ using i128 = __int128;
 
 /// Parses an unsigned decimal number with at most `max_decimals` decimals
 /// into units of 10^-max_decimals; rejects signs, exponents and overflow.
@@ -70,10 +70,10 @@ inline std::string format_fixed(std::int64_t units, int decimals, int min_decima
 
 /// Groups the integer digits of a plain decimal string in threes with
 /// `sep` (Swedish style: "5 000 000,50" with `point` = ',').
-inline std::string group_digits(std::string plain, std::string_view sep, char point) {
-    std::size_t dot = plain.find('.');
-    std::string frac = dot == std::string::npos ? std::string{} : plain.substr(dot + 1);
-    std::string whole = plain.substr(0, dot);
+inline std::string group_digits(std::string_view plain, std::string_view sep, char point) {
+    const std::size_t dot = plain.find('.');
+    const std::string frac{dot == std::string_view::npos ? std::string_view{} : plain.substr(dot + 1)};
+    std::string whole{plain.substr(0, dot)};
     std::string sign;
     if (!whole.empty() && whole[0] == '-') {
         sign = "-";
@@ -92,7 +92,7 @@ inline std::string group_digits(std::string plain, std::string_view sep, char po
 /// fit in 64 bits. Never wraps. Library code that handles user data uses
 /// the non-throwing `checked_*` functions or 128-bit intermediates instead.
 class MoneyOverflow : public std::overflow_error {
-public:
+  public:
     /// @brief Creates the error for operation `what`.
     explicit MoneyOverflow(const char* what) : std::overflow_error(what) {}
 };
@@ -103,7 +103,7 @@ public:
 /// Invariant: none beyond the range of int64; amounts in agreements are
 /// never negative, but differences (surplus, deficit) may be.
 class Money {
-public:
+  public:
     /// @brief Zero kronor.
     constexpr Money() noexcept = default;
 
@@ -161,9 +161,7 @@ public:
 
     /// @brief Kronor as written in an agreement: no decimals when whole
     /// ("5000000"), else two ("1250000.50").
-    [[nodiscard]] std::string to_json_number() const {
-        return detail::format_fixed(ore_, 2, ore_ % 100 == 0 ? 0 : 2);
-    }
+    [[nodiscard]] std::string to_json_number() const { return detail::format_fixed(ore_, 2, ore_ % 100 == 0 ? 0 : 2); }
 
     /// @brief Human-readable kronor with grouped digits: Swedish "5 000 000 kr",
     /// "1 250 000,50 kr"; English "SEK 5,000,000", "SEK 1,250,000.50".
@@ -173,7 +171,7 @@ public:
         return "SEK " + detail::group_digits(plain, ",", '.');
     }
 
-private:
+  private:
     constexpr explicit Money(std::int64_t ore) noexcept : ore_{ore} {}
     std::int64_t ore_ = 0;
 };
@@ -203,7 +201,7 @@ private:
 /// populations as weights, usage counts), held as an integer number of
 /// millionths. Never a floating-point value.
 class Decimal {
-public:
+  public:
     /// @brief The number of units in 1 (10^6).
     static constexpr std::int64_t scale = 1'000'000;
 
@@ -227,11 +225,11 @@ public:
     /// @brief The value in millionths.
     [[nodiscard]] constexpr std::int64_t units() const noexcept { return units_; }
     /// @brief Decimals compare by value.
-    constexpr auto operator<=>(const Decimal&) const noexcept = default;
+    constexpr auto operator<=>(const Decimal&) const noexcept = default; // NOLINT(modernize-use-nullptr): clang-tidy 14 on a defaulted <=>
     /// @brief Shortest exact decimal text: "27.5", "4000".
     [[nodiscard]] std::string to_string() const { return detail::format_fixed(units_, 6, 0); }
 
-private:
+  private:
     constexpr explicit Decimal(std::int64_t u) noexcept : units_{u} {}
     std::int64_t units_ = 0;
 };
@@ -240,7 +238,7 @@ private:
 /// rejected), e.g. an open-market share of 19.99 % or a principal's share
 /// of a task's value. Held as a `Decimal` number of percent.
 class Percent {
-public:
+  public:
     /// @brief 0 %.
     constexpr Percent() noexcept = default;
     /// @brief Wraps an exact decimal number of percent.
@@ -258,11 +256,11 @@ public:
     /// @brief Millionths of a percent (100 % = 10^8).
     [[nodiscard]] constexpr std::int64_t units() const noexcept { return value_.units(); }
     /// @brief Percentages compare by value.
-    constexpr auto operator<=>(const Percent&) const noexcept = default;
+    constexpr auto operator<=>(const Percent&) const noexcept = default; // NOLINT(modernize-use-nullptr): clang-tidy 14 on a defaulted <=>
     /// @brief Shortest exact text without the sign: "19.99".
     [[nodiscard]] std::string to_string() const { return value_.to_string(); }
 
-private:
+  private:
     Decimal value_{};
 };
 

@@ -50,7 +50,7 @@ struct Explanation {
 /// call is then a no-op, and the lambdas that would build paths or notes are
 /// never invoked.
 class Trace {
-public:
+  public:
     /// @brief An inactive trace (the fast path).
     Trace() noexcept = default;
     /// @brief A trace writing into the explanation node `node`.
@@ -64,8 +64,7 @@ public:
     /// `Truth::unknown`. `path` is a callable returning `std::string`,
     /// invoked only when the trace is active.
     template <class PathFn>
-        requires std::is_invocable_r_v<std::string, PathFn&>
-    Truth unknown(PathFn&& path) {
+    requires std::is_invocable_r_v<std::string, PathFn&> Truth unknown(PathFn&& path) {
         if (node_) add_missing(std::forward<PathFn>(path)());
         return Truth::unknown;
     }
@@ -78,7 +77,7 @@ public:
     /// @brief Adds a note built by `make` (a callable returning `Text`),
     /// invoked only when the trace is active.
     template <class NoteFn>
-        requires std::is_invocable_r_v<Text, NoteFn&>
+    requires std::is_invocable_r_v<Text, NoteFn&>
     void note(NoteFn&& make) {
         if (node_) node_->notes.push_back(std::forward<NoteFn>(make)());
     }
@@ -89,7 +88,7 @@ public:
         if (node_) node_->children.push_back(std::move(e));
     }
 
-private:
+  private:
     void add_missing(std::string path) {
         for (const auto& m : node_->missing)
             if (m == path) return;
@@ -101,8 +100,7 @@ private:
 /// @brief A callable that can be made a predicate over `Subject`: it takes
 /// `const Subject&` (and optionally a `Trace&`) and returns `Truth`.
 template <class F, class Subject>
-concept PredicateFunction =
-    std::copy_constructible<F> &&
+concept PredicateFunction = std::copy_constructible<F> &&
     (std::is_invocable_r_v<Truth, const F&, const Subject&, Trace&> || std::is_invocable_r_v<Truth, const F&, const Subject&>);
 
 template <class Subject>
@@ -119,8 +117,7 @@ struct PredicateNode {
     NodeKind kind = NodeKind::leaf;
     bool anonymous = false; // a combinator without a name of its own
 
-    explicit PredicateNode(PredicateInfo i, NodeKind k = NodeKind::leaf, bool anon = false)
-        : info{std::move(i)}, kind{k}, anonymous{anon} {}
+    explicit PredicateNode(PredicateInfo i, NodeKind k = NodeKind::leaf, bool anon = false) : info{std::move(i)}, kind{k}, anonymous{anon} {}
     PredicateNode(const PredicateNode&) = delete;
     PredicateNode& operator=(const PredicateNode&) = delete;
     virtual ~PredicateNode() = default;
@@ -184,7 +181,7 @@ struct LeafNode final : PredicateNode<Subject> {
 /// `any_of` and `when`.
 template <class Subject>
 class Predicate {
-public:
+  public:
     /// @brief The type of what the predicate is evaluated on.
     using subject_type = Subject;
 
@@ -206,7 +203,7 @@ public:
     /// @brief The node (for combinators).
     [[nodiscard]] const std::shared_ptr<const detail::PredicateNode<Subject>>& node() const noexcept { return node_; }
 
-private:
+  private:
     std::shared_ptr<const detail::PredicateNode<Subject>> node_;
 };
 
@@ -221,7 +218,7 @@ private:
 ///     [](const avtal::AgreementSubject&) { return avtal::Truth::yes; });
 /// @endcode
 template <class Subject, class F>
-    requires PredicateFunction<F, Subject>
+requires PredicateFunction<F, Subject>
 [[nodiscard]] Predicate<Subject> make_predicate(PredicateInfo info, F fn) {
     return Predicate<Subject>{std::make_shared<const detail::LeafNode<Subject, F>>(std::move(info), std::move(fn))};
 }
@@ -327,12 +324,8 @@ Predicate<Subject> junction(PredicateInfo info, NodeKind kind, bool anonymous, s
     return Predicate<Subject>{std::make_shared<const JunctionNode<Subject>>(std::move(info), kind, anonymous, std::move(parts))};
 }
 
-inline PredicateInfo all_info() {
-    return {"all_of", {"Samtliga villkor är uppfyllda", "All conditions hold"}, {}};
-}
-inline PredicateInfo any_info() {
-    return {"any_of", {"Minst ett villkor är uppfyllt", "At least one condition holds"}, {}};
-}
+inline PredicateInfo all_info() { return {"all_of", {"Samtliga villkor är uppfyllda", "All conditions hold"}, {}}; }
+inline PredicateInfo any_info() { return {"any_of", {"Minst ett villkor är uppfyllt", "At least one condition holds"}, {}}; }
 
 } // namespace detail
 
@@ -350,15 +343,13 @@ template <class Subject>
 
 /// @brief An anonymous conjunction of the given predicates.
 template <class Subject, class... More>
-    requires(std::same_as<More, Predicate<Subject>> && ...)
-[[nodiscard]] Predicate<Subject> all_of(Predicate<Subject> first, More... more) {
+requires(std::same_as<More, Predicate<Subject>>&&...) [[nodiscard]] Predicate<Subject> all_of(Predicate<Subject> first, More... more) {
     return detail::junction(detail::all_info(), detail::NodeKind::all, true, std::vector<Predicate<Subject>>{std::move(first), std::move(more)...});
 }
 
 /// @brief An anonymous disjunction of the given predicates.
 template <class Subject, class... More>
-    requires(std::same_as<More, Predicate<Subject>> && ...)
-[[nodiscard]] Predicate<Subject> any_of(Predicate<Subject> first, More... more) {
+requires(std::same_as<More, Predicate<Subject>>&&...) [[nodiscard]] Predicate<Subject> any_of(Predicate<Subject> first, More... more) {
     return detail::junction(detail::any_info(), detail::NodeKind::any, true, std::vector<Predicate<Subject>>{std::move(first), std::move(more)...});
 }
 

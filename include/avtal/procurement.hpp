@@ -35,10 +35,10 @@ BOOST_DESCRIBE_ENUM(ProcurementOutcome, not_applicable, exempt, required, undete
 
 /// @brief The resolution of one task: its outcome and each exception's answer.
 struct ProcurementResult {
-    std::size_t task = 0;                            ///< Index of the task.
+    std::size_t task = 0;                                          ///< Index of the task.
     ProcurementOutcome outcome = ProcurementOutcome::undetermined; ///< The outcome.
-    std::vector<Truth> exceptions;                   ///< Each exception's answer, parallel to the context's list.
-    std::vector<std::string> missing;                ///< For `undetermined`: every missing fact.
+    std::vector<Truth> exceptions;                                 ///< Each exception's answer, parallel to the context's list.
+    std::vector<std::string> missing;                              ///< For `undetermined`: every missing fact.
     /// @brief Whether the task is exempt by direct award alone (which is
     /// itself a procedure of LOU with duties of its own).
     [[nodiscard]] bool rests_on_direct_award_alone(const ExceptionList& list) const;
@@ -72,16 +72,16 @@ struct ProcurementResult {
 /// @brief A purchase outside an agreement on avtalssamverkan, e.g. a
 /// municipality buying from its own company (where Teckal applies for real).
 struct Purchase {
-    Party buyer;                          ///< The contracting authority buying.
-    Party supplier;                       ///< The supplier (any kind, including companies).
-    std::string description;              ///< What is bought.
+    Party buyer;                                            ///< The contracting authority buying.
+    Party supplier;                                         ///< The supplier (any kind, including companies).
+    std::string description;                                ///< What is bought.
     std::optional<TaskNature> nature = TaskNature::service; ///< Service or exercise of authority.
-    std::optional<Category> category;     ///< Procurement category.
-    std::optional<Money> annual_value;    ///< Annual value excluding VAT.
-    Term term;                            ///< Contract term.
-    HamburgFacts hamburg;                 ///< Hamburg facts.
-    TeckalFacts teckal;                   ///< Teckal facts.
-    std::optional<Date> date;             ///< Assessment date.
+    std::optional<Category> category;                       ///< Procurement category.
+    std::optional<Money> annual_value;                      ///< Annual value excluding VAT.
+    Term term;                                              ///< Contract term.
+    HamburgFacts hamburg;                                   ///< Hamburg facts.
+    TeckalFacts teckal;                                     ///< Teckal facts.
+    std::optional<Date> date;                               ///< Assessment date.
 };
 
 /// @brief The procurement analysis of a stand-alone purchase.

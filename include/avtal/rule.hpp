@@ -35,12 +35,12 @@ BOOST_DESCRIBE_ENUM(Status, violated, satisfied, undetermined)
 /// @brief The fixed description of a rule: its stable id, severity, legal
 /// citation, source in the guidance and its texts.
 struct RuleInfo {
-    std::string id;        ///< Stable id (part of the public interface), e.g. `party.kind_allowed`.
-    Severity severity{};   ///< error, warning or info.
-    std::string citation;  ///< The statute, EU law or case the rule rests on.
-    std::string source;    ///< The guidance or seed section it follows.
-    Text title;            ///< The requirement in one sentence, both languages.
-    Text violation;        ///< The message of a violated finding; `{subject}` names the subject.
+    std::string id;       ///< Stable id (part of the public interface), e.g. `party.kind_allowed`.
+    Severity severity{};  ///< error, warning or info.
+    std::string citation; ///< The statute, EU law or case the rule rests on.
+    std::string source;   ///< The guidance or seed section it follows.
+    Text title;           ///< The requirement in one sentence, both languages.
+    Text violation;       ///< The message of a violated finding; `{subject}` names the subject.
 };
 
 class Rule;
@@ -81,7 +81,9 @@ struct SubjectTraits;
 template <>
 struct SubjectTraits<AgreementSubject> {
     template <class F>
-    static void for_each(const Context& ctx, F&& f) { f(AgreementSubject{&ctx}); }
+    static void for_each(const Context& ctx, F&& f) {
+        f(AgreementSubject{&ctx});
+    }
     static AgreementSubject make(const Context& ctx, SubjectRef) { return AgreementSubject{&ctx}; }
 };
 template <>
@@ -139,7 +141,7 @@ template <class Subject>
 struct PredicateRule final : RuleImpl {
     Predicate<Subject> predicate;
     DetailFn<Subject> detail_fn = nullptr;
-    std::vector<Clause> clauses;                          // the subjects of a content rule
+    std::vector<Clause> clauses;                           // the subjects of a content rule
     std::optional<Predicate<AgreementSubject>> when_empty; // checked once when the scope has no subject
 
     PredicateRule(RuleInfo i, Predicate<Subject> p, DetailFn<Subject> d, std::vector<Clause> c = {},
@@ -178,11 +180,11 @@ struct PredicateRule final : RuleImpl {
 /// → violated, `unknown` → undetermined with the missing facts. An info
 /// rule's findings are always satisfied.
 class Rule {
-public:
+  public:
     /// @brief A rule checking `predicate` for every subject of its type.
     template <class Subject>
-    Rule(RuleInfo info, Predicate<Subject> predicate, std::type_identity_t<DetailFn<Subject>> detail_fn = nullptr)
-        requires(!std::is_same_v<Subject, ClauseSubject>)
+    Rule(RuleInfo info, Predicate<Subject> predicate,
+         std::type_identity_t<DetailFn<Subject>> detail_fn = nullptr) requires(!std::is_same_v<Subject, ClauseSubject>)
         : impl_{std::make_shared<const detail::PredicateRule<Subject>>(std::move(info), std::move(predicate), detail_fn)} {}
 
     /// @brief A rule checking `predicate` for every subject of its type and,
@@ -190,15 +192,13 @@ public:
     /// `when_empty` once for the agreement.
     template <class Subject>
     Rule(RuleInfo info, Predicate<Subject> predicate, std::type_identity_t<DetailFn<Subject>> detail_fn,
-         Predicate<AgreementSubject> when_empty)
-        requires(!std::is_same_v<Subject, ClauseSubject>)
+         Predicate<AgreementSubject> when_empty) requires(!std::is_same_v<Subject, ClauseSubject>)
         : impl_{std::make_shared<const detail::PredicateRule<Subject>>(std::move(info), std::move(predicate), detail_fn, std::vector<Clause>{},
                                                                        std::move(when_empty))} {}
 
     /// @brief A content rule: `predicate` checked once per listed section.
     Rule(RuleInfo info, std::vector<Clause> clauses, Predicate<ClauseSubject> predicate, DetailFn<ClauseSubject> detail_fn = nullptr)
-        : impl_{std::make_shared<const detail::PredicateRule<ClauseSubject>>(std::move(info), std::move(predicate), detail_fn,
-                                                                          std::move(clauses))} {}
+        : impl_{std::make_shared<const detail::PredicateRule<ClauseSubject>>(std::move(info), std::move(predicate), detail_fn, std::move(clauses))} {}
 
     /// @brief The rule's id, severity, citation and texts.
     [[nodiscard]] const RuleInfo& info() const noexcept { return impl_->info; }
@@ -212,7 +212,7 @@ public:
     /// @brief The subject-specific detail of a finding's message (may be empty).
     [[nodiscard]] Text detail(const Context& ctx, SubjectRef s, Status st) const { return impl_->detail(ctx, s, st); }
 
-private:
+  private:
     std::shared_ptr<const detail::RuleImpl> impl_;
 };
 

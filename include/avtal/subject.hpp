@@ -63,13 +63,12 @@ using ExceptionList = std::vector<Predicate<TaskSubject>>;
 /// A `Context` refers to the agreement (it does not copy it): keep the
 /// agreement alive while the context, or a `Report` holding it, is used.
 class Context {
-public:
+  public:
     /// @brief A context for `agreement` assessed on `date` (default: the
     /// agreement's `assessment_date`), with a threshold table (default: the
     /// built-in one) and a list of procurement exceptions (default:
     /// `default_exceptions()`).
-    explicit Context(const Agreement& agreement, std::optional<Date> date = std::nullopt,
-                     std::shared_ptr<const ThresholdTable> thresholds = nullptr,
+    explicit Context(const Agreement& agreement, std::optional<Date> date = std::nullopt, std::shared_ptr<const ThresholdTable> thresholds = nullptr,
                      std::shared_ptr<const ExceptionList> exceptions = nullptr);
 
     /// @brief The agreement.
@@ -95,7 +94,7 @@ public:
     /// @brief Sets the precomputed figures, one per compensation group.
     void set_figures(const CompensationFigures* figures) noexcept { figures_ = figures; }
 
-private:
+  private:
     const Agreement* agreement_;
     std::optional<Date> date_;
     std::shared_ptr<const ThresholdTable> thresholds_;
@@ -190,6 +189,5 @@ struct ClauseSubject {
     /// @brief Its reference.
     [[nodiscard]] SubjectRef ref() const noexcept { return {Scope::clause, static_cast<std::uint32_t>(clause)}; }
 };
-
 
 } // namespace avtal

@@ -23,14 +23,14 @@ inline constexpr std::string_view direct_award_limit = "direct_award_limit";
 /// @brief One dated amount: `{parameter, category, valid_from, valid_to,
 /// amount, inclusive, source}`.
 struct ThresholdRow {
-    std::string parameter;         ///< What the amount is, e.g. `direct_award_limit`.
-    Category category{};           ///< The procurement category it applies to.
-    Date valid_from{};             ///< First day of validity (inclusive).
-    std::optional<Date> valid_to;  ///< Last day of validity (inclusive); `nullopt` = open-ended.
-    Money amount{};                ///< The amount, SEK excluding VAT.
-    bool inclusive = true;         ///< A value equal to the amount is within it ("uppgår till högst").
-    std::string basis;             ///< How the amount is set (e.g. "28 % of the threshold").
-    std::string source;            ///< Where the amount is published.
+    std::string parameter;        ///< What the amount is, e.g. `direct_award_limit`.
+    Category category{};          ///< The procurement category it applies to.
+    Date valid_from{};            ///< First day of validity (inclusive).
+    std::optional<Date> valid_to; ///< Last day of validity (inclusive); `nullopt` = open-ended.
+    Money amount{};               ///< The amount, SEK excluding VAT.
+    bool inclusive = true;        ///< A value equal to the amount is within it ("uppgår till högst").
+    std::string basis;            ///< How the amount is set (e.g. "28 % of the threshold").
+    std::string source;           ///< Where the amount is published.
 
     /// @brief Whether the row is in force on `d`.
     [[nodiscard]] bool covers(const Date& d) const noexcept {
@@ -50,8 +50,8 @@ struct ThresholdTable {
     /// null when the table has no confirmed amount for that date. When rows
     /// overlap, the last one wins (so appended rows act as a reform).
     [[nodiscard]] const ThresholdRow* find(std::string_view parameter, Category category, const Date& date) const noexcept {
-        for (auto it = rows.rbegin(); it != rows.rend(); ++it)
-            if (it->category == category && it->parameter == parameter && it->covers(date)) return &*it;
+        for (std::size_t i = rows.size(); i-- > 0;)
+            if (rows[i].category == category && rows[i].parameter == parameter && rows[i].covers(date)) return &rows[i];
         return nullptr;
     }
 

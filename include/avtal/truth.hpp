@@ -21,19 +21,13 @@ enum class Truth : std::uint8_t {
 };
 
 /// @brief Kleene conjunction: `no && unknown == no`, `yes && unknown == unknown`.
-[[nodiscard]] constexpr Truth operator&&(Truth a, Truth b) noexcept {
-    return a < b ? a : b;
-}
+[[nodiscard]] constexpr Truth operator&&(Truth a, Truth b) noexcept { return a < b ? a : b; }
 
 /// @brief Kleene disjunction: `yes || unknown == yes`, `no || unknown == unknown`.
-[[nodiscard]] constexpr Truth operator||(Truth a, Truth b) noexcept {
-    return a < b ? b : a;
-}
+[[nodiscard]] constexpr Truth operator||(Truth a, Truth b) noexcept { return a < b ? b : a; }
 
 /// @brief Kleene negation: `!unknown == unknown`.
-[[nodiscard]] constexpr Truth operator!(Truth a) noexcept {
-    return static_cast<Truth>(2 - static_cast<std::uint8_t>(a));
-}
+[[nodiscard]] constexpr Truth operator!(Truth a) noexcept { return static_cast<Truth>(2 - static_cast<std::uint8_t>(a)); }
 
 /// @brief Kleene implication `a -> b`, defined as `!a || b`.
 [[nodiscard]] constexpr Truth implies(Truth a, Truth b) noexcept { return !a || b; }

@@ -22,26 +22,25 @@ using namespace avtal;
 
 constexpr int exit_ok = 0, exit_violations = 1, exit_bad_input = 2, exit_incomplete = 3;
 
-const char* const usage_text =
-    "usage: avtal check FILE... [--format text|json|markdown] [--lang sv|en] [--all]\n"
-    "                           [--date YYYY-MM-DD] [--thresholds FILE]\n"
-    "       avtal allocate FILE [--format text|json] [--lang sv|en]\n"
-    "       avtal thresholds [--date YYYY-MM-DD] [--thresholds FILE] [--format text|json]\n"
-    "       avtal forms NEEDS.json [--format text|json] [--lang sv|en]\n"
-    "       avtal explain RULE_ID [--lang sv|en]\n"
-    "       avtal --help | --version\n"
-    "\n"
-    "Checks agreements on kommunal avtalssamverkan (9 kap. 37 § kommunallagen)\n"
-    "against the law and SKR's guidance. FILE may be '-' for standard input; a\n"
-    "file may hold one agreement, a JSON array of agreements or JSON Lines.\n"
-    "\n"
-    "Exit codes: 0 ok, 1 violations, 2 bad input or usage, 3 incomplete (no\n"
-    "violations, but a legal requirement could not be decided). With several\n"
-    "agreements the worst code is returned: 2, then 1, then 3, then 0.\n"
-    "\n"
-    "--thresholds FILE  replaces the built-in direct-award limits with the\n"
-    "                   file's table, or extends them when the file says\n"
-    "                   \"extends\": \"builtin\" (a what-if reform).\n";
+const char* const usage_text = "usage: avtal check FILE... [--format text|json|markdown] [--lang sv|en] [--all]\n"
+                               "                           [--date YYYY-MM-DD] [--thresholds FILE]\n"
+                               "       avtal allocate FILE [--format text|json] [--lang sv|en]\n"
+                               "       avtal thresholds [--date YYYY-MM-DD] [--thresholds FILE] [--format text|json]\n"
+                               "       avtal forms NEEDS.json [--format text|json] [--lang sv|en]\n"
+                               "       avtal explain RULE_ID [--lang sv|en]\n"
+                               "       avtal --help | --version\n"
+                               "\n"
+                               "Checks agreements on kommunal avtalssamverkan (9 kap. 37 § kommunallagen)\n"
+                               "against the law and SKR's guidance. FILE may be '-' for standard input; a\n"
+                               "file may hold one agreement, a JSON array of agreements or JSON Lines.\n"
+                               "\n"
+                               "Exit codes: 0 ok, 1 violations, 2 bad input or usage, 3 incomplete (no\n"
+                               "violations, but a legal requirement could not be decided). With several\n"
+                               "agreements the worst code is returned: 2, then 1, then 3, then 0.\n"
+                               "\n"
+                               "--thresholds FILE  replaces the built-in direct-award limits with the\n"
+                               "                   file's table, or extends them when the file says\n"
+                               "                   \"extends\": \"builtin\" (a what-if reform).\n";
 
 struct Args {
     std::string command;
@@ -183,8 +182,8 @@ int cmd_allocate(const Args& args) {
         const auto& group = ctx.compensation_groups()[g];
         const auto figures = compensation_figures(ctx, g);
         if (group.contractor)
-            out += std::string{sv ? "Uppdragstagare: " : "Contractor: "} + (a.parties[*group.contractor].name.empty() ? a.parties[*group.contractor].id : a.parties[*group.contractor].name) +
-                   "\n";
+            out += std::string{sv ? "Uppdragstagare: " : "Contractor: "} +
+                   (a.parties[*group.contractor].name.empty() ? a.parties[*group.contractor].id : a.parties[*group.contractor].name) + "\n";
         if (auto cost = figures.full_cost.value()) out += std::string{sv ? "  Självkostnad: " : "  Full cost: "} + cost->display(sv) + "\n";
         Money sum{};
         for (const auto& l : lines) {
@@ -211,8 +210,10 @@ int cmd_thresholds(const Args& args) {
     std::vector<Category> gaps;
     if (args.date) {
         for_each_enumerator<Category>([&](Category c) {
-            if (const ThresholdRow* r = table->find(direct_award_limit, c, *args.date)) rows.push_back(r);
-            else gaps.push_back(c);
+            if (const ThresholdRow* r = table->find(direct_award_limit, c, *args.date))
+                rows.push_back(r);
+            else
+                gaps.push_back(c);
         });
     } else {
         for (const auto& r : table->rows) rows.push_back(&r);
@@ -228,12 +229,13 @@ int cmd_thresholds(const Args& args) {
             out += "  " + format_date(r->valid_from) + " – " + (r->valid_to ? format_date(*r->valid_to) : std::string(10, ' ')) + "  ";
             std::string cat{to_string(r->category)};
             cat.resize(26, ' ');
-            out += cat + r->amount.display(sv) + (r->inclusive ? "" : (sv ? "  (beloppet självt ingår inte)" : "  (the amount itself is not within)")) + "\n";
+            out += cat + r->amount.display(sv) +
+                   (r->inclusive ? "" : (sv ? "  (beloppet självt ingår inte)" : "  (the amount itself is not within)")) + "\n";
             out += "      " + r->source + "\n";
         }
         for (Category c : gaps)
-            out += std::string{"  "} + std::string{to_string(c)} + ": " +
-                   (sv ? "ingen bekräftad gräns för " : "no confirmed limit for ") + format_date(*args.date) + "\n";
+            out += std::string{"  "} + std::string{to_string(c)} + ": " + (sv ? "ingen bekräftad gräns för " : "no confirmed limit for ") +
+                   format_date(*args.date) + "\n";
         write_out(out);
     }
     if (args.date && rows.empty()) {
@@ -355,9 +357,12 @@ int cmd_forms(const Args& args) {
         return exit_bad_input;
     }
     const Recommendation rec = recommend_forms(*needs.need);
-    if (args.format == "json") write_out(json::write_recommendation(rec, args.lang) + "\n");
-    else if (args.format == "text") write_out(render_recommendation(rec, RenderOptions{args.lang, false, {}, 80}));
-    else return usage_error("unknown format " + args.format);
+    if (args.format == "json")
+        write_out(json::write_recommendation(rec, args.lang) + "\n");
+    else if (args.format == "text")
+        write_out(render_recommendation(rec, RenderOptions{args.lang, false, {}, 80}));
+    else
+        return usage_error("unknown format " + args.format);
     return exit_ok;
 }
 

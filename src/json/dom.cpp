@@ -4,6 +4,8 @@
 #include <boost/json/basic_parser_impl.hpp>
 
 #include <algorithm>
+#include <cstring>
+#include <new>
 
 namespace avtal::json::detail {
 
@@ -11,9 +13,12 @@ std::string pointer_escape(std::string_view key) {
     std::string out;
     out.reserve(key.size());
     for (char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
     }
     return out;
 }
@@ -45,18 +50,21 @@ std::size_t invalid_utf8_at(std::string_view s) noexcept {
         }
         std::size_t len = 0;
         std::uint32_t cp = 0;
-        if ((c & 0xE0) == 0xC0) len = 2, cp = c & 0x1F;
-        else if ((c & 0xF0) == 0xE0) len = 3, cp = c & 0x0F;
-        else if ((c & 0xF8) == 0xF0) len = 4, cp = c & 0x07;
-        else return i;
+        if ((c & 0xE0) == 0xC0)
+            len = 2, cp = c & 0x1F;
+        else if ((c & 0xF0) == 0xE0)
+            len = 3, cp = c & 0x0F;
+        else if ((c & 0xF8) == 0xF0)
+            len = 4, cp = c & 0x07;
+        else
+            return i;
         if (i + len > n) return i;
         for (std::size_t k = 1; k < len; ++k) {
             if ((p[i + k] & 0xC0) != 0x80) return i;
             cp = (cp << 6) | (p[i + k] & 0x3F);
         }
         // Overlong forms, surrogates and values beyond Unicode are invalid.
-        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
+        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
             return i;
         i += len;
     }
@@ -69,15 +77,35 @@ struct Handler {
     static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
     static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
 
+    // Children of the open containers wait in one scratch vector and are
+    // copied into the arena when their container closes.
     struct Frame {
-        Node node;
-        std::string key; // the key under which this frame's node will be stored (objects)
+        Node::Kind kind;
+        std::string_view key; // the key under which the container will be stored (in an object)
+        std::size_t start;    // index in `scratch` of its first child
     };
+    explicit Handler(Arena& a) : arena{a} {}
+    Arena& arena;
+    std::vector<Member> scratch;
     std::vector<Frame> stack;
-    std::string key;    // the pending key of the current object
-    std::string buffer; // pending string or number parts
+    std::string_view key; // the pending key of the current object
+    std::string buffer;   // pending string or number parts
     Node root;
     bool done = false;
+
+    std::string_view keep(std::string_view s) {
+        if (s.empty()) return {};
+        char* p = static_cast<char*>(arena.allocate(s.size(), 1));
+        std::memcpy(p, s.data(), s.size());
+        return {p, s.size()};
+    }
+    template <class T>
+    std::span<const T> keep(const T* first, std::size_t n) {
+        if (n == 0) return {};
+        T* p = static_cast<T*>(arena.allocate(n * sizeof(T), alignof(T)));
+        for (std::size_t i = 0; i < n; ++i) new (p + i) T(first[i]);
+        return {p, n};
+    }
 
     std::string path() const {
         // Built with append: gcc 12 warns falsely (-Wrestrict) on "/" + string.
@@ -88,69 +116,105 @@ struct Handler {
         };
         for (std::size_t i = 1; i < stack.size(); ++i) {
             const Frame& parent = stack[i - 1];
-            if (parent.node.kind == Node::Kind::array) segment(std::to_string(parent.node.items.size()));
-            else segment(pointer_escape(stack[i].key));
+            if (parent.kind == Node::Kind::array)
+                segment(std::to_string(stack[i].start - parent.start));
+            else
+                segment(pointer_escape(stack[i].key));
         }
         if (!stack.empty()) {
             const Frame& top = stack.back();
-            if (top.node.kind == Node::Kind::array) segment(std::to_string(top.node.items.size()));
-            else if (!key.empty()) segment(pointer_escape(key));
+            if (top.kind == Node::Kind::array)
+                segment(std::to_string(scratch.size() - top.start));
+            else if (!key.empty())
+                segment(pointer_escape(key));
         }
         return p;
     }
 
-    void store(Node n) {
+    void store(const Node& n) {
         if (stack.empty()) {
-            root = std::move(n);
+            root = n;
             done = true;
             return;
         }
-        Node& parent = stack.back().node;
-        if (parent.kind == Node::Kind::array) {
-            parent.items.push_back(std::move(n));
-        } else {
-            for (const auto& m : parent.members)
-                if (m.first == key) {
-                    if (std::find(parent.repeated_keys.begin(), parent.repeated_keys.end(), key) == parent.repeated_keys.end())
-                        parent.repeated_keys.push_back(key);
-                    key.clear();
-                    return;
-                }
-            parent.members.emplace_back(std::move(key), std::move(n));
-            key.clear();
-        }
+        scratch.push_back(Member{key, n});
+        key = {};
     }
     void open(Node::Kind k) {
-        Frame f;
-        f.node.kind = k;
-        f.key = std::move(key);
-        key.clear();
-        stack.push_back(std::move(f));
+        stack.push_back(Frame{k, key, scratch.size()});
+        key = {};
     }
     void close() {
-        Frame f = std::move(stack.back());
+        const Frame f = stack.back();
         stack.pop_back();
-        key = std::move(f.key);
-        store(std::move(f.node));
+        Node node;
+        node.kind = f.kind;
+        const Member* first = scratch.data() + f.start;
+        const std::size_t count = scratch.size() - f.start;
+        if (f.kind == Node::Kind::array) {
+            Node* items = count ? static_cast<Node*>(arena.allocate(count * sizeof(Node), alignof(Node))) : nullptr;
+            for (std::size_t i = 0; i < count; ++i) new (items + i) Node(first[i].second);
+            node.items = {items, count};
+        } else {
+            // Repeated keys: the first occurrence counts, the key is reported.
+            std::size_t unique = 0;
+            std::vector<std::string_view> repeated;
+            for (std::size_t i = 0; i < count; ++i) {
+                bool seen = false;
+                for (std::size_t j = 0; j < i && !seen; ++j) seen = first[j].first == first[i].first;
+                if (!seen)
+                    ++unique;
+                else if (std::find(repeated.begin(), repeated.end(), first[i].first) == repeated.end())
+                    repeated.push_back(first[i].first);
+            }
+            Member* members = unique ? static_cast<Member*>(arena.allocate(unique * sizeof(Member), alignof(Member))) : nullptr;
+            std::size_t k = 0;
+            for (std::size_t i = 0; i < count; ++i) {
+                bool seen = false;
+                for (std::size_t j = 0; j < k && !seen; ++j) seen = members[j].first == first[i].first;
+                if (!seen) new (members + k++) Member(first[i]);
+            }
+            node.members = {members, unique};
+            node.repeated_keys = keep(repeated.data(), repeated.size());
+        }
+        scratch.resize(f.start);
+        key = f.key;
+        store(node);
     }
 
     bool on_document_begin(boost::json::error_code&) { return true; }
     bool on_document_end(boost::json::error_code&) { return true; }
-    bool on_array_begin(boost::json::error_code&) { open(Node::Kind::array); return true; }
-    bool on_array_end(std::size_t, boost::json::error_code&) { close(); return true; }
-    bool on_object_begin(boost::json::error_code&) { open(Node::Kind::object); return true; }
-    bool on_object_end(std::size_t, boost::json::error_code&) { close(); return true; }
+    bool on_array_begin(boost::json::error_code&) {
+        open(Node::Kind::array);
+        return true;
+    }
+    bool on_array_end(std::size_t, boost::json::error_code&) {
+        close();
+        return true;
+    }
+    bool on_object_begin(boost::json::error_code&) {
+        open(Node::Kind::object);
+        return true;
+    }
+    bool on_object_end(std::size_t, boost::json::error_code&) {
+        close();
+        return true;
+    }
     bool on_string_part(boost::json::string_view s, std::size_t, boost::json::error_code&) {
         buffer.append(s.data(), s.size());
         return true;
     }
     bool on_string(boost::json::string_view s, std::size_t, boost::json::error_code&) {
-        buffer.append(s.data(), s.size());
         Node n;
         n.kind = Node::Kind::string;
-        n.text = std::move(buffer);
-        buffer.clear();
-        store(std::move(n));
+        if (buffer.empty()) {
+            n.text = keep({s.data(), s.size()});
+        } else {
+            buffer.append(s.data(), s.size());
+            n.text = keep(buffer);
+            buffer.clear();
+        }
+        store(n);
         return true;
     }
     bool on_key_part(boost::json::string_view s, std::size_t, boost::json::error_code&) {
@@ -158,9 +222,13 @@ struct Handler {
         return true;
     }
     bool on_key(boost::json::string_view s, std::size_t, boost::json::error_code&) {
-        buffer.append(s.data(), s.size());
-        key = std::move(buffer);
-        buffer.clear();
+        if (buffer.empty()) {
+            key = keep({s.data(), s.size()});
+        } else {
+            buffer.append(s.data(), s.size());
+            key = keep(buffer);
+            buffer.clear();
+        }
         return true;
     }
     bool on_number_part(boost::json::string_view s, boost::json::error_code&) {
@@ -168,12 +236,16 @@ struct Handler {
         return true;
     }
     bool number(boost::json::string_view s) {
-        buffer.append(s.data(), s.size());
         Node n;
         n.kind = Node::Kind::number;
-        n.text = std::move(buffer);
-        buffer.clear();
-        store(std::move(n));
+        if (buffer.empty()) {
+            n.text = keep({s.data(), s.size()});
+        } else {
+            buffer.append(s.data(), s.size());
+            n.text = keep(buffer);
+            buffer.clear();
+        }
+        store(n);
         return true;
     }
     bool on_int64(std::int64_t, boost::json::string_view s, boost::json::error_code&) { return number(s); }
@@ -183,7 +255,7 @@ struct Handler {
         Node n;
         n.kind = Node::Kind::boolean;
         n.boolean = b;
-        store(std::move(n));
+        store(n);
         return true;
     }
     bool on_null(boost::json::error_code&) {
@@ -217,7 +289,7 @@ ParseOutcome parse(std::string_view text) {
     }
     boost::json::parse_options opts;
     opts.max_depth = max_depth;
-    boost::json::basic_parser<Handler> parser{opts};
+    boost::json::basic_parser<Handler> parser{opts, *out.arena};
     boost::json::error_code ec;
     const std::size_t n = parser.write_some(false, text.data(), text.size(), ec);
     out.consumed = n;
@@ -235,16 +307,15 @@ ParseOutcome parse(std::string_view text) {
             what = "incomplete JSON document: it ends before the value is complete";
             path.clear();
         } else if (ec == boost::json::error::illegal_leading_surrogate || ec == boost::json::error::illegal_trailing_surrogate ||
-                   ec == boost::json::error::expected_utf16_escape) {
+                   ec == boost::json::error::expected_utf16_escape ||
+                   // Boost.JSON stops after "\uD8xx" when no low surrogate follows.
+                   (n >= 6 && text[n - 6] == '\\' && text[n - 5] == 'u' && (text[n - 4] == 'd' || text[n - 4] == 'D') &&
+                    std::string_view{"89abAB"}.find(text[n - 3]) != std::string_view::npos)) {
             what = "invalid \\u escape: unpaired UTF-16 surrogate";
         } else if (ec == boost::json::error::expected_hex_digit) {
             what = "invalid \\u escape: expected four hex digits";
-        } else if (n >= 6 && text[n - 6] == '\\' && text[n - 5] == 'u' && (text[n - 4] == 'd' || text[n - 4] == 'D') &&
-                   std::string_view{"89abAB"}.find(text[n - 3]) != std::string_view::npos) {
-            // Boost.JSON stops after "\uD8xx" when no low surrogate follows.
-            what = "invalid \\u escape: unpaired UTF-16 surrogate";
         } else if (n < text.size()) {
-            const unsigned char c = static_cast<unsigned char>(text[n]);
+            const auto c = static_cast<unsigned char>(text[n]);
             what = c >= 0x20 && c < 0x7F ? std::string{"JSON syntax error at '"} + static_cast<char>(c) + "'" : std::string{"JSON syntax error"};
         } else {
             what = "JSON syntax error at the end of the document";
@@ -268,7 +339,7 @@ ParseOutcome parse(std::string_view text) {
         return out;
     }
     out.ok = true;
-    out.root = std::move(parser.handler().root);
+    out.root = parser.handler().root;
     return out;
 }
 

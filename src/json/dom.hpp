@@ -7,6 +7,9 @@
 #include <avtal/check.hpp>
 
 #include <cstddef>
+#include <memory>
+#include <memory_resource>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -14,29 +17,45 @@
 
 namespace avtal::json::detail {
 
+struct Member;
+
+/// A JSON value. Trivially destructible: its text and children live in the
+/// arena of the `Document` that parsed it (one allocation per few KB instead
+/// of one per value).
 struct Node {
     enum class Kind : unsigned char { null, boolean, number, string, array, object };
     Kind kind = Kind::null;
     bool boolean = false;
-    std::string text;                                 // string value, or a number's exact text
-    std::vector<Node> items;                          // array elements
-    std::vector<std::pair<std::string, Node>> members; // object members, in document order
-    std::vector<std::string> repeated_keys;           // keys that occur more than once
+    std::string_view text;                           // string value, or a number's exact text
+    std::span<const Node> items;                     // array elements
+    std::span<const Member> members;                 // object members, in document order
+    std::span<const std::string_view> repeated_keys; // keys that occur more than once
 
-    [[nodiscard]] const Node* find(std::string_view key) const noexcept {
-        for (const auto& m : members)
-            if (m.first == key) return &m.second;
-        return nullptr;
-    }
+    [[nodiscard]] const Node* find(std::string_view key) const noexcept;
 };
+
+struct Member {
+    std::string_view first; // the key
+    Node second;            // the value
+};
+
+inline const Node* Node::find(std::string_view key) const noexcept {
+    for (const auto& m : members)
+        if (m.first == key) return &m.second;
+    return nullptr;
+}
 
 /// The maximum nesting depth of a document (the format needs five levels).
 inline constexpr std::size_t max_depth = 32;
 
+/// The storage of a parsed document's values.
+using Arena = std::pmr::monotonic_buffer_resource;
+
 struct ParseOutcome {
     bool ok = false;
+    std::unique_ptr<Arena> arena = std::make_unique<Arena>(4096); // owns `root`'s text and children
     Node root;
-    Problem error;         // when !ok: path where parsing stopped and why
+    Problem error;            // when !ok: path where parsing stopped and why
     std::size_t consumed = 0; // bytes consumed (for JSON Lines detection)
     bool extra_data = false;  // a complete value followed by more text
 };

@@ -11,7 +11,7 @@ namespace avtal::json::detail {
 void append_quoted(std::string& out, std::string_view s);
 
 class Out {
-public:
+  public:
     explicit Out(bool pretty) : pretty_{pretty} {}
 
     Out& begin_object() { return open('{'); }
@@ -51,7 +51,7 @@ public:
         return std::move(out_);
     }
 
-private:
+  private:
     void newline() {
         if (!pretty_) return;
         out_ += '\n';

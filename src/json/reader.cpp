@@ -19,7 +19,7 @@ using Kind = Node::Kind;
 
 /// Reads typed values from the document model, collecting problems.
 class Reader {
-public:
+  public:
     explicit Reader(std::vector<Problem>& problems) : problems_{problems} {}
 
     void error(const std::string& path, std::string message) { problems_.push_back({path, std::move(message)}); }
@@ -36,8 +36,8 @@ public:
         if (!expect(n, Kind::object, path)) return false;
         for (const auto& [k, v] : n.members)
             if (std::find(allowed.begin(), allowed.end(), std::string_view{k}) == allowed.end())
-                error(path + "/" + detail::pointer_escape(k), "unknown key \"" + k + "\"");
-        for (const auto& k : n.repeated_keys) error(path + "/" + detail::pointer_escape(k), "repeated key \"" + k + "\"");
+                error(path + "/" + detail::pointer_escape(k), "unknown key \"" + std::string{k} + "\"");
+        for (const auto& k : n.repeated_keys) error(path + "/" + detail::pointer_escape(k), "repeated key \"" + std::string{k} + "\"");
         return true;
     }
 
@@ -47,12 +47,12 @@ public:
     std::string str(const Node* n, const std::string& path) {
         if (!present(n)) return {};
         if (!expect(*n, Kind::string, path)) return {};
-        return n->text;
+        return std::string{n->text};
     }
     std::optional<std::string> opt_str(const Node* n, const std::string& path) {
         if (!present(n)) return std::nullopt;
         if (!expect(*n, Kind::string, path)) return std::nullopt;
-        return n->text;
+        return std::string{n->text};
     }
     std::optional<bool> opt_bool(const Node* n, const std::string& path) {
         if (!present(n)) return std::nullopt;
@@ -66,7 +66,7 @@ public:
         if (auto e = enum_from_string<E>(n->text)) return e;
         std::string expected;
         for_each_enumerator<E>([&](E e) { expected += (expected.empty() ? "" : ", ") + std::string{to_string(e)}; });
-        error(path, "unknown value \"" + n->text + "\" (expected one of: " + expected + ")");
+        error(path, "unknown value \"" + std::string{n->text} + "\" (expected one of: " + expected + ")");
         return std::nullopt;
     }
     /// An amount in kronor: a JSON number with at most two decimals, or a
@@ -77,7 +77,7 @@ public:
             error(path, std::string{"expected an amount (a number or a string such as \"1250000.50\"), got "} + detail::kind_name(n->kind));
             return std::nullopt;
         }
-        const std::string& t = n->text;
+        const std::string t{n->text};
         if (!t.empty() && t[0] == '-') {
             error(path, "negative amount " + t);
             return std::nullopt;
@@ -85,27 +85,36 @@ public:
         if (auto m = Money::parse(t)) return m;
         const auto dot = t.find('.');
         const bool digits_only = !t.empty() && t.find_first_not_of("0123456789.") == std::string::npos;
-        const bool well_formed = digits_only && t.front() != '.' && t.back() != '.' && t.find('.', dot == std::string::npos ? t.size() : dot + 1) == std::string::npos;
-        if (t.find_first_of("eE") != std::string::npos && n->kind == Kind::number) error(path, "amount " + t + " must be written without an exponent");
-        else if (!well_formed && t.find(',') != std::string::npos) error(path, "not an amount: \"" + t + "\" (write kronor with a decimal point and no spaces, e.g. \"1250000.50\")");
-        else if (!well_formed) error(path, "not an amount: \"" + t + "\" (expected kronor such as 1250000 or \"1250000.50\")");
-        else if (dot != std::string::npos && t.size() - dot - 1 > 2) error(path, "amount " + t + " has more than two decimals");
-        else error(path, "amount " + t + " is too large");
+        const bool well_formed =
+            digits_only && t.front() != '.' && t.back() != '.' && t.find('.', dot == std::string::npos ? t.size() : dot + 1) == std::string::npos;
+        if (t.find_first_of("eE") != std::string::npos && n->kind == Kind::number)
+            error(path, "amount " + t + " must be written without an exponent");
+        else if (!well_formed && t.find(',') != std::string::npos)
+            error(path, "not an amount: \"" + t + "\" (write kronor with a decimal point and no spaces, e.g. \"1250000.50\")");
+        else if (!well_formed)
+            error(path, "not an amount: \"" + t + "\" (expected kronor such as 1250000 or \"1250000.50\")");
+        else if (dot != std::string::npos && t.size() - dot - 1 > 2)
+            error(path, "amount " + t + " has more than two decimals");
+        else
+            error(path, "amount " + t + " is too large");
         return std::nullopt;
     }
     /// An exact non-negative decimal number (percentages, weights): at most six decimals.
     std::optional<Decimal> opt_decimal(const Node* n, const std::string& path, const char* what) {
         if (!present(n)) return std::nullopt;
         if (!expect(*n, Kind::number, path)) return std::nullopt;
-        const std::string& t = n->text;
+        const std::string t{n->text};
         if (!t.empty() && t[0] == '-') {
             error(path, std::string{"negative "} + what + " " + t);
             return std::nullopt;
         }
         if (auto d = Decimal::parse(t)) return d;
-        if (t.find_first_of("eE") != std::string::npos) error(path, std::string{what} + " " + t + " must be written without an exponent");
-        else if (t.find('.') != std::string::npos && t.size() - t.find('.') - 1 > 6) error(path, std::string{what} + " " + t + " has more than six decimals");
-        else error(path, std::string{what} + " " + t + " is too large");
+        if (t.find_first_of("eE") != std::string::npos)
+            error(path, std::string{what} + " " + t + " must be written without an exponent");
+        else if (t.find('.') != std::string::npos && t.size() - t.find('.') - 1 > 6)
+            error(path, std::string{what} + " " + t + " has more than six decimals");
+        else
+            error(path, std::string{what} + " " + t + " is too large");
         return std::nullopt;
     }
     std::optional<Percent> opt_percent(const Node* n, const std::string& path, bool at_most_100 = true) {
@@ -121,7 +130,7 @@ public:
     std::optional<std::int64_t> opt_count(const Node* n, const std::string& path, const char* what, std::int64_t max) {
         if (!present(n)) return std::nullopt;
         if (!expect(*n, Kind::number, path)) return std::nullopt;
-        const std::string& t = n->text;
+        const std::string t{n->text};
         if (!t.empty() && t[0] == '-') {
             error(path, std::string{"negative "} + what + " " + t);
             return std::nullopt;
@@ -142,7 +151,7 @@ public:
         if (!present(n)) return std::nullopt;
         if (!expect(*n, Kind::string, path)) return std::nullopt;
         if (auto d = parse_date(n->text)) return d;
-        error(path, "invalid date \"" + n->text + "\" (expected an existing date YYYY-MM-DD)");
+        error(path, "invalid date \"" + std::string{n->text} + "\" (expected an existing date YYYY-MM-DD)");
         return std::nullopt;
     }
     /// An array of strings (ids); `nullopt` when absent or null.
@@ -151,7 +160,7 @@ public:
         if (!expect(*n, Kind::array, path)) return std::nullopt;
         std::vector<std::string> out;
         for (std::size_t i = 0; i < n->items.size(); ++i)
-            if (expect(n->items[i], Kind::string, path + "/" + std::to_string(i))) out.push_back(n->items[i].text);
+            if (expect(n->items[i], Kind::string, path + "/" + std::to_string(i))) out.emplace_back(n->items[i].text);
         return out;
     }
 
@@ -175,7 +184,7 @@ public:
         }
     }
 
-private:
+  private:
     std::vector<Problem>& problems_;
 };
 
@@ -200,7 +209,8 @@ Party read_party(Reader& r, const Node& n, const std::string& path) {
 }
 
 void read_hamburg(Reader& r, const Node* n, const std::string& path, HamburgFacts& h) {
-    if (!Reader::present(n) || !r.object(*n, path, {"establishes_cooperation", "common_objectives", "public_interest_only", "open_market_share_percent"}))
+    if (!Reader::present(n) ||
+        !r.object(*n, path, {"establishes_cooperation", "common_objectives", "public_interest_only", "open_market_share_percent"}))
         return;
     h.establishes_cooperation = r.opt_bool(Reader::get(*n, "establishes_cooperation"), path + "/establishes_cooperation");
     h.common_objectives = r.opt_bool(Reader::get(*n, "common_objectives"), path + "/common_objectives");
@@ -218,21 +228,25 @@ void read_teckal(Reader& r, const Node* n, const std::string& path, TeckalFacts&
 std::optional<Compensation> read_compensation(Reader& r, const Node* n, const std::string& path) {
     if (!Reader::present(n)) return std::nullopt;
     Compensation c;
-    if (!r.object(*n, path,
-                  {"money_per_year", "in_kind_value_per_year", "cost_per_year", "contractor_bears_share", "tolerance", "allocation"}))
+    if (!r.object(*n, path, {"money_per_year", "in_kind_value_per_year", "cost_per_year", "contractor_bears_share", "tolerance", "allocation"}))
         return c;
     c.money_per_year = r.opt_amount(Reader::get(*n, "money_per_year"), path + "/money_per_year");
-    if (const Node* k = Reader::get(*n, "in_kind_value_per_year"); k && k->kind == Kind::null) c.in_kind_value_per_year.reset();
-    else if (k) c.in_kind_value_per_year = r.opt_amount(k, path + "/in_kind_value_per_year");
+    if (const Node* k = Reader::get(*n, "in_kind_value_per_year"); k && k->kind == Kind::null)
+        c.in_kind_value_per_year.reset();
+    else if (k)
+        c.in_kind_value_per_year = r.opt_amount(k, path + "/in_kind_value_per_year");
     if (const Node* cost = Reader::get(*n, "cost_per_year"); Reader::present(cost)) {
         const std::string cp = path + "/cost_per_year";
         if (r.object(*cost, cp, {"staff", "premises", "overhead", "capital", "other"})) {
             CostComponents k;
             const auto component = [&](const char* name, std::optional<Money>& into) {
                 const Node* v = Reader::get(*cost, name);
-                if (!v) into = Money{};
-                else if (v->kind == Kind::null) into.reset();
-                else into = r.opt_amount(v, cp + "/" + name);
+                if (!v)
+                    into = Money{};
+                else if (v->kind == Kind::null)
+                    into.reset();
+                else
+                    into = r.opt_amount(v, cp + "/" + name);
             };
             component("staff", k.staff);
             component("premises", k.premises);
@@ -248,8 +262,10 @@ std::optional<Compensation> read_compensation(Reader& r, const Node* n, const st
         if (t->kind == Kind::object) {
             if (r.object(*t, path + "/tolerance", {"percent"})) {
                 const Node* p = Reader::get(*t, "percent");
-                if (!Reader::present(p) && t->members.size() == (p ? 1u : 0u)) r.error(path + "/tolerance/percent", "missing percent");
-                else if (auto pct = r.opt_percent(p, path + "/tolerance/percent", false)) c.tolerance = Tolerance::of_percent(*pct);
+                if (!Reader::present(p) && t->members.size() == (p ? 1u : 0u))
+                    r.error(path + "/tolerance/percent", "missing percent");
+                else if (auto pct = r.opt_percent(p, path + "/tolerance/percent", false))
+                    c.tolerance = Tolerance::of_percent(*pct);
             }
         } else if (auto m = r.opt_amount(t, path + "/tolerance")) {
             c.tolerance = Tolerance::of_amount(*m);
@@ -268,9 +284,10 @@ std::optional<Compensation> read_compensation(Reader& r, const Node* n, const st
                         r.error(wp, "missing weight");
                         continue;
                     }
-                    if (auto d = r.opt_decimal(&value, wp, "weight")) ws.push_back({party, *d});
+                    if (auto d = r.opt_decimal(&value, wp, "weight")) ws.push_back({std::string{party}, *d});
                 }
-                for (const auto& k : w->repeated_keys) r.error(ap + "/weights/" + detail::pointer_escape(k), "repeated key \"" + k + "\"");
+                for (const auto& k : w->repeated_keys)
+                    r.error(ap + "/weights/" + detail::pointer_escape(k), "repeated key \"" + std::string{k} + "\"");
                 al.weights = std::move(ws);
             }
             c.allocation = std::move(al);
@@ -309,9 +326,10 @@ Task read_task(Reader& r, const Node& n, const std::string& path) {
                 r.error(sp, "missing share");
                 continue;
             }
-            if (auto p = r.opt_percent(&value, sp)) shares.push_back({party, *p});
+            if (auto p = r.opt_percent(&value, sp)) shares.push_back({std::string{party}, *p});
         }
-        for (const auto& k : s->repeated_keys) r.error(path + "/principal_shares/" + detail::pointer_escape(k), "repeated key \"" + k + "\"");
+        for (const auto& k : s->repeated_keys)
+            r.error(path + "/principal_shares/" + detail::pointer_escape(k), "repeated key \"" + std::string{k} + "\"");
         t.principal_shares = std::move(shares);
     }
     read_hamburg(r, Reader::get(n, "hamburg"), path + "/hamburg", t.hamburg);
@@ -345,25 +363,29 @@ void read_delegation(Reader& r, const Node* n, Delegation& d) {
 Agreement read_document(Reader& r, const Node& root) {
     Agreement a;
     if (!r.object(root, "",
-                  {"schema", "id", "title", "assessment_date", "term", "parties", "tasks", "delegation", "compensation", "information",
-                   "oversight", "staff", "creates_copyright_material", "clauses"}))
+                  {"schema", "id", "title", "assessment_date", "term", "parties", "tasks", "delegation", "compensation", "information", "oversight",
+                   "staff", "creates_copyright_material", "clauses"}))
         return a;
     if (const Node* s = Reader::get(root, "schema"); Reader::present(s)) {
-        if (r.expect(*s, Kind::string, "/schema") && s->text != "avtal/1") r.error("/schema", "unsupported schema \"" + s->text + "\" (expected \"avtal/1\")");
+        if (r.expect(*s, Kind::string, "/schema") && s->text != "avtal/1")
+            r.error("/schema", "unsupported schema \"" + std::string{s->text} + "\" (expected \"avtal/1\")");
     }
     a.id = r.str(Reader::get(root, "id"), "/id");
     a.title = r.str(Reader::get(root, "title"), "/title");
     a.assessment_date = r.opt_date(Reader::get(root, "assessment_date"), "/assessment_date");
-    if (const Node* t = Reader::get(root, "term"); Reader::present(t) && r.object(*t, "/term", {"months", "extension_months", "until_further_notice"})) {
+    if (const Node* t = Reader::get(root, "term");
+        Reader::present(t) && r.object(*t, "/term", {"months", "extension_months", "until_further_notice"})) {
         if (auto m = r.opt_count(Reader::get(*t, "months"), "/term/months", "months", max_months)) a.term.months = static_cast<std::int32_t>(*m);
         if (auto m = r.opt_count(Reader::get(*t, "extension_months"), "/term/extension_months", "months", max_months))
             a.term.extension_months = static_cast<std::int32_t>(*m);
         a.term.until_further_notice = r.opt_bool(Reader::get(*t, "until_further_notice"), "/term/until_further_notice");
     }
-    if (const Node* ps = Reader::get(root, "parties"); Reader::present(ps) && !r.expect(*ps, Kind::array, "/parties")) r.party_ids_unreliable = true;
+    if (const Node* ps = Reader::get(root, "parties"); Reader::present(ps) && !r.expect(*ps, Kind::array, "/parties"))
+        r.party_ids_unreliable = true;
     else if (ps && ps->kind == Kind::array)
         for (std::size_t i = 0; i < ps->items.size(); ++i) a.parties.push_back(read_party(r, ps->items[i], "/parties/" + std::to_string(i)));
-    if (const Node* ts = Reader::get(root, "tasks"); Reader::present(ts) && !r.expect(*ts, Kind::array, "/tasks")) r.task_ids_unreliable = true;
+    if (const Node* ts = Reader::get(root, "tasks"); Reader::present(ts) && !r.expect(*ts, Kind::array, "/tasks"))
+        r.task_ids_unreliable = true;
     else if (ts && ts->kind == Kind::array)
         for (std::size_t i = 0; i < ts->items.size(); ++i) a.tasks.push_back(read_task(r, ts->items[i], "/tasks/" + std::to_string(i)));
     read_delegation(r, Reader::get(root, "delegation"), a.delegation);
@@ -391,8 +413,10 @@ Agreement read_document(Reader& r, const Node& root) {
     if (const Node* cs = Reader::get(root, "clauses"); Reader::present(cs) && r.expect(*cs, Kind::array, "/clauses")) {
         std::vector<Clause> clauses;
         for (std::size_t i = 0; i < cs->items.size(); ++i)
-            if (auto c = r.opt_enum<Clause>(&cs->items[i], "/clauses/" + std::to_string(i))) clauses.push_back(*c);
-            else if (cs->items[i].kind == Kind::null) r.error("/clauses/" + std::to_string(i), "expected a string, got null");
+            if (auto c = r.opt_enum<Clause>(&cs->items[i], "/clauses/" + std::to_string(i)))
+                clauses.push_back(*c);
+            else if (cs->items[i].kind == Kind::null)
+                r.error("/clauses/" + std::to_string(i), "expected a string, got null");
         a.clauses = std::move(clauses);
     }
     return a;
@@ -490,11 +514,14 @@ ThresholdReadResult read_thresholds(std::string_view text, std::string_view name
     if (r.object(root, "", {"name", "extends", "rows"})) {
         if (auto n = r.opt_str(Reader::get(root, "name"), "/name")) table.name = *n + " (" + std::string{name} + ")";
         if (auto e = r.opt_str(Reader::get(root, "extends"), "/extends")) {
-            if (*e == "builtin") out.extends_builtin = true;
-            else r.error("/extends", "unknown table \"" + *e + "\" (only \"builtin\" can be extended)");
+            if (*e == "builtin")
+                out.extends_builtin = true;
+            else
+                r.error("/extends", "unknown table \"" + *e + "\" (only \"builtin\" can be extended)");
         }
         const Node* rows = Reader::get(root, "rows");
-        if (!Reader::present(rows)) r.error("/rows", "missing rows");
+        if (!Reader::present(rows))
+            r.error("/rows", "missing rows");
         else if (r.expect(*rows, Kind::array, "/rows"))
             for (std::size_t i = 0; i < rows->items.size(); ++i) {
                 const std::string p = "/rows/" + std::to_string(i);
@@ -542,7 +569,7 @@ NeedsReadResult read_needs(std::string_view text) {
                   "exercise_of_authority", "continuous_steering_wanted", "scale", "long_term", "quick_start_wanted", "rehabilitation",
                   "huvudman_transfer_wanted"})) {
         if (const Node* s = Reader::get(n, "schema"); Reader::present(s) && r.expect(*s, Kind::string, "/schema") && s->text != "avtal-needs/1")
-            r.error("/schema", "unsupported schema \"" + s->text + "\" (expected \"avtal-needs/1\")");
+            r.error("/schema", "unsupported schema \"" + std::string{s->text} + "\" (expected \"avtal-needs/1\")");
         const auto b = [&](const char* key) { return r.opt_bool(Reader::get(n, key), std::string{"/"} + key); };
         need.municipalities = b("municipalities");
         need.regions = b("regions");

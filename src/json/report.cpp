@@ -44,8 +44,10 @@ std::string write_report(const Report& report, const ReportOptions& options, std
     o.key("schema").string("avtal-report/1");
     o.key("agreement").string(a.id);
     o.key("assessment_date");
-    if (report.context().date()) o.string(format_date(*report.context().date()));
-    else o.null();
+    if (report.context().date())
+        o.string(format_date(*report.context().date()));
+    else
+        o.null();
     o.key("verdict").string(to_string(report.verdict()));
     o.key("findings").begin_array();
     for (const Finding& f : report.findings()) {
@@ -114,8 +116,10 @@ std::string write_report(const Report& report, const ReportOptions& options, std
         o.key("category").string(to_string(row->category));
         o.key("valid_from").string(format_date(row->valid_from));
         o.key("valid_to");
-        if (row->valid_to) o.string(format_date(*row->valid_to));
-        else o.null();
+        if (row->valid_to)
+            o.string(format_date(*row->valid_to));
+        else
+            o.null();
         o.key("amount").string(row->amount.to_string());
         o.key("inclusive").boolean(row->inclusive);
         o.key("source").string(row->source);

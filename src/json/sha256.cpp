@@ -12,7 +12,7 @@ std::string sha256_hex(std::string_view bytes) {
     if (EVP_Digest(bytes.data(), bytes.size(), digest, &len, EVP_sha256(), nullptr) != 1) return {};
     static constexpr char hex[] = "0123456789abcdef";
     std::string out;
-    out.reserve(2 * len);
+    out.reserve(2 * static_cast<std::size_t>(len));
     for (unsigned int i = 0; i < len; ++i) {
         out += hex[digest[i] >> 4];
         out += hex[digest[i] & 0x0F];

@@ -6,15 +6,35 @@
 #include <avtal/enum.hpp>
 #include <avtal/json.hpp>
 
+#include <cstdint>
+#include <cstring>
+
 namespace avtal::json {
 
 namespace detail {
 
 void append_quoted(std::string& out, std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";
+    out.reserve(out.size() + s.size() + 2);
     out += '"';
-    for (char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
+    std::size_t run = 0; // start of the pending run of characters that need no escape
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        // Skip eight plain bytes at a time (no control character, quote or
+        // backslash in the word): report strings are mostly plain text.
+        while (i + 8 <= s.size()) {
+            std::uint64_t w;
+            std::memcpy(&w, s.data() + i, 8);
+            constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+            const auto zero_byte = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
+            const std::uint64_t control = (w - ones * 0x20) & ~w & highs; // some byte < 0x20
+            if (control | zero_byte(w ^ (ones * '"')) | zero_byte(w ^ (ones * '\\'))) break;
+            i += 8;
+        }
+        if (i >= s.size()) break;
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(s.data() + run, i - run);
+        run = i + 1;
         switch (c) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
@@ -24,15 +44,12 @@ void append_quoted(std::string& out, std::string_view s) {
         case '\b': out += "\\b"; break;
         case '\f': out += "\\f"; break;
         default:
-            if (c < 0x20) {
-                out += "\\u00";
-                out += hex[c >> 4];
-                out += hex[c & 0x0F];
-            } else {
-                out += ch;
-            }
+            out += "\\u00";
+            out += hex[c >> 4];
+            out += hex[c & 0x0F];
         }
     }
+    out.append(s.data() + run, s.size() - run);
     out += '"';
 }
 
@@ -50,29 +67,39 @@ using detail::Out;
 
 void opt_bool(Out& o, std::string_view k, const std::optional<bool>& v) {
     o.key(k);
-    if (v) o.boolean(*v);
-    else o.null();
+    if (v)
+        o.boolean(*v);
+    else
+        o.null();
 }
 void opt_money(Out& o, std::string_view k, const std::optional<Money>& v) {
     o.key(k);
-    if (v) o.number(v->to_json_number());
-    else o.null();
+    if (v)
+        o.number(v->to_json_number());
+    else
+        o.null();
 }
 void opt_percent(Out& o, std::string_view k, const std::optional<Percent>& v) {
     o.key(k);
-    if (v) o.number(v->to_string());
-    else o.null();
+    if (v)
+        o.number(v->to_string());
+    else
+        o.null();
 }
 template <class E>
 void opt_enum(Out& o, std::string_view k, const std::optional<E>& v) {
     o.key(k);
-    if (v) o.string(to_string(*v));
-    else o.null();
+    if (v)
+        o.string(to_string(*v));
+    else
+        o.null();
 }
 void opt_string(Out& o, std::string_view k, const std::optional<std::string>& v) {
     o.key(k);
-    if (v) o.string(*v);
-    else o.null();
+    if (v)
+        o.string(*v);
+    else
+        o.null();
 }
 void opt_ids(Out& o, std::string_view k, const std::optional<std::vector<Id>>& v) {
     o.key(k);
@@ -86,8 +113,10 @@ void opt_ids(Out& o, std::string_view k, const std::optional<std::vector<Id>>& v
 }
 void opt_int(Out& o, std::string_view k, const std::optional<std::int64_t>& v) {
     o.key(k);
-    if (v) o.number(std::to_string(*v));
-    else o.null();
+    if (v)
+        o.number(std::to_string(*v));
+    else
+        o.null();
 }
 
 void write_compensation(Out& o, const Compensation& c) {
@@ -108,8 +137,10 @@ void write_compensation(Out& o, const Compensation& c) {
     }
     o.key("contractor_bears_share").boolean(c.contractor_bears_share);
     o.key("tolerance");
-    if (c.tolerance.kind == Tolerance::Kind::percent) o.begin_object().key("percent").number(c.tolerance.percent.to_string()).end_object();
-    else o.number(c.tolerance.amount.to_json_number());
+    if (c.tolerance.kind == Tolerance::Kind::percent)
+        o.begin_object().key("percent").number(c.tolerance.percent.to_string()).end_object();
+    else
+        o.number(c.tolerance.amount.to_json_number());
     o.key("allocation");
     if (!c.allocation) {
         o.null();
@@ -179,8 +210,10 @@ std::string write_agreement(const Agreement& a) {
     o.key("id").string(a.id);
     o.key("title").string(a.title);
     o.key("assessment_date");
-    if (a.assessment_date) o.string(format_date(*a.assessment_date));
-    else o.null();
+    if (a.assessment_date)
+        o.string(format_date(*a.assessment_date));
+    else
+        o.null();
     o.key("term").begin_object();
     opt_int(o, "months", a.term.months ? std::optional<std::int64_t>{*a.term.months} : std::nullopt);
     opt_int(o, "extension_months", a.term.extension_months ? std::optional<std::int64_t>{*a.term.extension_months} : std::nullopt);
@@ -217,8 +250,10 @@ std::string write_agreement(const Agreement& a) {
     o.end_array();
     o.end_object();
     o.key("compensation");
-    if (a.compensation) write_compensation(o, *a.compensation);
-    else o.null();
+    if (a.compensation)
+        write_compensation(o, *a.compensation);
+    else
+        o.null();
     o.key("information").begin_object();
     opt_bool(o, "personal_data", a.information.personal_data);
     opt_enum(o, "arrangement", a.information.arrangement);
@@ -259,8 +294,10 @@ std::string write_thresholds(const ThresholdTable& table) {
         o.key("category").string(to_string(r.category));
         o.key("valid_from").string(format_date(r.valid_from));
         o.key("valid_to");
-        if (r.valid_to) o.string(format_date(*r.valid_to));
-        else o.null();
+        if (r.valid_to)
+            o.string(format_date(*r.valid_to));
+        else
+            o.null();
         o.key("amount").number(r.amount.to_json_number());
         o.key("inclusive").boolean(r.inclusive);
         o.key("basis").string(r.basis);

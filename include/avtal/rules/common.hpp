@@ -10,8 +10,8 @@
 namespace avtal::detail {
 
 /// Builds a rule's fixed description.
-inline RuleInfo rule_info(std::string id, Severity severity, std::string citation, std::string source, std::string title_sv,
-                          std::string title_en, std::string violation_sv, std::string violation_en) {
+inline RuleInfo rule_info(std::string id, Severity severity, std::string citation, std::string source, std::string title_sv, std::string title_en,
+                          std::string violation_sv, std::string violation_en) {
     return RuleInfo{std::move(id),
                     severity,
                     std::move(citation),

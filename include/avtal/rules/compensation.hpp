@@ -15,48 +15,48 @@ namespace rules::info {
 
 /// @brief `compensation.stated` [warning]: economic terms exist (money, in kind or both).
 [[nodiscard]] inline const RuleInfo& compensation_stated() {
-    static const RuleInfo i = detail::rule_info(
-        "compensation.stated", Severity::warning, "SKR 2023 kap. 2, Ersättning", "SKR 2023 kap. 2, Ersättning: \"någon form av motprestation\"",
-        "Avtalet har ekonomiska villkor: ersättning i pengar, motprestation eller båda",
-        "The agreement has economic terms: money, in-kind performance or both",
-        "{subject} saknar ekonomiska villkor: ingen ersättning i pengar eller motprestation anges.",
-        "{subject} has no economic terms: neither money nor in-kind performance is stated.");
+    static const RuleInfo i = detail::rule_info("compensation.stated", Severity::warning, "SKR 2023 kap. 2, Ersättning",
+                                                "SKR 2023 kap. 2, Ersättning: \"någon form av motprestation\"",
+                                                "Avtalet har ekonomiska villkor: ersättning i pengar, motprestation eller båda",
+                                                "The agreement has economic terms: money, in-kind performance or both",
+                                                "{subject} saknar ekonomiska villkor: ingen ersättning i pengar eller motprestation anges.",
+                                                "{subject} has no economic terms: neither money nor in-kind performance is stated.");
     return i;
 }
 
 /// @brief `compensation.no_profit` [error]: what the principals pay does not
 /// exceed their part of the contractor's full cost by more than the tolerance.
 [[nodiscard]] inline const RuleInfo& compensation_no_profit() {
-    static const RuleInfo i = detail::rule_info(
-        "compensation.no_profit", Severity::error, "2 kap. 6 § kommunallagen (2017:725), självkostnadsprincipen",
-        "SKR 2023 kap. 2, Ersättning; kap. 4 (delade kostnader)",
-        "Uppdragsgivarnas ersättning överstiger inte deras del av uppdragstagarens självkostnad (utöver angiven tolerans)",
-        "What the principals pay does not exceed their part of the contractor's full cost (beyond the stated tolerance)",
-        "{subject} överstiger självkostnaden: uppdragstagaren tar ut mer än sina kostnader.",
-        "{subject} exceeds the full cost: the contractor charges more than its costs.");
+    static const RuleInfo i =
+        detail::rule_info("compensation.no_profit", Severity::error, "2 kap. 6 § kommunallagen (2017:725), självkostnadsprincipen",
+                          "SKR 2023 kap. 2, Ersättning; kap. 4 (delade kostnader)",
+                          "Uppdragsgivarnas ersättning överstiger inte deras del av uppdragstagarens självkostnad (utöver angiven tolerans)",
+                          "What the principals pay does not exceed their part of the contractor's full cost (beyond the stated tolerance)",
+                          "{subject} överstiger självkostnaden: uppdragstagaren tar ut mer än sina kostnader.",
+                          "{subject} exceeds the full cost: the contractor charges more than its costs.");
     return i;
 }
 
 /// @brief `compensation.covers_cost` [warning]: what the principals pay is
 /// not below their part of the full cost (SKR: "bör inte understiga").
 [[nodiscard]] inline const RuleInfo& compensation_covers_cost() {
-    static const RuleInfo i = detail::rule_info(
-        "compensation.covers_cost", Severity::warning, "2 kap. 6 § kommunallagen (2017:725)",
-        "SKR 2023 kap. 2, Ersättning: \"Ersättningen bör inte understiga uppdragstagarens kostnader\"",
-        "Uppdragsgivarnas ersättning understiger inte deras del av självkostnaden",
-        "What the principals pay is not below their part of the full cost",
-        "{subject} understiger självkostnaden: uppdragstagarens skattebetalare subventionerar uppdragsgivarnas invånare.",
-        "{subject} is below the full cost: the contractor's taxpayers subsidise the principals' residents.");
+    static const RuleInfo i =
+        detail::rule_info("compensation.covers_cost", Severity::warning, "2 kap. 6 § kommunallagen (2017:725)",
+                          "SKR 2023 kap. 2, Ersättning: \"Ersättningen bör inte understiga uppdragstagarens kostnader\"",
+                          "Uppdragsgivarnas ersättning understiger inte deras del av självkostnaden",
+                          "What the principals pay is not below their part of the full cost",
+                          "{subject} understiger självkostnaden: uppdragstagarens skattebetalare subventionerar uppdragsgivarnas invånare.",
+                          "{subject} is below the full cost: the contractor's taxpayers subsidise the principals' residents.");
     return i;
 }
 
 /// @brief `compensation.in_kind_valued` [warning]: in-kind performance has a stated value.
 [[nodiscard]] inline const RuleInfo& compensation_in_kind_valued() {
-    static const RuleInfo i = detail::rule_info(
-        "compensation.in_kind_valued", Severity::warning, "2 kap. 6 § kommunallagen (2017:725)", "SKR 2023 kap. 2, Ersättning (motprestation)",
-        "En motprestation i annat än pengar har ett angivet värde", "In-kind performance has a stated value",
-        "{subject}: motprestationen saknar angivet värde, så självkostnaden kan bara prövas mot gränser.",
-        "{subject}: the in-kind performance has no stated value, so the cost test can only use bounds.");
+    static const RuleInfo i = detail::rule_info("compensation.in_kind_valued", Severity::warning, "2 kap. 6 § kommunallagen (2017:725)",
+                                                "SKR 2023 kap. 2, Ersättning (motprestation)",
+                                                "En motprestation i annat än pengar har ett angivet värde", "In-kind performance has a stated value",
+                                                "{subject}: motprestationen saknar angivet värde, så självkostnaden kan bara prövas mot gränser.",
+                                                "{subject}: the in-kind performance has no stated value, so the cost test can only use bounds.");
     return i;
 }
 
@@ -106,82 +106,92 @@ namespace predicates {
 
 /// @brief Economic terms exist for the contractor: money > 0 or in-kind performance.
 [[nodiscard]] inline const Predicate<CompensationSubject>& compensation_stated() {
-    static const auto p = detail::leaf<CompensationSubject>(detail::predicate_info(rules::info::compensation_stated()), [](const CompensationSubject& s, Trace& t) {
-        Truth any = Truth::no;
-        detail::for_each_compensation_object(*s.ctx, s.group(), [&](const detail::CompensationObject& o) {
-            if (!o.comp) {
-                any = any || t.unknown([&] { return o.path(); });
-                return;
-            }
-            const auto& c = *o.comp;
-            const bool in_kind = !c.in_kind_value_per_year || c.in_kind_value_per_year->ore() > 0;
-            if (in_kind || (c.money_per_year && c.money_per_year->ore() > 0)) any = Truth::yes;
-            else if (!c.money_per_year) any = any || t.unknown([&] { return o.path() + "/money_per_year"; });
+    static const auto p =
+        detail::leaf<CompensationSubject>(detail::predicate_info(rules::info::compensation_stated()), [](const CompensationSubject& s, Trace& t) {
+            Truth any = Truth::no;
+            detail::for_each_compensation_object(*s.ctx, s.group(), [&](const detail::CompensationObject& o) {
+                if (!o.comp) {
+                    any = any || t.unknown([&] { return o.path(); });
+                    return;
+                }
+                const auto& c = *o.comp;
+                const bool in_kind = !c.in_kind_value_per_year || c.in_kind_value_per_year->ore() > 0;
+                if (in_kind || (c.money_per_year && c.money_per_year->ore() > 0))
+                    any = Truth::yes;
+                else if (!c.money_per_year)
+                    any = any || t.unknown([&] { return o.path() + "/money_per_year"; });
+            });
+            return any;
         });
-        return any;
-    });
     return p;
 }
 
 /// @brief The principals' payment is within their part of the full cost
 /// plus the tolerance, decided from bounds where the facts are partly unknown.
 [[nodiscard]] inline const Predicate<CompensationSubject>& compensation_no_profit() {
-    static const auto p = detail::leaf<CompensationSubject>(detail::predicate_info(rules::info::compensation_no_profit()), [](const CompensationSubject& s, Trace& t) {
-        const CompensationFigures f = compensation_figures(*s.ctx, s.index);
-        t.note([&] { return detail::figures_text(f); });
-        if (f.payment.high && *f.payment.high <= f.principals_part.low + f.tolerance.low) return Truth::yes;
-        if (f.principals_part.high && f.tolerance.high && f.payment.low > *f.principals_part.high + *f.tolerance.high) return Truth::no;
-        detail::add_missing(t, f.missing);
-        return Truth::unknown;
-    });
+    static const auto p =
+        detail::leaf<CompensationSubject>(detail::predicate_info(rules::info::compensation_no_profit()), [](const CompensationSubject& s, Trace& t) {
+            const CompensationFigures f = compensation_figures(*s.ctx, s.index);
+            t.note([&] { return detail::figures_text(f); });
+            if (f.payment.high && *f.payment.high <= f.principals_part.low + f.tolerance.low) return Truth::yes;
+            if (f.principals_part.high && f.tolerance.high && f.payment.low > *f.principals_part.high + *f.tolerance.high) return Truth::no;
+            detail::add_missing(t, f.missing);
+            return Truth::unknown;
+        });
     return p;
 }
 
 /// @brief The principals' payment is not below their part of the full cost.
 [[nodiscard]] inline const Predicate<CompensationSubject>& compensation_covers_cost() {
-    static const auto p = detail::leaf<CompensationSubject>(detail::predicate_info(rules::info::compensation_covers_cost()), [](const CompensationSubject& s, Trace& t) {
-        const CompensationFigures f = compensation_figures(*s.ctx, s.index);
-        t.note([&] { return detail::figures_text(f); });
-        if (f.principals_part.high && f.payment.low >= *f.principals_part.high) return Truth::yes;
-        if (f.payment.high && *f.payment.high < f.principals_part.low) return Truth::no;
-        detail::add_missing(t, f.missing);
-        return Truth::unknown;
-    });
+    static const auto p = detail::leaf<CompensationSubject>(detail::predicate_info(rules::info::compensation_covers_cost()),
+                                                            [](const CompensationSubject& s, Trace& t) {
+                                                                const CompensationFigures f = compensation_figures(*s.ctx, s.index);
+                                                                t.note([&] { return detail::figures_text(f); });
+                                                                if (f.principals_part.high && f.payment.low >= *f.principals_part.high)
+                                                                    return Truth::yes;
+                                                                if (f.payment.high && *f.payment.high < f.principals_part.low) return Truth::no;
+                                                                detail::add_missing(t, f.missing);
+                                                                return Truth::unknown;
+                                                            });
     return p;
 }
 
 /// @brief Every in-kind performance of the contractor's terms has a value.
 [[nodiscard]] inline const Predicate<CompensationSubject>& compensation_in_kind_valued() {
-    static const auto p = detail::leaf<CompensationSubject>(detail::predicate_info(rules::info::compensation_in_kind_valued()), [](const CompensationSubject& s, Trace& t) {
-        Truth all = Truth::yes;
-        detail::for_each_compensation_object(*s.ctx, s.group(), [&](const detail::CompensationObject& o) {
-            if (!o.comp) all = all && t.unknown([&] { return o.path(); });
-            else if (!o.comp->in_kind_value_per_year) all = Truth::no;
+    static const auto p = detail::leaf<CompensationSubject>(
+        detail::predicate_info(rules::info::compensation_in_kind_valued()), [](const CompensationSubject& s, Trace& t) {
+            Truth all = Truth::yes;
+            detail::for_each_compensation_object(*s.ctx, s.group(), [&](const detail::CompensationObject& o) {
+                if (!o.comp)
+                    all = all && t.unknown([&] { return o.path(); });
+                else if (!o.comp->in_kind_value_per_year)
+                    all = Truth::no;
+            });
+            return all;
         });
-        return all;
-    });
     return p;
 }
 
 /// @brief The allocation keys of the contractor's terms are complete.
 [[nodiscard]] inline const Predicate<CompensationSubject>& compensation_allocation_complete() {
-    static const auto p = detail::leaf<CompensationSubject>(detail::predicate_info(rules::info::compensation_allocation_complete()), [](const CompensationSubject& s, Trace& t) {
-        Truth all = Truth::yes;
-        const Agreement& a = s.agreement();
-        detail::for_each_compensation_object(*s.ctx, s.group(), [&](const detail::CompensationObject& o) {
-            const WeightedParties w = detail::weighted_parties(*s.ctx, s.group(), o);
-            if (w.complete == Truth::unknown) detail::add_missing(t, w.missing);
-            for (std::size_t k : w.uncovered)
-                t.note([&] {
-                    const std::string name = a.parties[k].name.empty() ? a.parties[k].id : a.parties[k].name;
-                    return detail::tx(detail::quoted(name) + " saknas i fördelningsnyckeln (" + o.path() + "/allocation).",
-                                      detail::quoted(name) + " is missing from the allocation key (" + o.path() + "/allocation).");
-                });
-            if (w.all_zero) t.note([] { return detail::tx("Alla vikter är noll.", "All weights are zero."); });
-            all = all && w.complete;
+    static const auto p = detail::leaf<CompensationSubject>(
+        detail::predicate_info(rules::info::compensation_allocation_complete()), [](const CompensationSubject& s, Trace& t) {
+            Truth all = Truth::yes;
+            const Agreement& a = s.agreement();
+            detail::for_each_compensation_object(*s.ctx, s.group(), [&](const detail::CompensationObject& o) {
+                const WeightedParties w = detail::weighted_parties(*s.ctx, s.group(), o);
+                if (w.complete == Truth::unknown) detail::add_missing(t, w.missing);
+                for (std::size_t k : w.uncovered)
+                    t.note([&] {
+                        const std::string name = a.parties[k].name.empty() ? a.parties[k].id : a.parties[k].name;
+                        return detail::tx(detail::quoted(name) + " saknas i fördelningsnyckeln (" + o.path() + "/allocation).",
+                                          detail::quoted(name) + " is missing from the allocation key (" + o.path() + "/allocation).");
+                    });
+                if (w.all_zero) t.note([] { return detail::tx("Alla vikter är noll.", "All weights are zero."); });
+                all = all && w.complete;
+            });
+            return all;
         });
-        return all;
-    });
     return p;
 }
 
@@ -202,8 +212,10 @@ namespace rules {
                             Text out = detail::figures_text(f);
                             if (st == Status::violated) {
                                 const detail::i128 surplus = f.payment.low - *f.principals_part.high;
-                                out.sv += " Överskott: " + detail::display_scaled_money(surplus, true) + (f.payment.exact() && f.principals_part.exact() ? "" : " (minst)") + ".";
-                                out.en += " Surplus: " + detail::display_scaled_money(surplus, false) + (f.payment.exact() && f.principals_part.exact() ? "" : " (at least)") + ".";
+                                out.sv += " Överskott: " + detail::display_scaled_money(surplus, true) +
+                                          (f.payment.exact() && f.principals_part.exact() ? "" : " (minst)") + ".";
+                                out.en += " Surplus: " + detail::display_scaled_money(surplus, false) +
+                                          (f.payment.exact() && f.principals_part.exact() ? "" : " (at least)") + ".";
                             }
                             return out;
                         }};
@@ -217,8 +229,10 @@ namespace rules {
                             Text out = detail::figures_text(f);
                             if (st == Status::violated) {
                                 const detail::i128 deficit = f.principals_part.low - *f.payment.high;
-                                out.sv += " Underskott: " + detail::display_scaled_money(deficit, true) + (f.payment.exact() && f.principals_part.exact() ? "" : " (minst)") + ".";
-                                out.en += " Deficit: " + detail::display_scaled_money(deficit, false) + (f.payment.exact() && f.principals_part.exact() ? "" : " (at least)") + ".";
+                                out.sv += " Underskott: " + detail::display_scaled_money(deficit, true) +
+                                          (f.payment.exact() && f.principals_part.exact() ? "" : " (minst)") + ".";
+                                out.en += " Deficit: " + detail::display_scaled_money(deficit, false) +
+                                          (f.payment.exact() && f.principals_part.exact() ? "" : " (at least)") + ".";
                             }
                             return out;
                         }};

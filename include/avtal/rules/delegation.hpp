@@ -50,12 +50,13 @@ namespace rules::info {
 /// @brief `delegation.onward_stated` [warning]. The agreement should say
 /// whether onward delegation (vidaredelegering, 7 kap. 6 § KL) is allowed.
 [[nodiscard]] inline const RuleInfo& delegation_onward_stated() {
-    static const RuleInfo i = detail::rule_info(
-        "delegation.onward_stated", Severity::warning, "9 kap. 37 § andra stycket och 7 kap. 6 § kommunallagen (2017:725)",
-        "SKR 2023 kap. 2, Extern delegering: \"om vidaredelegering ska vara möjlig\"",
-        "När delegering används anger avtalet om vidaredelegering är tillåten", "When delegation is used, the agreement says whether onward delegation is allowed",
-        "{subject} använder delegering men anger inte om vidaredelegering är tillåten.",
-        "{subject} uses delegation but does not say whether onward delegation is allowed.");
+    static const RuleInfo i =
+        detail::rule_info("delegation.onward_stated", Severity::warning, "9 kap. 37 § andra stycket och 7 kap. 6 § kommunallagen (2017:725)",
+                          "SKR 2023 kap. 2, Extern delegering: \"om vidaredelegering ska vara möjlig\"",
+                          "När delegering används anger avtalet om vidaredelegering är tillåten",
+                          "When delegation is used, the agreement says whether onward delegation is allowed",
+                          "{subject} använder delegering men anger inte om vidaredelegering är tillåten.",
+                          "{subject} uses delegation but does not say whether onward delegation is allowed.");
     return i;
 }
 
@@ -63,13 +64,13 @@ namespace rules::info {
 /// are reported to the principal's committee (7 kap. 8 § KL, applied by
 /// 9 kap. 37 § andra stycket).
 [[nodiscard]] inline const RuleInfo& delegation_reporting() {
-    static const RuleInfo i = detail::rule_info(
-        "delegation.reporting", Severity::warning, "7 kap. 8 § kommunallagen (2017:725), tillämplig enligt 9 kap. 37 § andra stycket",
-        "SKR 2023 kap. 2, Extern delegering",
-        "När delegering används anger avtalet hur beslut på delegation återrapporteras till uppdragsgivarens nämnd",
-        "When delegation is used, the agreement says how decisions taken on delegation are reported to the principal's committee",
-        "{subject} använder delegering men anger inte hur delegationsbesluten återrapporteras till uppdragsgivarens nämnd.",
-        "{subject} uses delegation but does not say how delegated decisions are reported to the principal's committee.");
+    static const RuleInfo i =
+        detail::rule_info("delegation.reporting", Severity::warning,
+                          "7 kap. 8 § kommunallagen (2017:725), tillämplig enligt 9 kap. 37 § andra stycket", "SKR 2023 kap. 2, Extern delegering",
+                          "När delegering används anger avtalet hur beslut på delegation återrapporteras till uppdragsgivarens nämnd",
+                          "When delegation is used, the agreement says how decisions taken on delegation are reported to the principal's committee",
+                          "{subject} använder delegering men anger inte hur delegationsbesluten återrapporteras till uppdragsgivarens nämnd.",
+                          "{subject} uses delegation but does not say how delegated decisions are reported to the principal's committee.");
     return i;
 }
 
@@ -79,13 +80,12 @@ namespace rules::info {
 /// greater importance; citizen proposals; matters reserved by statute —
 /// may never be delegated.
 [[nodiscard]] inline const RuleInfo& delegation_non_delegable() {
-    static const RuleInfo i = detail::rule_info(
-        "delegation.non_delegable", Severity::error, "6 kap. 38 § och 9 kap. 37 § andra stycket kommunallagen (2017:725)",
-        "SKR 2023 kap. 2, Extern delegering",
-        "Ärenden som enligt 6 kap. 38 § KL inte får delegeras delegeras inte",
-        "Matters that may never be delegated under 6 kap. 38 § KL are not delegated",
-        "{subject} delegerar ett ärende som inte får delegeras (6 kap. 38 § KL).",
-        "{subject} delegates a matter that may never be delegated (6 kap. 38 § KL).");
+    static const RuleInfo i =
+        detail::rule_info("delegation.non_delegable", Severity::error, "6 kap. 38 § och 9 kap. 37 § andra stycket kommunallagen (2017:725)",
+                          "SKR 2023 kap. 2, Extern delegering", "Ärenden som enligt 6 kap. 38 § KL inte får delegeras delegeras inte",
+                          "Matters that may never be delegated under 6 kap. 38 § KL are not delegated",
+                          "{subject} delegerar ett ärende som inte får delegeras (6 kap. 38 § KL).",
+                          "{subject} delegates a matter that may never be delegated (6 kap. 38 § KL).");
     return i;
 }
 
@@ -96,7 +96,8 @@ namespace predicates {
 /// @brief Decision power is delegated: `used` is true or delegations are listed.
 [[nodiscard]] inline const Predicate<AgreementSubject>& delegation_used() {
     static const auto p = detail::leaf<AgreementSubject>(
-        {"delegation.used", {"Beslutanderätt delegeras till uppdragstagarens anställda", "Decision power is delegated to the contractor's staff"},
+        {"delegation.used",
+         {"Beslutanderätt delegeras till uppdragstagarens anställda", "Decision power is delegated to the contractor's staff"},
          "9 kap. 37 § andra stycket kommunallagen (2017:725)"},
         [](const AgreementSubject& s, Trace& t) {
             const Delegation& d = s.agreement().delegation;
@@ -109,18 +110,20 @@ namespace predicates {
 
 /// @brief If delegation is used, the agreement states it and its extent.
 [[nodiscard]] inline const Predicate<AgreementSubject>& delegation_agreed() {
-    static const auto p = when(detail::predicate_info(rules::info::delegation_agreed()), delegation_used(),
-                               detail::leaf<AgreementSubject>({"delegation.stated", {"Avtalet anger delegeringen och dess omfattning", "The agreement states the delegation and its extent"}, {}},
-                                                              [](const AgreementSubject& s, Trace& t) {
-                                                                  return detail::fact_is(s.agreement().delegation.agreed, true, t,
-                                                                                         [] { return std::string{"/delegation/agreed"}; });
-                                                              }));
+    static const auto p =
+        when(detail::predicate_info(rules::info::delegation_agreed()), delegation_used(),
+             detail::leaf<AgreementSubject>(
+                 {"delegation.stated", {"Avtalet anger delegeringen och dess omfattning", "The agreement states the delegation and its extent"}, {}},
+                 [](const AgreementSubject& s, Trace& t) {
+                     return detail::fact_is(s.agreement().delegation.agreed, true, t, [] { return std::string{"/delegation/agreed"}; });
+                 }));
     return p;
 }
 
 /// @brief The delegate is an employee of the task's contractor.
 [[nodiscard]] inline const Predicate<DelegateSubject>& delegation_employees_only() {
-    static const auto p = detail::leaf<DelegateSubject>(detail::predicate_info(rules::info::delegation_employees_only()), [](const DelegateSubject& s, Trace& t) {
+    static const auto p = detail::leaf<DelegateSubject>(detail::predicate_info(rules::info::delegation_employees_only()), [](const DelegateSubject& s,
+                                                                                                                             Trace& t) {
         const Delegate& d = s.delegate();
         const Agreement& a = s.agreement();
         if (!d.to) return t.unknown([&] { return s.path() + "/to"; });
@@ -129,8 +132,11 @@ namespace predicates {
                 switch (*d.to) {
                 case DelegateTo::consultant: return detail::tx("En konsult är inte anställd.", "A consultant is not an employee.");
                 case DelegateTo::elected_official:
-                    return detail::tx("Förtroendevalda hos den andra parten får inte ta emot delegering.", "Elected officials of the other party may not receive delegation.");
-                default: return detail::tx("Anställda i kommunala bolag får inte ta emot delegering.", "Employees of municipal companies may not receive delegation.");
+                    return detail::tx("Förtroendevalda hos den andra parten får inte ta emot delegering.",
+                                      "Elected officials of the other party may not receive delegation.");
+                default:
+                    return detail::tx("Anställda i kommunala bolag får inte ta emot delegering.",
+                                      "Employees of municipal companies may not receive delegation.");
                 }
             });
             return Truth::no;
@@ -143,8 +149,11 @@ namespace predicates {
         const auto& contractor = a.tasks[*k].contractor;
         if (!contractor) return t.unknown([&] { return "/tasks/" + std::to_string(*k) + "/contractor"; });
         if (*contractor != *d.employer) {
-            t.note([&] { return detail::tx("Delegaten är anställd hos " + detail::quoted(*d.employer) + ", inte hos uppdragstagaren " + detail::quoted(*contractor) + ".",
-                                           "The delegate is employed by " + detail::quoted(*d.employer) + ", not by the contractor " + detail::quoted(*contractor) + "."); });
+            t.note([&] {
+                return detail::tx(
+                    "Delegaten är anställd hos " + detail::quoted(*d.employer) + ", inte hos uppdragstagaren " + detail::quoted(*contractor) + ".",
+                    "The delegate is employed by " + detail::quoted(*d.employer) + ", not by the contractor " + detail::quoted(*contractor) + ".");
+            });
             return Truth::no;
         }
         return Truth::yes;
@@ -154,54 +163,73 @@ namespace predicates {
 
 /// @brief The delegation concerns a task of the agreement.
 [[nodiscard]] inline const Predicate<DelegateSubject>& delegation_within_agreement() {
-    static const auto p = detail::leaf<DelegateSubject>(detail::predicate_info(rules::info::delegation_within_agreement()), [](const DelegateSubject& s, Trace& t) {
-        const auto& task = s.delegate().task;
-        if (!task) return t.unknown([&] { return s.path() + "/task"; });
-        return truth(s.agreement().task_index(*task).has_value());
-    });
+    static const auto p =
+        detail::leaf<DelegateSubject>(detail::predicate_info(rules::info::delegation_within_agreement()), [](const DelegateSubject& s, Trace& t) {
+            const auto& task = s.delegate().task;
+            if (!task) return t.unknown([&] { return s.path() + "/task"; });
+            return truth(s.agreement().task_index(*task).has_value());
+        });
     return p;
 }
 
 /// @brief If delegation is used, the agreement says whether onward delegation is allowed.
 [[nodiscard]] inline const Predicate<AgreementSubject>& delegation_onward_stated() {
     static const auto p = when(detail::predicate_info(rules::info::delegation_onward_stated()), delegation_used(),
-                               detail::leaf<AgreementSubject>({"delegation.onward_said", {"Avtalet anger om vidaredelegering är tillåten", "The agreement says whether onward delegation is allowed"}, {}},
-                                                              // null means the agreement does not say: that is the violation.
-                                                              [](const AgreementSubject& s, Trace&) {
-                                                                  return truth(s.agreement().delegation.onward_delegation.has_value());
-                                                              }));
+                               detail::leaf<AgreementSubject>(
+                                   {"delegation.onward_said",
+                                    {"Avtalet anger om vidaredelegering är tillåten", "The agreement says whether onward delegation is allowed"},
+                                    {}},
+                                   // null means the agreement does not say: that is the violation.
+                                   [](const AgreementSubject& s, Trace&) { return truth(s.agreement().delegation.onward_delegation.has_value()); }));
     return p;
 }
 
 /// @brief If delegation is used, the agreement says how delegated decisions are reported.
 [[nodiscard]] inline const Predicate<AgreementSubject>& delegation_reporting() {
-    static const auto p = when(detail::predicate_info(rules::info::delegation_reporting()), delegation_used(),
-                               detail::leaf<AgreementSubject>({"delegation.reporting_stated", {"Avtalet anger hur delegationsbeslut återrapporteras", "The agreement says how delegated decisions are reported"}, {}},
-                                                              [](const AgreementSubject& s, Trace& t) {
-                                                                  return detail::fact_is(s.agreement().delegation.reporting_to_principal, true, t,
-                                                                                         [] { return std::string{"/delegation/reporting_to_principal"}; });
-                                                              }));
+    static const auto p =
+        when(detail::predicate_info(rules::info::delegation_reporting()), delegation_used(),
+             detail::leaf<AgreementSubject>(
+                 {"delegation.reporting_stated",
+                  {"Avtalet anger hur delegationsbeslut återrapporteras", "The agreement says how delegated decisions are reported"},
+                  {}},
+                 [](const AgreementSubject& s, Trace& t) {
+                     return detail::fact_is(s.agreement().delegation.reporting_to_principal, true, t,
+                                            [] { return std::string{"/delegation/reporting_to_principal"}; });
+                 }));
     return p;
 }
 
 /// @brief The delegated matter is delegable under 6 kap. 38 § KL.
 [[nodiscard]] inline const Predicate<DelegateSubject>& delegation_non_delegable() {
-    static const auto p = detail::leaf<DelegateSubject>(detail::predicate_info(rules::info::delegation_non_delegable()), [](const DelegateSubject& s, Trace& t) {
-        const auto& m = s.delegate().matter;
-        if (!m) return t.unknown([&] { return s.path() + "/matter"; });
-        if (*m == Matter::individual_case) return Truth::yes;
-        t.note([&] {
-            switch (*m) {
-            case Matter::policy: return detail::tx("6 kap. 38 § 1: verksamhetens mål, inriktning, omfattning eller kvalitet.", "6:38 (1): the activity's goals, direction, scope or quality.");
-            case Matter::council_submission: return detail::tx("6 kap. 38 § 2: framställningar eller yttranden till fullmäktige.", "6:38 (2): submissions or opinions to the council.");
-            case Matter::appeal_statement: return detail::tx("6 kap. 38 § 2: yttranden med anledning av att nämndens eller fullmäktiges beslut överklagats.", "6:38 (2): opinions on appeals of the committee's or council's decisions.");
-            case Matter::matter_of_principle: return detail::tx("6 kap. 38 § 3: myndighetsutövning mot enskilda av principiell beskaffenhet eller annars av större vikt.", "6:38 (3): exercise of authority of a principled nature or of greater importance.");
-            case Matter::citizen_proposal: return detail::tx("6 kap. 38 § 4: medborgarförslag som överlämnats till nämnden.", "6:38 (4): citizen proposals handed over to the committee.");
-            default: return detail::tx("6 kap. 38 § 5: ärenden som enligt lag eller annan författning inte får delegeras.", "6:38 (5): matters a statute says may not be delegated.");
-            }
+    static const auto p =
+        detail::leaf<DelegateSubject>(detail::predicate_info(rules::info::delegation_non_delegable()), [](const DelegateSubject& s, Trace& t) {
+            const auto& m = s.delegate().matter;
+            if (!m) return t.unknown([&] { return s.path() + "/matter"; });
+            if (*m == Matter::individual_case) return Truth::yes;
+            t.note([&] {
+                switch (*m) {
+                case Matter::policy:
+                    return detail::tx("6 kap. 38 § 1: verksamhetens mål, inriktning, omfattning eller kvalitet.",
+                                      "6:38 (1): the activity's goals, direction, scope or quality.");
+                case Matter::council_submission:
+                    return detail::tx("6 kap. 38 § 2: framställningar eller yttranden till fullmäktige.",
+                                      "6:38 (2): submissions or opinions to the council.");
+                case Matter::appeal_statement:
+                    return detail::tx("6 kap. 38 § 2: yttranden med anledning av att nämndens eller fullmäktiges beslut överklagats.",
+                                      "6:38 (2): opinions on appeals of the committee's or council's decisions.");
+                case Matter::matter_of_principle:
+                    return detail::tx("6 kap. 38 § 3: myndighetsutövning mot enskilda av principiell beskaffenhet eller annars av större vikt.",
+                                      "6:38 (3): exercise of authority of a principled nature or of greater importance.");
+                case Matter::citizen_proposal:
+                    return detail::tx("6 kap. 38 § 4: medborgarförslag som överlämnats till nämnden.",
+                                      "6:38 (4): citizen proposals handed over to the committee.");
+                default:
+                    return detail::tx("6 kap. 38 § 5: ärenden som enligt lag eller annan författning inte får delegeras.",
+                                      "6:38 (5): matters a statute says may not be delegated.");
+                }
+            });
+            return Truth::no;
         });
-        return Truth::no;
-    });
     return p;
 }
 

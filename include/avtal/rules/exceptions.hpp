@@ -37,7 +37,8 @@ inline i128 sat_add(i128 a, i128 b) {
 inline Text category_text(Category c) {
     switch (c) {
     case Category::general: return tx("tjänster (allmän gräns)", "services (general limit)");
-    case Category::social_and_other_specific: return tx("sociala tjänster och andra särskilda tjänster (LOU bilaga 2)", "social and other specific services (LOU annex 2)");
+    case Category::social_and_other_specific:
+        return tx("sociala tjänster och andra särskilda tjänster (LOU bilaga 2)", "social and other specific services (LOU annex 2)");
     case Category::welfare: break;
     }
     return tx("välfärdstjänster (LOU bilaga 2 a)", "welfare services (LOU annex 2 a)");
@@ -187,8 +188,10 @@ inline Truth direct_award_for_principal(const TaskSubject& s, const std::string&
         }
         if (!any) {
             // Every value is zero: the task's own category decides.
-            if (self.category) candidate[static_cast<std::size_t>(*self.category)] = true;
-            else candidate = {true, true, true};
+            if (self.category)
+                candidate[static_cast<std::size_t>(*self.category)] = true;
+            else
+                candidate = {true, true, true};
         }
     }
     Truth result = Truth::unknown;
@@ -263,21 +266,22 @@ namespace predicates {
 /// @brief `exception.public_authority`: the task is exercise of public
 /// authority (myndighetsutövning), so LOU does not apply at all.
 [[nodiscard]] inline const Predicate<TaskSubject>& exception_public_authority() {
-    static const auto p = detail::leaf<TaskSubject>(
-        detail::info("exception.public_authority", "Uppgiften är myndighetsutövning; LOU gäller inte",
-                     "The task is exercise of public authority; LOU does not apply",
-                     "SKR 2023 kap. 3 (Offentlig maktutövning); Upphandlingsmyndigheten, Avtal som är undantagna"),
-        [](const TaskSubject& s, Trace& t) {
-            const auto& n = s.task().nature;
-            if (!n) return t.unknown([&] { return s.path() + "/nature"; });
-            t.note([&] {
-                return *n == TaskNature::exercise_of_authority
-                           ? detail::tx("Endast myndigheter får utöva myndighet; sådana uppgifter kan inte upphandlas.",
-                                        "Only authorities may exercise public authority; such tasks cannot be procured.")
-                           : detail::tx("Uppgiften är en insats (tjänst), inte myndighetsutövning.", "The task is a service, not exercise of authority.");
-            });
-            return truth(*n == TaskNature::exercise_of_authority);
-        });
+    static const auto p =
+        detail::leaf<TaskSubject>(detail::info("exception.public_authority", "Uppgiften är myndighetsutövning; LOU gäller inte",
+                                               "The task is exercise of public authority; LOU does not apply",
+                                               "SKR 2023 kap. 3 (Offentlig maktutövning); Upphandlingsmyndigheten, Avtal som är undantagna"),
+                                  [](const TaskSubject& s, Trace& t) {
+                                      const auto& n = s.task().nature;
+                                      if (!n) return t.unknown([&] { return s.path() + "/nature"; });
+                                      t.note([&] {
+                                          return *n == TaskNature::exercise_of_authority
+                                                     ? detail::tx("Endast myndigheter får utöva myndighet; sådana uppgifter kan inte upphandlas.",
+                                                                  "Only authorities may exercise public authority; such tasks cannot be procured.")
+                                                     : detail::tx("Uppgiften är en insats (tjänst), inte myndighetsutövning.",
+                                                                  "The task is a service, not exercise of authority.");
+                                      });
+                                      return truth(*n == TaskNature::exercise_of_authority);
+                                  });
     return p;
 }
 
@@ -287,21 +291,20 @@ namespace predicates {
 /// is within the dated direct-award limit of the category of the larger
 /// value (LOU 19 a kap.; SKR 2023 kap. 3: "räknas per deltagande kommun").
 [[nodiscard]] inline const Predicate<TaskSubject>& exception_direct_award() {
-    static const auto p = detail::leaf<TaskSubject>(
-        detail::info("exception.direct_award",
-                     "Värdet per deltagande kommun understiger direktupphandlingsgränsen",
-                     "The value per participating municipality is within the direct-award limit",
-                     "LOU (2016:1145) 19 a kap. (19 kap. före 2022-02-01) och 5 kap.; SKR 2023 kap. 3"),
-        [](const TaskSubject& s, Trace& t) {
-            const Task& task = s.task();
-            if (!task.principals) return t.unknown([&] { return s.path() + "/principals"; });
-            Truth all = Truth::yes;
-            for (const auto& principal : *task.principals) {
-                all = all && detail::direct_award_for_principal(s, principal, t);
-                if (all == Truth::no && !t.active()) return Truth::no;
-            }
-            return all;
-        });
+    static const auto p =
+        detail::leaf<TaskSubject>(detail::info("exception.direct_award", "Värdet per deltagande kommun understiger direktupphandlingsgränsen",
+                                               "The value per participating municipality is within the direct-award limit",
+                                               "LOU (2016:1145) 19 a kap. (19 kap. före 2022-02-01) och 5 kap.; SKR 2023 kap. 3"),
+                                  [](const TaskSubject& s, Trace& t) {
+                                      const Task& task = s.task();
+                                      if (!task.principals) return t.unknown([&] { return s.path() + "/principals"; });
+                                      Truth all = Truth::yes;
+                                      for (const auto& principal : *task.principals) {
+                                          all = all && detail::direct_award_for_principal(s, principal, t);
+                                          if (all == Truth::no && !t.active()) return Truth::no;
+                                      }
+                                      return all;
+                                  });
     return p;
 }
 
@@ -312,8 +315,10 @@ namespace predicates {
 [[nodiscard]] inline const Predicate<TaskSubject>& hamburg_establishes_cooperation() {
     static const auto p = detail::leaf<TaskSubject>(
         detail::info("hamburg.establishes_cooperation",
-                     "Avtalet upprättar eller genomför ett samarbete mellan myndigheterna (varje part bidrar; att en part bara betalar och den andra bara utför är ett köp, EU-domstolen C-429/19 Remondis)",
-                     "The contract establishes or implements cooperation between the authorities (every party contributes; one side only paying and the other only performing is a purchase, CJEU C-429/19 Remondis)",
+                     "Avtalet upprättar eller genomför ett samarbete mellan myndigheterna (varje part bidrar; att en part bara betalar och den andra "
+                     "bara utför är ett köp, EU-domstolen C-429/19 Remondis)",
+                     "The contract establishes or implements cooperation between the authorities (every party contributes; one side only paying and "
+                     "the other only performing is a purchase, CJEU C-429/19 Remondis)",
                      "LOU 3 kap. 17 § 1; direktiv 2014/24/EU art. 12.4 a; C-429/19 Remondis"),
         [](const TaskSubject& s, Trace& t) {
             return detail::fact_is(s.task().hamburg.establishes_cooperation, true, t, [&] { return s.path() + "/hamburg/establishes_cooperation"; });
@@ -325,8 +330,7 @@ namespace predicates {
 /// authorities must provide, for common objectives.
 [[nodiscard]] inline const Predicate<TaskSubject>& hamburg_common_objectives() {
     static const auto p = detail::leaf<TaskSubject>(
-        detail::info("hamburg.common_objectives",
-                     "Samarbetet säkerställer offentliga tjänster som myndigheterna ska utföra, för gemensamma mål",
+        detail::info("hamburg.common_objectives", "Samarbetet säkerställer offentliga tjänster som myndigheterna ska utföra, för gemensamma mål",
                      "The cooperation ensures public services the authorities must provide, for common objectives",
                      "LOU 3 kap. 17 § 2; direktiv 2014/24/EU art. 12.4 a"),
         [](const TaskSubject& s, Trace& t) {
@@ -340,7 +344,8 @@ namespace predicates {
 [[nodiscard]] inline const Predicate<TaskSubject>& hamburg_public_interest_only() {
     static const auto p = detail::leaf<TaskSubject>(
         detail::info("hamburg.public_interest_only", "Samarbetet styrs endast av överväganden som hänger samman med allmänintresset",
-                     "The cooperation is governed only by considerations of the public interest", "LOU 3 kap. 17 § 3; direktiv 2014/24/EU art. 12.4 b"),
+                     "The cooperation is governed only by considerations of the public interest",
+                     "LOU 3 kap. 17 § 3; direktiv 2014/24/EU art. 12.4 b"),
         [](const TaskSubject& s, Trace& t) {
             return detail::fact_is(s.task().hamburg.public_interest_only, true, t, [&] { return s.path() + "/hamburg/public_interest_only"; });
         });
@@ -370,28 +375,31 @@ namespace predicates {
 /// @brief Hamburg: every party involved is a contracting authority; private
 /// parties may not take part.
 [[nodiscard]] inline const Predicate<TaskSubject>& hamburg_public_parties() {
-    static const auto p = detail::leaf<TaskSubject>(
-        detail::info("hamburg.public_parties", "Alla deltagare är upphandlande myndigheter; privata aktörer får inte delta",
-                     "Every participant is a contracting authority; private parties may not take part", "LOU 3 kap. 17 §; direktiv 2014/24/EU art. 12.4"),
-        [](const TaskSubject& s, Trace& t) {
-            const Agreement& a = s.agreement();
-            const Task& task = s.task();
-            Truth all = Truth::yes;
-            auto check = [&](const Id& id) {
-                auto k = a.party_index(id);
-                if (!k) return;
-                const auto v = detail::is_contracting_authority(a.parties[*k].kind);
-                if (v == Truth::unknown) t.missing("/parties/" + std::to_string(*k) + "/kind");
-                all = all && v;
-            };
-            if (task.contractor) check(*task.contractor);
-            else all = all && t.unknown([&] { return s.path() + "/contractor"; });
-            if (task.principals)
-                for (const auto& p2 : *task.principals) check(p2);
-            else
-                all = all && t.unknown([&] { return s.path() + "/principals"; });
-            return all;
-        });
+    static const auto p =
+        detail::leaf<TaskSubject>(detail::info("hamburg.public_parties", "Alla deltagare är upphandlande myndigheter; privata aktörer får inte delta",
+                                               "Every participant is a contracting authority; private parties may not take part",
+                                               "LOU 3 kap. 17 §; direktiv 2014/24/EU art. 12.4"),
+                                  [](const TaskSubject& s, Trace& t) {
+                                      const Agreement& a = s.agreement();
+                                      const Task& task = s.task();
+                                      Truth all = Truth::yes;
+                                      auto check = [&](const Id& id) {
+                                          auto k = a.party_index(id);
+                                          if (!k) return;
+                                          const auto v = detail::is_contracting_authority(a.parties[*k].kind);
+                                          if (v == Truth::unknown) t.missing("/parties/" + std::to_string(*k) + "/kind");
+                                          all = all && v;
+                                      };
+                                      if (task.contractor)
+                                          check(*task.contractor);
+                                      else
+                                          all = all && t.unknown([&] { return s.path() + "/contractor"; });
+                                      if (task.principals)
+                                          for (const auto& p2 : *task.principals) check(p2);
+                                      else
+                                          all = all && t.unknown([&] { return s.path() + "/principals"; });
+                                      return all;
+                                  });
     return p;
 }
 
@@ -418,8 +426,10 @@ namespace predicates {
 [[nodiscard]] inline const Predicate<TaskSubject>& exception_teckal() {
     static const auto p = detail::leaf<TaskSubject>(
         detail::info("exception.teckal",
-                     "Teckalundantaget: köparen kontrollerar leverantören som en egen förvaltning, leverantören utför mer än 80 procent av sin verksamhet åt de kontrollerande myndigheterna och har inget direkt privat kapital",
-                     "The Teckal (in-house) exception: the buyer controls the supplier like its own departments, the supplier performs more than 80 % of its activities for the controlling authorities and has no direct private capital",
+                     "Teckalundantaget: köparen kontrollerar leverantören som en egen förvaltning, leverantören utför mer än 80 procent av sin "
+                     "verksamhet åt de kontrollerande myndigheterna och har inget direkt privat kapital",
+                     "The Teckal (in-house) exception: the buyer controls the supplier like its own departments, the supplier performs more than 80 "
+                     "% of its activities for the controlling authorities and has no direct private capital",
                      "LOU (2016:1145) 3 kap. 11–16 §§; direktiv 2014/24/EU art. 12.1–3; EU-domstolen C-107/98 Teckal"),
         [](const TaskSubject& s, Trace& t) {
             const Party* c = detail::contractor_of(s);
@@ -448,8 +458,10 @@ namespace predicates {
                 return Truth::no;
             case PartyKind::municipal_federation:
                 t.note([] {
-                    return detail::tx("Om intern upphandling mellan ett kommunalförbund och dess medlemmar är möjlig är omstritt (Upphandlingsmyndigheten: \"tveksamt\").",
-                                      "Whether in-house use between a municipal federation and its members is possible is contested (Upphandlingsmyndigheten: \"doubtful\").");
+                    return detail::tx("Om intern upphandling mellan ett kommunalförbund och dess medlemmar är möjlig är omstritt "
+                                      "(Upphandlingsmyndigheten: \"tveksamt\").",
+                                      "Whether in-house use between a municipal federation and its members is possible is contested "
+                                      "(Upphandlingsmyndigheten: \"doubtful\").");
                 });
                 break;
             case PartyKind::municipal_company: break;
@@ -463,10 +475,12 @@ namespace predicates {
                 activity = truth(*f.activity_share_percent > Percent::whole(80));
             Truth no_private = detail::fact_is(f.private_capital, false, t, [&] { return s.path() + "/teckal/private_capital"; });
             t.note([&] {
-                return detail::tx(std::string{"Kontroll som över egen förvaltning: "} + std::string{to_string(control)} + "; mer än 80 % av verksamheten åt de kontrollerande: " +
-                                      std::string{to_string(activity)} + "; inget direkt privat kapital: " + std::string{to_string(no_private)} + ".",
-                                  std::string{"Control like over own departments: "} + std::string{to_string(control)} + "; more than 80 % of activity for the controlling authorities: " +
-                                      std::string{to_string(activity)} + "; no direct private capital: " + std::string{to_string(no_private)} + ".");
+                return detail::tx(std::string{"Kontroll som över egen förvaltning: "} + std::string{to_string(control)} +
+                                      "; mer än 80 % av verksamheten åt de kontrollerande: " + std::string{to_string(activity)} +
+                                      "; inget direkt privat kapital: " + std::string{to_string(no_private)} + ".",
+                                  std::string{"Control like over own departments: "} + std::string{to_string(control)} +
+                                      "; more than 80 % of activity for the controlling authorities: " + std::string{to_string(activity)} +
+                                      "; no direct private capital: " + std::string{to_string(no_private)} + ".");
             });
             return control && activity && no_private;
         });

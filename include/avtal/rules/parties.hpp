@@ -14,12 +14,13 @@ namespace rules::info {
 /// ska utföras av en annan kommun eller region" — not by companies, private
 /// actors or the state (SKR).
 [[nodiscard]] inline const RuleInfo& party_kind_allowed() {
-    static const RuleInfo i = detail::rule_info(
-        "party.kind_allowed", Severity::error, "9 kap. 37 § första stycket kommunallagen (2017:725)", "SKR 2023 kap. 2, Parter",
-        "Varje part är en kommun, en region eller ett kommunalförbund",
-        "Every party is a municipality, a region or a municipal federation",
-        "{subject} är inte en kommun, region eller ett kommunalförbund och kan inte vara part i avtalssamverkan (kommunala bolag, privata aktörer och staten kan inte vara parter).",
-        "{subject} is not a municipality, region or municipal federation and cannot be a party to avtalssamverkan (municipal companies, private actors and the state cannot be parties).");
+    static const RuleInfo i = detail::rule_info("party.kind_allowed", Severity::error, "9 kap. 37 § första stycket kommunallagen (2017:725)",
+                                                "SKR 2023 kap. 2, Parter", "Varje part är en kommun, en region eller ett kommunalförbund",
+                                                "Every party is a municipality, a region or a municipal federation",
+                                                "{subject} är inte en kommun, region eller ett kommunalförbund och kan inte vara part i "
+                                                "avtalssamverkan (kommunala bolag, privata aktörer och staten kan inte vara parter).",
+                                                "{subject} is not a municipality, region or municipal federation and cannot be a party to "
+                                                "avtalssamverkan (municipal companies, private actors and the state cannot be parties).");
     return i;
 }
 
@@ -28,12 +29,12 @@ namespace rules::info {
 /// what KL says of municipalities applies to federations unless otherwise
 /// provided (9 kap. 3 § KL; SKR).
 [[nodiscard]] inline const RuleInfo& party_federation_mandate() {
-    static const RuleInfo i = detail::rule_info(
-        "party.federation_mandate", Severity::error, "9 kap. 37 § och 9 kap. 3 § kommunallagen (2017:725)", "SKR 2023 kap. 2, Parter",
-        "Ett kommunalförbund är part bara om uppgifterna ingår i dess uppdrag (förbundsordningen)",
-        "A municipal federation is a party only if its mandate covers the tasks",
-        "{subject} är ett kommunalförbund vars uppdrag inte omfattar uppgifterna i avtalet.",
-        "{subject} is a municipal federation whose mandate does not cover the agreement's tasks.");
+    static const RuleInfo i =
+        detail::rule_info("party.federation_mandate", Severity::error, "9 kap. 37 § och 9 kap. 3 § kommunallagen (2017:725)",
+                          "SKR 2023 kap. 2, Parter", "Ett kommunalförbund är part bara om uppgifterna ingår i dess uppdrag (förbundsordningen)",
+                          "A municipal federation is a party only if its mandate covers the tasks",
+                          "{subject} är ett kommunalförbund vars uppdrag inte omfattar uppgifterna i avtalet.",
+                          "{subject} is a municipal federation whose mandate does not cover the agreement's tasks.");
     return i;
 }
 
@@ -76,12 +77,13 @@ namespace predicates {
 
 /// @brief The federation's mandate covers the tasks (`mandate_covers_tasks`).
 [[nodiscard]] inline const Predicate<PartySubject>& party_mandate_covers_tasks() {
-    static const auto p = detail::leaf<PartySubject>(
-        {"party.mandate_covers_tasks", {"Förbundets uppdrag omfattar uppgifterna", "The federation's mandate covers the tasks"},
-         "9 kap. 3 § kommunallagen (2017:725)"},
-        [](const PartySubject& s, Trace& t) {
-            return detail::fact_is(s.party().mandate_covers_tasks, true, t, [&] { return s.path() + "/mandate_covers_tasks"; });
-        });
+    static const auto p = detail::leaf<PartySubject>({"party.mandate_covers_tasks",
+                                                      {"Förbundets uppdrag omfattar uppgifterna", "The federation's mandate covers the tasks"},
+                                                      "9 kap. 3 § kommunallagen (2017:725)"},
+                                                     [](const PartySubject& s, Trace& t) {
+                                                         return detail::fact_is(s.party().mandate_covers_tasks, true, t,
+                                                                                [&] { return s.path() + "/mandate_covers_tasks"; });
+                                                     });
     return p;
 }
 
@@ -93,17 +95,18 @@ namespace predicates {
 
 /// @brief The agreement has at least two distinct parties (by id).
 [[nodiscard]] inline const Predicate<AgreementSubject>& party_at_least_two() {
-    static const auto p = detail::leaf<AgreementSubject>(detail::predicate_info(rules::info::party_at_least_two()), [](const AgreementSubject& s, Trace& t) {
-        const auto& ps = s.agreement().parties;
-        std::size_t distinct = 0;
-        for (std::size_t i = 0; i < ps.size() && distinct < 2; ++i) {
-            bool seen = false;
-            for (std::size_t j = 0; j < i; ++j) seen = seen || ps[j].id == ps[i].id;
-            if (!seen) ++distinct;
-        }
-        t.note([&] { return detail::tx("Antal skilda parter: " + std::to_string(distinct), "Distinct parties: " + std::to_string(distinct)); });
-        return truth(distinct >= 2);
-    });
+    static const auto p =
+        detail::leaf<AgreementSubject>(detail::predicate_info(rules::info::party_at_least_two()), [](const AgreementSubject& s, Trace& t) {
+            const auto& ps = s.agreement().parties;
+            std::size_t distinct = 0;
+            for (std::size_t i = 0; i < ps.size() && distinct < 2; ++i) {
+                bool seen = false;
+                for (std::size_t j = 0; j < i; ++j) seen = seen || ps[j].id == ps[i].id;
+                if (!seen) ++distinct;
+            }
+            t.note([&] { return detail::tx("Antal skilda parter: " + std::to_string(distinct), "Distinct parties: " + std::to_string(distinct)); });
+            return truth(distinct >= 2);
+        });
     return p;
 }
 

@@ -17,7 +17,8 @@ namespace rules::info {
 /// @brief `procurement.required` [error].
 [[nodiscard]] inline const RuleInfo& procurement_required() {
     static const RuleInfo i = detail::rule_info(
-        "procurement.required", Severity::error, "lagen (2016:1145) om offentlig upphandling (LOU)", "SKR 2023 kap. 1 och 3, Undantag från upphandlingslagstiftningen",
+        "procurement.required", Severity::error, "lagen (2016:1145) om offentlig upphandling (LOU)",
+        "SKR 2023 kap. 1 och 3, Undantag från upphandlingslagstiftningen",
         "En tjänst som köps av en annan kommun eller region upphandlas, om inte ett undantag gäller",
         "A service bought from another municipality or region is procured unless an exception holds",
         "{subject} är en tjänst som ska upphandlas enligt LOU: inget undantag gäller, så avtalssamverkan kan inte användas för den utan upphandling.",
@@ -94,7 +95,8 @@ namespace rules {
                                 out = detail::tx("Alla undantag har prövats och inget gäller.", "Every exception was tested and none holds.");
                                 break;
                             case ProcurementOutcome::undetermined:
-                                out = detail::tx("Inget undantag är fastställt och några är okända.", "No exception is established and some are unknown.");
+                                out = detail::tx("Inget undantag är fastställt och några är okända.",
+                                                 "No exception is established and some are unknown.");
                                 break;
                             }
                             return out;

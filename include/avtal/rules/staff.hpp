@@ -12,12 +12,13 @@ namespace rules::info {
 /// @brief `staff.transfer_of_undertaking` [warning]. LAS 6 b §: at a
 /// transfer of an activity the employment contracts pass to the new employer.
 [[nodiscard]] inline const RuleInfo& staff_transfer_of_undertaking() {
-    static const RuleInfo i = detail::rule_info(
-        "staff.transfer_of_undertaking", Severity::warning, "6 b § lagen (1982:80) om anställningsskydd", "SKR 2023 kap. 2, Personal- och arbetsmiljö",
-        "Om personal flyttar mellan parterna behandlar avtalet att anställningarna följer med enligt lag (verksamhetsövergång)",
-        "If staff move between the parties, the agreement addresses that employment transfers by law (transfer of undertaking)",
-        "{subject}: personal flyttar mellan parterna men avtalet behandlar inte verksamhetsövergången (LAS 6 b §).",
-        "{subject}: staff move between the parties but the agreement does not address the transfer of undertaking (LAS 6 b §).");
+    static const RuleInfo i =
+        detail::rule_info("staff.transfer_of_undertaking", Severity::warning, "6 b § lagen (1982:80) om anställningsskydd",
+                          "SKR 2023 kap. 2, Personal- och arbetsmiljö",
+                          "Om personal flyttar mellan parterna behandlar avtalet att anställningarna följer med enligt lag (verksamhetsövergång)",
+                          "If staff move between the parties, the agreement addresses that employment transfers by law (transfer of undertaking)",
+                          "{subject}: personal flyttar mellan parterna men avtalet behandlar inte verksamhetsövergången (LAS 6 b §).",
+                          "{subject}: staff move between the parties but the agreement does not address the transfer of undertaking (LAS 6 b §).");
     return i;
 }
 
@@ -37,25 +38,30 @@ namespace predicates {
 
 /// @brief If staff move between the parties, the transfer is addressed.
 [[nodiscard]] inline const Predicate<AgreementSubject>& staff_transfer_of_undertaking() {
-    static const auto p = when(detail::predicate_info(rules::info::staff_transfer_of_undertaking()),
-                               detail::leaf<AgreementSubject>({"staff.moves", {"Personal flyttar mellan parterna", "Staff move between the parties"}, {}},
-                                                              [](const AgreementSubject& s, Trace& t) {
-                                                                  return detail::fact_is(s.agreement().staff.moves_between_parties, true, t,
-                                                                                         [] { return std::string{"/staff/moves_between_parties"}; });
-                                                              }),
-                               detail::leaf<AgreementSubject>({"staff.transfer_addressed", {"Verksamhetsövergången är behandlad", "The transfer of undertaking is addressed"}, "6 b § lagen (1982:80) om anställningsskydd"},
-                                                              [](const AgreementSubject& s, Trace& t) {
-                                                                  return detail::fact_is(s.agreement().staff.transfer_addressed, true, t,
-                                                                                         [] { return std::string{"/staff/transfer_addressed"}; });
-                                                              }));
+    static const auto p =
+        when(detail::predicate_info(rules::info::staff_transfer_of_undertaking()),
+             detail::leaf<AgreementSubject>({"staff.moves", {"Personal flyttar mellan parterna", "Staff move between the parties"}, {}},
+                                            [](const AgreementSubject& s, Trace& t) {
+                                                return detail::fact_is(s.agreement().staff.moves_between_parties, true, t,
+                                                                       [] { return std::string{"/staff/moves_between_parties"}; });
+                                            }),
+             detail::leaf<AgreementSubject>({"staff.transfer_addressed",
+                                             {"Verksamhetsövergången är behandlad", "The transfer of undertaking is addressed"},
+                                             "6 b § lagen (1982:80) om anställningsskydd"},
+                                            [](const AgreementSubject& s, Trace& t) {
+                                                return detail::fact_is(s.agreement().staff.transfer_addressed, true, t,
+                                                                       [] { return std::string{"/staff/transfer_addressed"}; });
+                                            }));
     return p;
 }
 
 /// @brief Work-environment responsibility is allocated.
 [[nodiscard]] inline const Predicate<AgreementSubject>& staff_work_environment() {
-    static const auto p = detail::leaf<AgreementSubject>(detail::predicate_info(rules::info::staff_work_environment()), [](const AgreementSubject& s, Trace& t) {
-        return detail::fact_is(s.agreement().staff.work_environment_allocated, true, t, [] { return std::string{"/staff/work_environment_allocated"}; });
-    });
+    static const auto p =
+        detail::leaf<AgreementSubject>(detail::predicate_info(rules::info::staff_work_environment()), [](const AgreementSubject& s, Trace& t) {
+            return detail::fact_is(s.agreement().staff.work_environment_allocated, true, t,
+                                   [] { return std::string{"/staff/work_environment_allocated"}; });
+        });
     return p;
 }
 

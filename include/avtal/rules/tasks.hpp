@@ -31,8 +31,7 @@ namespace rules::info {
 [[nodiscard]] inline const RuleInfo& task_within_competence() {
     static const RuleInfo i = detail::rule_info(
         "task.within_competence", Severity::error, "9 kap. 37 § första stycket och 2 kap. 1–2 §§ kommunallagen (2017:725)",
-        "SKR 2023 kap. 2, Samverkansuppgifter",
-        "Uppgiften ligger inom uppdragsgivarnas egen kompetens (det de kunde utföra själva)",
+        "SKR 2023 kap. 2, Samverkansuppgifter", "Uppgiften ligger inom uppdragsgivarnas egen kompetens (det de kunde utföra själva)",
         "The task lies within the principals' own competence (what they could do themselves)",
         "{subject} ligger utanför uppdragsgivarnas kompetens; avtalssamverkan får bara avse uppgifter kommunen själv får utföra.",
         "{subject} lies outside the principals' competence; avtalssamverkan may only concern tasks the municipality may perform itself.");
@@ -45,10 +44,10 @@ namespace rules::info {
 [[nodiscard]] inline const RuleInfo& task_huvudman_retained() {
     static const RuleInfo i = detail::rule_info(
         "task.huvudman_retained", Severity::error, "9 kap. 37 § kommunallagen (2017:725); prop. 2017/18:151 s. 29",
-        "SKR 2023 kap. 1 och 2, Huvudmannaskapet",
-        "Uppdragsgivarna behåller huvudmannaskapet (ansvaret gentemot sina invånare) för uppgiften",
+        "SKR 2023 kap. 1 och 2, Huvudmannaskapet", "Uppdragsgivarna behåller huvudmannaskapet (ansvaret gentemot sina invånare) för uppgiften",
         "The principals keep huvudmannaskap (responsibility towards their own residents) for the task",
-        "{subject} flyttar huvudmannaskapet från en uppdragsgivare; det är inte avtalssamverkan (ett sådant överlämnande kräver ett kommunalförbund).",
+        "{subject} flyttar huvudmannaskapet från en uppdragsgivare; det är inte avtalssamverkan (ett sådant överlämnande kräver ett "
+        "kommunalförbund).",
         "{subject} moves huvudmannaskap away from a principal; that is not avtalssamverkan (such a transfer needs a municipal federation).");
     return i;
 }
@@ -56,10 +55,10 @@ namespace rules::info {
 /// @brief `task.special_legislation` [info]. 9 kap. 37 § tredje stycket KL:
 /// special statutes for the task's area apply on top of kommunallagen.
 [[nodiscard]] inline const RuleInfo& task_special_legislation() {
-    static const RuleInfo i = detail::rule_info(
-        "task.special_legislation", Severity::info, "9 kap. 37 § tredje stycket kommunallagen (2017:725)", "SKR 2023 kap. 2, Avtalsinnehållet (sista stycket)",
-        "Speciallagstiftning för uppgiftens område gäller utöver kommunallagen", "Special legislation for the task's area applies on top of kommunallagen",
-        "", "");
+    static const RuleInfo i = detail::rule_info("task.special_legislation", Severity::info, "9 kap. 37 § tredje stycket kommunallagen (2017:725)",
+                                                "SKR 2023 kap. 2, Avtalsinnehållet (sista stycket)",
+                                                "Speciallagstiftning för uppgiftens område gäller utöver kommunallagen",
+                                                "Special legislation for the task's area applies on top of kommunallagen", "", "");
     return i;
 }
 
@@ -113,7 +112,8 @@ namespace rules::info {
             break;
         case Area::addiction:
             sol();
-            add(tx("lagen (1988:870) om vård av missbrukare i vissa fall (LVM)", "the Care of Substance Abusers (Special Provisions) Act (1988:870, LVM)"));
+            add(tx("lagen (1988:870) om vård av missbrukare i vissa fall (LVM)",
+                   "the Care of Substance Abusers (Special Provisions) Act (1988:870, LVM)"));
             break;
         case Area::health_care:
             add(hsl);
@@ -156,8 +156,10 @@ namespace predicates {
         if (!task.contractor) {
             ok = ok && t.unknown([&] { return s.path() + "/contractor"; });
         } else if (!a.find_party(*task.contractor)) {
-            t.note([&] { return detail::tx("Uppdragstagaren " + detail::quoted(*task.contractor) + " är inte part i avtalet.",
-                                           "The contractor " + detail::quoted(*task.contractor) + " is not a party."); });
+            t.note([&] {
+                return detail::tx("Uppdragstagaren " + detail::quoted(*task.contractor) + " är inte part i avtalet.",
+                                  "The contractor " + detail::quoted(*task.contractor) + " is not a party.");
+            });
             ok = Truth::no;
         }
         if (!task.principals) {
@@ -169,8 +171,10 @@ namespace predicates {
             }
             for (const auto& principal : *task.principals) {
                 if (!a.find_party(principal)) {
-                    t.note([&] { return detail::tx("Uppdragsgivaren " + detail::quoted(principal) + " är inte part i avtalet.",
-                                                   "The principal " + detail::quoted(principal) + " is not a party."); });
+                    t.note([&] {
+                        return detail::tx("Uppdragsgivaren " + detail::quoted(principal) + " är inte part i avtalet.",
+                                          "The principal " + detail::quoted(principal) + " is not a party.");
+                    });
                     ok = Truth::no;
                 }
                 if (task.contractor && principal == *task.contractor) {
@@ -186,9 +190,10 @@ namespace predicates {
 
 /// @brief The task lies within the principals' own competence.
 [[nodiscard]] inline const Predicate<TaskSubject>& task_within_competence() {
-    static const auto p = detail::leaf<TaskSubject>(detail::predicate_info(rules::info::task_within_competence()), [](const TaskSubject& s, Trace& t) {
-        return detail::fact_is(s.task().within_competence, true, t, [&] { return s.path() + "/within_competence"; });
-    });
+    static const auto p =
+        detail::leaf<TaskSubject>(detail::predicate_info(rules::info::task_within_competence()), [](const TaskSubject& s, Trace& t) {
+            return detail::fact_is(s.task().within_competence, true, t, [&] { return s.path() + "/within_competence"; });
+        });
     return p;
 }
 
@@ -197,38 +202,43 @@ namespace predicates {
 /// facility it runs, or for its own residents, as Norrköping for the shared
 /// HVB in Östergötland): that is not a move.
 [[nodiscard]] inline const Predicate<TaskSubject>& task_huvudman_retained() {
-    static const auto p = detail::leaf<TaskSubject>(detail::predicate_info(rules::info::task_huvudman_retained()), [](const TaskSubject& s, Trace& t) {
-        const Task& task = s.task();
-        Truth ok = Truth::yes;
-        if (!task.principals) ok = ok && t.unknown([&] { return s.path() + "/principals"; });
-        if (!task.huvudman) ok = ok && t.unknown([&] { return s.path() + "/huvudman"; });
-        if (!task.principals || !task.huvudman) return ok;
-        for (const auto& principal : *task.principals) {
-            bool kept = false;
-            for (const auto& h : *task.huvudman) kept = kept || h == principal;
-            if (!kept) {
-                t.note([&] { return detail::tx(detail::quoted(principal) + " är uppdragsgivare men inte huvudman.", detail::quoted(principal) + " is a principal but not huvudman."); });
-                ok = Truth::no;
+    static const auto p =
+        detail::leaf<TaskSubject>(detail::predicate_info(rules::info::task_huvudman_retained()), [](const TaskSubject& s, Trace& t) {
+            const Task& task = s.task();
+            Truth ok = Truth::yes;
+            if (!task.principals) ok = ok && t.unknown([&] { return s.path() + "/principals"; });
+            if (!task.huvudman) ok = ok && t.unknown([&] { return s.path() + "/huvudman"; });
+            if (!task.principals || !task.huvudman) return ok;
+            for (const auto& principal : *task.principals) {
+                bool kept = false;
+                for (const auto& h : *task.huvudman) kept = kept || h == principal;
+                if (!kept) {
+                    t.note([&] {
+                        return detail::tx(detail::quoted(principal) + " är uppdragsgivare men inte huvudman.",
+                                          detail::quoted(principal) + " is a principal but not huvudman.");
+                    });
+                    ok = Truth::no;
+                }
             }
-        }
-        return ok;
-    });
+            return ok;
+        });
     return p;
 }
 
 /// @brief Informational: lists the special statutes (always holds).
 [[nodiscard]] inline const Predicate<TaskSubject>& task_special_legislation() {
-    static const auto p = detail::leaf<TaskSubject>(detail::predicate_info(rules::info::task_special_legislation()), [](const TaskSubject& s, Trace& t) {
-        t.note([&] {
-            Text all;
-            for (const auto& law : special_legislation(s.task(), s.ctx->date())) {
-                all.sv += (all.sv.empty() ? "" : "; ") + law.sv;
-                all.en += (all.en.empty() ? "" : "; ") + law.en;
-            }
-            return all;
+    static const auto p =
+        detail::leaf<TaskSubject>(detail::predicate_info(rules::info::task_special_legislation()), [](const TaskSubject& s, Trace& t) {
+            t.note([&] {
+                Text all;
+                for (const auto& law : special_legislation(s.task(), s.ctx->date())) {
+                    all.sv += (all.sv.empty() ? "" : "; ") + law.sv;
+                    all.en += (all.en.empty() ? "" : "; ") + law.en;
+                }
+                return all;
+            });
+            return Truth::yes;
         });
-        return Truth::yes;
-    });
     return p;
 }
 
@@ -240,10 +250,14 @@ namespace rules {
 /// once (there is no avtalssamverkan without a task to perform).
 [[nodiscard]] inline const Rule& task_roles() {
     static const Rule r{info::task_roles(), predicates::task_roles(), nullptr,
-                        detail::leaf<AgreementSubject>({"task.at_least_one", {"Avtalet omfattar minst en uppgift", "The agreement covers at least one task"},
+                        detail::leaf<AgreementSubject>({"task.at_least_one",
+                                                        {"Avtalet omfattar minst en uppgift", "The agreement covers at least one task"},
                                                         "9 kap. 37 § första stycket kommunallagen (2017:725)"},
                                                        [](const AgreementSubject& s, Trace& t) {
-                                                           t.note([] { return detail::tx("Avtalet anger ingen uppgift som ska utföras.", "The agreement names no task to perform."); });
+                                                           t.note([] {
+                                                               return detail::tx("Avtalet anger ingen uppgift som ska utföras.",
+                                                                                 "The agreement names no task to perform.");
+                                                           });
                                                            return truth(!s.agreement().tasks.empty());
                                                        })};
     return r;
@@ -266,8 +280,11 @@ namespace rules {
     static const Rule r{info::task_special_legislation(), predicates::task_special_legislation(), [](const TaskSubject& s, Status) {
                             Text all{"Utöver kommunallagen gäller: ", "On top of kommunallagen, the task is governed by: "};
                             const auto laws = special_legislation(s.task(), s.ctx->date());
-                            if (laws.empty()) return Text{"Ingen särskild lagstiftning utöver kommunallagen för uppgiftens område (" + std::string{s.task().area ? to_string(*s.task().area) : std::string_view{"okänt"}} + ").",
-                                                          "No special legislation beyond kommunallagen for the task's area (" + std::string{s.task().area ? to_string(*s.task().area) : std::string_view{"unknown"}} + ")."};
+                            if (laws.empty())
+                                return Text{"Ingen särskild lagstiftning utöver kommunallagen för uppgiftens område (" +
+                                                std::string{s.task().area ? to_string(*s.task().area) : std::string_view{"okänt"}} + ").",
+                                            "No special legislation beyond kommunallagen for the task's area (" +
+                                                std::string{s.task().area ? to_string(*s.task().area) : std::string_view{"unknown"}} + ")."};
                             for (std::size_t i = 0; i < laws.size(); ++i) {
                                 all.sv += (i ? "; " : "") + laws[i].sv;
                                 all.en += (i ? "; " : "") + laws[i].en;
