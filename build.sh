@@ -117,13 +117,15 @@ fuzz)
     need "${base_packages[@]}" "${clang_packages[@]}"
     seconds=${1:-60}
     configure build/fuzz -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAVTAL_BUILD_FUZZ=ON \
-        -DAVTAL_BUILD_TESTS=OFF -DAVTAL_BUILD_EXAMPLES=OFF
+        -DAVTAL_BUILD_TESTS=OFF -DAVTAL_BUILD_EXAMPLES=OFF -DAVTAL_BUILD_TOOL=ON \
+        "-DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
     cmake --build build/fuzz -j"$jobs" --target avtal_fuzz
     mkdir -p build/fuzz/corpus
     cp -n examples/agreements/*.json build/fuzz/corpus/ 2>/dev/null || true
-    cp -n tests/malformed/*.json build/fuzz/corpus/ 2>/dev/null || true
+    cp -n tests/malformed/*.json tests/cli/*.json* build/fuzz/corpus/ 2>/dev/null || true
+    # Crashes are written to build/fuzz/crash-*: add each to tests/fuzz/regressions with its fix.
     build/fuzz/tests/fuzz/avtal_fuzz -max_total_time="$seconds" -dict=tests/fuzz/avtal.dict -max_len=16384 -print_final_stats=1 \
-        -artifact_prefix=build/fuzz/ build/fuzz/corpus tests/fuzz/regressions
+        -timeout=10 -rss_limit_mb=2048 -artifact_prefix=build/fuzz/ build/fuzz/corpus tests/fuzz/regressions
     ;;
 bench)
     need "${base_packages[@]}" libbenchmark-dev
