@@ -250,7 +250,7 @@ namespace rules {
 /// once (there is no avtalssamverkan without a task to perform).
 [[nodiscard]] inline const Rule& task_roles() {
     static const Rule r{info::task_roles(), predicates::task_roles(), nullptr,
-                        detail::leaf<AgreementSubject>({"task.at_least_one",
+                        detail::leaf<AgreementSubject>({"task.roles",
                                                         {"Avtalet omfattar minst en uppgift", "The agreement covers at least one task"},
                                                         "9 kap. 37 § första stycket kommunallagen (2017:725)"},
                                                        [](const AgreementSubject& s, Trace& t) {
