@@ -305,17 +305,18 @@ std::string Report::message(const Finding& f, Lang lang) const {
     const bool sv = lang == Lang::sv;
     const RuleInfo& info = f.rule->info();
     const std::string subject = subject_name(f, lang);
-    std::string out;
     const Text detail = f.rule->detail(ctx_, f.subject, f.status);
     if (info.severity == Severity::info) return subject + ": " + (detail.in(lang).empty() ? info.title.in(lang) + "." : detail.in(lang));
+    std::string out;
     if (f.status == Status::violated && !info.violation.in(lang).empty()) {
         out = info.violation.in(lang);
-        const auto pos = out.find("{subject}");
-        if (pos != std::string::npos) out.replace(pos, 9, subject);
-    } else if (f.status == Status::satisfied) {
-        out = subject + (sv ? ": uppfyllt – " : ": satisfied – ") + info.title.in(lang) + ".";
+        for (auto pos = out.find("{subject}"); pos != std::string::npos; pos = out.find("{subject}", pos + subject.size()))
+            out.replace(pos, 9, subject);
     } else {
-        out = subject + (sv ? ": kan inte avgöras – " : ": cannot be decided – ") + info.title.in(lang) + ".";
+        const char* status = f.status == Status::violated      ? (sv ? ": överträtt – " : ": violated – ")
+                             : f.status == Status::satisfied ? (sv ? ": uppfyllt – " : ": satisfied – ")
+                                                             : (sv ? ": kan inte avgöras – " : ": cannot be decided – ");
+        out = subject + status + info.title.in(lang) + ".";
     }
     if (!detail.in(lang).empty()) out += " " + detail.in(lang);
     return out;

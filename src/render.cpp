@@ -136,12 +136,16 @@ Counts count(const Report& r) {
 std::string summary_line(const Report& r, Lang lang) {
     const Counts c = count(r);
     const bool sv = lang == Lang::sv;
-    const auto n = [](std::size_t x) { return std::to_string(x); };
+    // "1 fel, 2 varningar" / "1 error, 2 warnings": a count with its noun.
+    const auto n = [](std::size_t x, const char* one, const char* many) { return std::to_string(x) + " " + (x == 1 ? one : many); };
     std::string s = verdict_words(r.verdict()).in(lang) + " · ";
-    s += sv ? n(c.violated[0]) + " fel, " + n(c.undetermined[0]) + " oavgjorda lagkrav, " + n(c.violated[1]) + " varningar, " + n(c.undetermined[1]) +
-                  " oavgjorda råd; " + n(r.findings().size()) + " kontroller"
-            : n(c.violated[0]) + " errors, " + n(c.undetermined[0]) + " undetermined legal requirements, " + n(c.violated[1]) + " warnings, " +
-                  n(c.undetermined[1]) + " undetermined recommendations; " + n(r.findings().size()) + " checks";
+    s += sv ? n(c.violated[0], "fel", "fel") + ", " + n(c.undetermined[0], "oavgjort lagkrav", "oavgjorda lagkrav") + ", " +
+                  n(c.violated[1], "varning", "varningar") + ", " + n(c.undetermined[1], "oavgjort råd", "oavgjorda råd") + "; " +
+                  n(r.findings().size(), "kontroll", "kontroller")
+            : n(c.violated[0], "error", "errors") + ", " + n(c.undetermined[0], "undetermined legal requirement", "undetermined legal requirements") +
+                  ", " + n(c.violated[1], "warning", "warnings") + ", " +
+                  n(c.undetermined[1], "undetermined recommendation", "undetermined recommendations") + "; " +
+                  n(r.findings().size(), "check", "checks");
     return s;
 }
 
@@ -182,7 +186,7 @@ std::string render_text(const Report& r, const RenderOptions& o) {
             const char* mark = sev == 2 ? "i" : f.status == Status::violated ? "✗" : f.status == Status::undetermined ? "?" : "✓";
             block += wrap(std::string{mark} + " " + f.rule->id() + (sev == 2 ? std::string{} : " – " + status_words(f.status).in(lang)), 2, w);
             block += wrap(r.message(f, lang), 4, w);
-            block += wrap(std::string{sv ? "Källa: " : "Source: "} + f.rule->info().citation, 4, w);
+            block += wrap(std::string{sv ? "Lagrum: " : "Citation: "} + f.rule->info().citation, 4, w);
             if (!f.missing.empty()) {
                 std::string m = sv ? "Ta reda på: " : "Find out: ";
                 for (std::size_t i = 0; i < f.missing.size(); ++i) m += (i ? ", " : "") + f.missing[i];
@@ -243,7 +247,7 @@ std::string render_markdown(const Report& r, const RenderOptions& o) {
         out += "\n";
     }
     out += std::string{"## "} + (sv ? "Iakttagelser" : "Findings") + "\n\n";
-    out += sv ? "| Regel | Allvar | Status | Gäller | Iakttagelse | Källa |\n" : "| Rule | Severity | Status | Subject | Finding | Source |\n";
+    out += sv ? "| Regel | Allvar | Status | Gäller | Iakttagelse | Lagrum |\n" : "| Rule | Severity | Status | Subject | Finding | Citation |\n";
     out += "|---|---|---|---|---|---|\n";
     std::string missing;
     for (const Finding& f : r.findings()) {
@@ -278,7 +282,10 @@ std::string render_markdown(const Report& r, const RenderOptions& o) {
                    l.amount.display(sv) + " |\n";
     }
     out += std::string{"\n## "} + (sv ? "Sammanfattning" : "Summary") + "\n\n" + summary_line(r, lang) + "\n\n";
-    out += "_" + receipt_line(r, o) + "_\n";
+    // Appended piecewise: gcc 12 warns falsely (-Wrestrict) on "_" + string.
+    out += '_';
+    out += receipt_line(r, o);
+    out += "_\n";
     return out;
 }
 

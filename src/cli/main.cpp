@@ -167,7 +167,8 @@ int cmd_allocate(const Args& args) {
         for (std::size_t i = 0; i < lines.size(); ++i) {
             out += (i ? "," : "") + std::string{"{\"party\":"} + json::quote(a.parties[lines[i].party].id) + ",\"amount\":\"" +
                    lines[i].amount.to_string() + "\"";
-            if (lines[i].contractor) out += ",\"contractor\":" + json::quote(a.parties[*lines[i].contractor].id);
+            // As in the report: the contractor is named when there are several.
+            if (lines[i].contractor && ctx.compensation_groups().size() > 1) out += ",\"contractor\":" + json::quote(a.parties[*lines[i].contractor].id);
             if (lines[i].own_share) out += ",\"own_share\":true";
             out += "}";
         }
@@ -190,7 +191,9 @@ int cmd_allocate(const Args& args) {
             if (l.contractor != group.contractor) continue;
             const Party& p = a.parties[l.party];
             std::string name = (p.name.empty() ? p.id : p.name) + (l.own_share ? (sv ? " (egen andel)" : " (own share)") : "");
-            if (name.size() < 44) name.append(44 - name.size(), ' ');
+            std::size_t columns = 0; // UTF-8 characters, not bytes: "Lidingö" is 7 wide
+            for (char c : name) columns += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+            if (columns < 44) name.append(44 - columns, ' ');
             out += "  " + name + " " + l.amount.display(sv) + "\n";
             sum = Money::from_ore(sum.ore() + l.amount.ore());
         }
