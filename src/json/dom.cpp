@@ -204,50 +204,36 @@ struct Handler {
         buffer.append(s.data(), s.size());
         return true;
     }
-    bool on_string(boost::json::string_view s, std::size_t, boost::json::error_code&) {
+    /// The whole text of a string, key or number whose earlier parts are in
+    /// `buffer`, kept in the arena.
+    std::string_view finish(boost::json::string_view last) {
+        if (buffer.empty()) return keep({last.data(), last.size()});
+        buffer.append(last.data(), last.size());
+        const std::string_view kept = keep(buffer);
+        buffer.clear();
+        return kept;
+    }
+    bool scalar(Node::Kind kind, boost::json::string_view last) {
         Node n;
-        n.kind = Node::Kind::string;
-        if (buffer.empty()) {
-            n.text = keep({s.data(), s.size()});
-        } else {
-            buffer.append(s.data(), s.size());
-            n.text = keep(buffer);
-            buffer.clear();
-        }
+        n.kind = kind;
+        n.text = finish(last);
         store(n);
         return true;
     }
+    bool on_string(boost::json::string_view s, std::size_t, boost::json::error_code&) { return scalar(Node::Kind::string, s); }
     bool on_key_part(boost::json::string_view s, std::size_t, boost::json::error_code&) {
         buffer.append(s.data(), s.size());
         return true;
     }
     bool on_key(boost::json::string_view s, std::size_t, boost::json::error_code&) {
-        if (buffer.empty()) {
-            key = keep({s.data(), s.size()});
-        } else {
-            buffer.append(s.data(), s.size());
-            key = keep(buffer);
-            buffer.clear();
-        }
+        key = finish(s);
         return true;
     }
     bool on_number_part(boost::json::string_view s, boost::json::error_code&) {
         buffer.append(s.data(), s.size());
         return true;
     }
-    bool number(boost::json::string_view s) {
-        Node n;
-        n.kind = Node::Kind::number;
-        if (buffer.empty()) {
-            n.text = keep({s.data(), s.size()});
-        } else {
-            buffer.append(s.data(), s.size());
-            n.text = keep(buffer);
-            buffer.clear();
-        }
-        store(n);
-        return true;
-    }
+    bool number(boost::json::string_view s) { return scalar(Node::Kind::number, s); }
     bool on_int64(std::int64_t, boost::json::string_view s, boost::json::error_code&) { return number(s); }
     bool on_uint64(std::uint64_t, boost::json::string_view s, boost::json::error_code&) { return number(s); }
     bool on_double(double, boost::json::string_view s, boost::json::error_code&) { return number(s); }

@@ -422,20 +422,29 @@ Agreement read_document(Reader& r, const Node& root) {
     return a;
 }
 
+/// Parses `text`, adding the parse error (if any) to `problems`.
+detail::ParseOutcome parse_or_report(std::string_view text, std::vector<Problem>& problems) {
+    detail::ParseOutcome parsed = detail::parse(text);
+    if (!parsed.ok) problems.push_back(std::move(parsed.error));
+    return parsed;
+}
+
+/// Reads one agreement from a parsed value into `result`: the agreement, or
+/// every problem (the reader's and validate()'s), never both.
+void read_into(ReadResult& result, const Node& root) {
+    Reader reader{result.problems};
+    Agreement a = read_document(reader, root);
+    reader.merge_validation(validate(a));
+    if (result.problems.empty()) result.agreement = std::move(a);
+}
+
 } // namespace
 
 ReadResult read_agreement(std::string_view text) {
     ReadResult result;
     result.input_sha256 = sha256_hex(text);
-    detail::ParseOutcome parsed = detail::parse(text);
-    if (!parsed.ok) {
-        result.problems.push_back(std::move(parsed.error));
-        return result;
-    }
-    Reader reader{result.problems};
-    Agreement a = read_document(reader, parsed.root);
-    reader.merge_validation(validate(a));
-    if (result.problems.empty()) result.agreement = std::move(a);
+    const detail::ParseOutcome parsed = parse_or_report(text, result.problems);
+    if (parsed.ok) read_into(result, parsed.root);
     return result;
 }
 
@@ -458,10 +467,7 @@ std::vector<ReadResult> read_batch(std::string_view text, std::string_view sourc
             ReadResult r;
             r.source = std::string{source} + "[" + std::to_string(i) + "]";
             r.input_sha256 = digest;
-            Reader reader{r.problems};
-            Agreement a = read_document(reader, parsed.root.items[i]);
-            reader.merge_validation(validate(a));
-            if (r.problems.empty()) r.agreement = std::move(a);
+            read_into(r, parsed.root.items[i]);
             out.push_back(std::move(r));
         }
         return out;
@@ -502,11 +508,8 @@ std::vector<ReadResult> read_batch(std::string_view text, std::string_view sourc
 
 ThresholdReadResult read_thresholds(std::string_view text, std::string_view name) {
     ThresholdReadResult out;
-    detail::ParseOutcome parsed = detail::parse(text);
-    if (!parsed.ok) {
-        out.problems.push_back(std::move(parsed.error));
-        return out;
-    }
+    const detail::ParseOutcome parsed = parse_or_report(text, out.problems);
+    if (!parsed.ok) return out;
     Reader r{out.problems};
     const Node& root = parsed.root;
     ThresholdTable table;
@@ -556,11 +559,8 @@ ThresholdReadResult read_thresholds(std::string_view text, std::string_view name
 
 NeedsReadResult read_needs(std::string_view text) {
     NeedsReadResult out;
-    detail::ParseOutcome parsed = detail::parse(text);
-    if (!parsed.ok) {
-        out.problems.push_back(std::move(parsed.error));
-        return out;
-    }
+    const detail::ParseOutcome parsed = parse_or_report(text, out.problems);
+    if (!parsed.ok) return out;
     Reader r{out.problems};
     const Node& n = parsed.root;
     Need need;
