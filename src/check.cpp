@@ -131,7 +131,8 @@ std::vector<Problem> validate(const Agreement& a) {
         if (p.mandate_covers_tasks && p.kind && *p.kind != PartyKind::municipal_federation)
             out.add(path("/mandate_covers_tasks"), "only a municipal_federation party has a mandate");
     }
-    if (a.term.months && *a.term.months < 0) out.add([] { return std::string{"/term/months"}; }, "negative number of months");
+    if (a.term.months && *a.term.months < 1)
+        out.add([] { return std::string{"/term/months"}; }, "a fixed term needs at least one month (leave months out for no fixed term)");
     if (a.term.extension_months && *a.term.extension_months < 0)
         out.add([] { return std::string{"/term/extension_months"}; }, "negative number of months");
     const auto party_ref = [&](const std::optional<Id>& id, auto&& path) {
@@ -209,6 +210,8 @@ std::vector<Problem> validate(const Agreement& a) {
                     "the tasks have different contractors: state compensation per task (tasks[].compensation)");
     }
     const auto& ds = a.delegation.delegates;
+    if (a.delegation.used == false && !ds.empty())
+        out.add([] { return std::string{"/delegation/used"}; }, "delegation.used is false, but delegations are listed");
     for (std::size_t i = 0; i < ds.size(); ++i) {
         const auto path = [i](const char* rest) { return [i, rest] { return at("/delegation/delegates/", i) + rest; }; };
         if (ds[i].task && !a.task_index(*ds[i].task)) out.add(path("/task"), "unknown task " + q(*ds[i].task));
@@ -313,12 +316,27 @@ std::string Report::message(const Finding& f, Lang lang) const {
         for (auto pos = out.find("{subject}"); pos != std::string::npos; pos = out.find("{subject}", pos + subject.size()))
             out.replace(pos, 9, subject);
     } else {
-        const char* status = f.status == Status::violated      ? (sv ? ": överträtt – " : ": violated – ")
+        const char* status = f.status == Status::violated    ? (sv ? ": överträtt – " : ": violated – ")
                              : f.status == Status::satisfied ? (sv ? ": uppfyllt – " : ": satisfied – ")
                                                              : (sv ? ": kan inte avgöras – " : ": cannot be decided – ");
         out = subject + status + info.title.in(lang) + ".";
     }
-    if (!detail.in(lang).empty()) out += " " + detail.in(lang);
+    if (!detail.in(lang).empty()) {
+        out += " " + detail.in(lang);
+    } else if (f.status == Status::violated) {
+        // Say why: the notes of the explanation's failing nodes (e.g. which
+        // ground of 6 kap. 38 § KL, whose employee the delegate is).
+        std::vector<const Explanation*> stack;
+        const Explanation e = f.rule->explain(ctx_, f.subject);
+        stack.push_back(&e);
+        while (!stack.empty()) {
+            const Explanation* n = stack.back();
+            stack.pop_back();
+            if (n->value != Truth::no) continue;
+            for (const Text& note : n->notes) out += " " + note.in(lang);
+            for (auto it = n->children.rbegin(); it != n->children.rend(); ++it) stack.push_back(&*it);
+        }
+    }
     return out;
 }
 

@@ -163,6 +163,11 @@ WeightedParties weighted_parties(const Context& ctx, const CompensationGroup& g,
         w.complete = Truth::no;
         return w;
     }
+    if (*al.key == AllocationKey::fixed_shares) {
+        std::int64_t sum = 0;
+        for (const auto& x : w.weights) sum += x.units();
+        if (sum != Decimal::whole(100).units()) w.fixed_shares_sum = Decimal::from_units(sum);
+    }
     bool any = false;
     for (const auto& x : w.weights) any = any || x.units() > 0;
     w.all_zero = !any;

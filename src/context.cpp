@@ -14,7 +14,13 @@ std::vector<CompensationGroup> make_compensation_groups(const Agreement& a) {
     std::vector<CompensationGroup> groups;
     bool per_task = false;
     for (const auto& t : a.tasks) per_task = per_task || t.compensation.has_value();
-    if (a.compensation || !per_task) {
+    bool several_contractors = false;
+    for (const auto& t : a.tasks)
+        several_contractors = several_contractors || (t.contractor && a.tasks.front().contractor && *t.contractor != *a.tasks.front().contractor);
+    // Agreement-level terms, or none at all for one contractor: one group.
+    // Several contractors: one group each (SPEC §6), even before any task
+    // states its terms, so that the missing facts point at the tasks.
+    if (a.compensation || (!per_task && !several_contractors)) {
         CompensationGroup g;
         g.agreement_level = true;
         for (std::size_t i = 0; i < a.tasks.size(); ++i) {

@@ -62,10 +62,14 @@ ProcurementResult resolve_procurement(const Context& ctx, std::size_t task) {
 /// @brief The duties that come with direct award (LOU 19 a kap.), named in
 /// the explanation when an exemption rests on direct award alone.
 Text direct_award_duties() {
-    return detail::tx("Direktupphandling är själv ett förfarande i LOU (19 a kap. från 2022-02-01, 19 kap. dessförinnan) med egna skyldigheter: "
-                      "myndigheten ska ha riktlinjer för direktupphandling och dokumentera skälen för förfarandet vid köp över 100 000 kronor.",
-                      "Direct award is itself a procedure of LOU (chapter 19 a since 2022-02-01, chapter 19 before) with duties of its own: the "
-                      "authority must have guidelines for direct award and document the reasons for a purchase over SEK 100,000.");
+    return detail::tx(
+        "Direktupphandling är själv ett förfarande i LOU (19 a kap. från 2022-02-01, 19 kap. dessförinnan) med egna skyldigheter: "
+        "myndigheten ska ha riktlinjer för direktupphandling och dokumentera skälen för förfarandet vid köp över 100 000 kronor. Värdet ska också "
+        "räknas samman med myndighetens övriga direktupphandlingar av samma slag under räkenskapsåret, vilket detta avtal ensamt inte visar.",
+        "Direct award is itself a procedure of LOU (chapter 19 a since 2022-02-01, chapter 19 before) with duties of its own: the "
+        "authority must have guidelines for direct award and document the reasons for a purchase over SEK 100,000. "
+        "The value must also be added to the authority's other direct awards of the same kind in the financial year, "
+        "which this agreement alone does not show.");
 }
 
 /// @brief The explanation of task `task`'s procurement resolution: one child

@@ -46,7 +46,8 @@ Words severity_words(Severity s) {
 Words outcome_words(ProcurementOutcome o) {
     switch (o) {
     case ProcurementOutcome::not_applicable: return {"LOU gäller inte (myndighetsutövning)", "LOU does not apply (exercise of authority)"};
-    case ProcurementOutcome::exempt: return {"undantagen från upphandling", "exempt from procurement"};
+    case ProcurementOutcome::exempt:
+        return {"ingen annonserad upphandling krävs (undantag gäller)", "no advertised procurement needed (an exception holds)"};
     case ProcurementOutcome::required: return {"ska upphandlas", "must be procured"};
     case ProcurementOutcome::undetermined: break;
     }
@@ -186,7 +187,8 @@ std::string render_text(const Report& r, const RenderOptions& o) {
             const char* mark = sev == 2 ? "i" : f.status == Status::violated ? "✗" : f.status == Status::undetermined ? "?" : "✓";
             block += wrap(std::string{mark} + " " + f.rule->id() + (sev == 2 ? std::string{} : " – " + status_words(f.status).in(lang)), 2, w);
             block += wrap(r.message(f, lang), 4, w);
-            block += wrap(std::string{sv ? "Lagrum: " : "Citation: "} + f.rule->info().citation, 4, w);
+            const char* basis = sev == 0 ? (sv ? "Lagrum: " : "Law: ") : (sv ? "Källa: " : "Source: ");
+            block += wrap(basis + f.rule->info().citation, 4, w);
             if (!f.missing.empty()) {
                 std::string m = sv ? "Ta reda på: " : "Find out: ";
                 for (std::size_t i = 0; i < f.missing.size(); ++i) m += (i ? ", " : "") + f.missing[i];
@@ -247,7 +249,8 @@ std::string render_markdown(const Report& r, const RenderOptions& o) {
         out += "\n";
     }
     out += std::string{"## "} + (sv ? "Iakttagelser" : "Findings") + "\n\n";
-    out += sv ? "| Regel | Allvar | Status | Gäller | Iakttagelse | Lagrum |\n" : "| Rule | Severity | Status | Subject | Finding | Citation |\n";
+    out += sv ? "| Regel | Allvar | Status | Gäller | Iakttagelse | Lagrum eller källa |\n"
+              : "| Rule | Severity | Status | Subject | Finding | Law or source |\n";
     out += "|---|---|---|---|---|---|\n";
     std::string missing;
     for (const Finding& f : r.findings()) {

@@ -269,3 +269,35 @@ TEST_CASE("In-kind performance counts at its value; without one, bounds decide w
     CHECK(status_of(check(a), "compensation.no_profit") == Status::violated);
     CHECK(status_of(check(a), "compensation.covers_cost") == Status::satisfied);
 }
+
+TEST_CASE("Several contractors without any compensation: the missing facts point at the tasks", "[compensation][reciprocal]") {
+    Agreement a = norrstrom();
+    a.compensation.reset();
+    Task payroll = a.tasks[0];
+    payroll.id = "loneadministration";
+    payroll.contractor = "fjallviken";
+    payroll.principals = std::vector<Id>{"norrstrom"};
+    payroll.huvudman = payroll.principals;
+    a.tasks.push_back(payroll);
+    const Report r = check(a);
+    CHECK(r.problems().empty());
+    const auto f = r.findings_of("compensation.no_profit");
+    REQUIRE(f.size() == 2); // one per contractor
+    CHECK(f[0]->missing == std::vector<std::string>{"/tasks/0/compensation"});
+    CHECK(f[1]->missing == std::vector<std::string>{"/tasks/1/compensation"});
+}
+
+TEST_CASE("Fixed shares that do not add up to 100 % violate allocation_complete", "[compensation]") {
+    Agreement a = norrstrom();
+    a.parties.push_back(Party{"gransby", "Gränsby kommun", PartyKind::municipality, 3000, std::nullopt});
+    a.tasks[0].principals = std::vector<Id>{"fjallviken", "gransby"};
+    a.tasks[0].huvudman = a.tasks[0].principals;
+    a.tasks[0].principal_shares = std::vector<PrincipalShare>{{"fjallviken", Percent::whole(50)}, {"gransby", Percent::whole(50)}};
+    a.compensation->allocation =
+        Allocation{AllocationKey::fixed_shares, std::vector<Weight>{{"fjallviken", Decimal::whole(75)}, {"gransby", Decimal::whole(75)}}};
+    const Report r = check(a);
+    CHECK(test::status_of(r, "compensation.allocation_complete") == Status::violated);
+    CHECK_THAT(r.message(*r.findings_of("compensation.allocation_complete")[0], Lang::sv), Catch::Contains("summerar till 150 %"));
+    a.compensation->allocation->weights = std::vector<Weight>{{"fjallviken", Decimal::whole(60)}, {"gransby", Decimal::whole(40)}};
+    CHECK(test::status_of(check(a), "compensation.allocation_complete") == Status::satisfied);
+}

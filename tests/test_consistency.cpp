@@ -42,7 +42,10 @@ std::vector<Mutation> mutations() {
         {"company contractor", [](Agreement& a) { a.parties[0].kind = PartyKind::municipal_company; }},
         {"no contractor", [](Agreement& a) { a.tasks[0].contractor.reset(); }},
         {"unknown principal", [](Agreement& a) { a.tasks[0].principals = std::vector<Id>{"gransby"}; }},
-        {"contractor is principal", [](Agreement& a) { a.tasks[0].principals = std::vector<Id>{"norrstrom", "fjallviken"}; }},
+        {"contractor is principal",
+         [](Agreement& a) {
+             a.tasks[0].principals = std::vector<Id>{"norrstrom", "fjallviken"};
+         }},
         {"no principals", [](Agreement& a) { a.tasks[0].principals = std::vector<Id>{}; }},
         {"principals unknown", [](Agreement& a) { a.tasks[0].principals.reset(); }},
         {"huvudman moved", [](Agreement& a) { a.tasks[0].huvudman = std::vector<Id>{"norrstrom"}; }},
@@ -51,34 +54,49 @@ std::vector<Mutation> mutations() {
         {"nature unknown", [](Agreement& a) { a.tasks[0].nature.reset(); }},
         {"category unknown", [](Agreement& a) { a.tasks[0].category.reset(); }},
         {"general service over the limit", [](Agreement& a) { a.tasks[0].category = Category::general; }},
-        {"Hamburg fails", [](Agreement& a) {
+        {"Hamburg fails",
+         [](Agreement& a) {
              a.tasks[0].category = Category::general;
              a.tasks[0].hamburg = HamburgFacts{false, true, true, Percent::whole(10)};
          }},
-        {"Hamburg holds", [](Agreement& a) {
+        {"Hamburg holds",
+         [](Agreement& a) {
              a.tasks[0].category = Category::general;
              a.tasks[0].hamburg.open_market_share_percent = Percent::whole(10);
          }},
         {"2026", [](Agreement& a) { a.assessment_date = test::ymd(2026, 2, 1); }},
         {"no date", [](Agreement& a) { a.assessment_date.reset(); }},
-        {"welfare January 2022", [](Agreement& a) {
+        {"welfare January 2022",
+         [](Agreement& a) {
              a.assessment_date = test::ymd(2022, 1, 10);
              a.tasks[0].category = Category::welfare;
          }},
-        {"until further notice", [](Agreement& a) { a.term = Term{std::nullopt, std::nullopt, true}; }},
+        {"until further notice",
+         [](Agreement& a) {
+             a.term = Term{std::nullopt, std::nullopt, true};
+         }},
         {"extension unknown", [](Agreement& a) { a.term.extension_months.reset(); }},
-        {"two principals, shares unknown", [](Agreement& a) {
+        {"two principals, shares unknown",
+         [](Agreement& a) {
              a.parties.push_back(Party{"gransby", "Gränsby kommun", PartyKind::municipality, 2000, std::nullopt});
              a.tasks[0].principals = std::vector<Id>{"fjallviken", "gransby"};
              a.tasks[0].huvudman = a.tasks[0].principals;
              a.tasks[0].annual_value = kr(9'000'000);
          }},
-        {"delegation to a consultant", [](Agreement& a) {
-             a.delegation = Delegation{true, true, OnwardDelegation::allowed, true,
+        {"delegation to a consultant",
+         [](Agreement& a) {
+             a.delegation = Delegation{true,
+                                       true,
+                                       OnwardDelegation::allowed,
+                                       true,
                                        {Delegate{"familjebehandling", DelegateTo::consultant, "norrstrom", Matter::individual_case}}};
          }},
-        {"delegation of policy, employer wrong", [](Agreement& a) {
-             a.delegation = Delegation{true, std::nullopt, std::nullopt, std::nullopt,
+        {"delegation of policy, employer wrong",
+         [](Agreement& a) {
+             a.delegation = Delegation{true,
+                                       std::nullopt,
+                                       std::nullopt,
+                                       std::nullopt,
                                        {Delegate{"familjebehandling", DelegateTo::employee, "fjallviken", Matter::policy},
                                         Delegate{"okand", std::nullopt, std::nullopt, std::nullopt}}};
          }},
@@ -88,27 +106,37 @@ std::vector<Mutation> mutations() {
         {"in kind without value", [](Agreement& a) { a.compensation->in_kind_value_per_year.reset(); }},
         {"cost unknown", [](Agreement& a) { a.compensation->cost_per_year.reset(); }},
         {"no compensation", [](Agreement& a) { a.compensation.reset(); }},
-        {"contractor bears share by population", [](Agreement& a) {
+        {"contractor bears share by population",
+         [](Agreement& a) {
              a.compensation->contractor_bears_share = true;
              a.compensation->money_per_year = kr(1'538'462);
              a.compensation->tolerance = Tolerance::of_percent(Percent::whole(1));
          }},
-        {"contractor bears share, key incomplete", [](Agreement& a) {
+        {"contractor bears share, key incomplete",
+         [](Agreement& a) {
              a.compensation->contractor_bears_share = true;
              a.compensation->allocation = Allocation{AllocationKey::fixed_shares, std::vector<Weight>{{"fjallviken", Decimal::whole(30)}}};
          }},
-        {"key unknown", [](Agreement& a) {
+        {"key unknown",
+         [](Agreement& a) {
              a.compensation->contractor_bears_share = true;
              a.compensation->allocation.reset();
          }},
         {"personal data without arrangement", [](Agreement& a) { a.information.arrangement = Arrangement::none; }},
         {"information unknown", [](Agreement& a) { a.information = Information{}; }},
-        {"oversight missing", [](Agreement& a) { a.oversight = Oversight{false, false, false}; }},
+        {"oversight missing",
+         [](Agreement& a) {
+             a.oversight = Oversight{false, false, false};
+         }},
         {"oversight unknown", [](Agreement& a) { a.oversight = Oversight{}; }},
-        {"staff moves, not addressed", [](Agreement& a) { a.staff = Staff{true, false, false}; }},
+        {"staff moves, not addressed",
+         [](Agreement& a) {
+             a.staff = Staff{true, false, false};
+         }},
         {"staff unknown", [](Agreement& a) { a.staff = Staff{}; }},
         {"no clauses listed", [](Agreement& a) { a.clauses.reset(); }},
-        {"empty clauses, copyright", [](Agreement& a) {
+        {"empty clauses, copyright",
+         [](Agreement& a) {
              a.clauses = std::vector<Clause>{};
              a.creates_copyright_material = true;
          }},

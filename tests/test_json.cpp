@@ -155,6 +155,7 @@ TEST_CASE("Round trip: read, write, read gives an equal agreement; writing is st
     a.tasks[0].teckal.similar_control = true;
     a.compensation->in_kind_value_per_year.reset();
     a.compensation->tolerance = Tolerance::of_percent(*Percent::parse("2.5"));
+    a.delegation.used = true;
     a.delegation.delegates.push_back(Delegate{"familjebehandling", std::nullopt, "norrstrom", Matter::individual_case});
     const auto back = json::read_agreement(json::write_agreement(a));
     REQUIRE(back);

@@ -407,3 +407,65 @@ TEST_CASE("A stand-alone purchase from the municipality's own company: Teckal fo
     p.supplier.kind = PartyKind::private_company;
     CHECK(analyse_purchase(p).outcome == ProcurementOutcome::required);
 }
+
+TEST_CASE("Terms that run on: never below the binding fixed part, and an unknown 'tills vidare' is unknown", "[procurement][value]") {
+    // Review findings: "60 månader, därefter tills vidare" must count 60
+    // months, not 48; with until_further_notice unknown, a short fixed term
+    // may run on to 48 months.
+    Agreement a = general_service(kr(160'000));
+    a.term = Term{60, 0, true};
+    CHECK(exception_value(a, direct) == Truth::no); // 800 000 > 700 000
+    a.term = Term{12, 0, true};
+    CHECK(exception_value(a, direct) == Truth::yes); // 48 months: 640 000
+    a.tasks[0].annual_value = kr(200'000);
+    a.term = Term{36, 0, std::nullopt};
+    const Context ctx{a};
+    const Explanation e = direct.explain(TaskSubject{&ctx, 0});
+    CHECK(e.value == Truth::unknown); // 600 000 if fixed, 800 000 if it runs on
+    CHECK(e.missing == std::vector<std::string>{"/term/until_further_notice"});
+    a.term = Term{48, 0, std::nullopt};
+    CHECK(exception_value(a, direct) == Truth::no); // 800 000 either way
+    a.term = Term{0, 0, false};
+    CHECK(check(a).verdict() == Verdict::invalid); // a fixed term of no months is bad input
+}
+
+TEST_CASE("Equal values of two categories: the stricter limit decides", "[procurement][value]") {
+    Agreement a = general_service(kr(600'000));
+    Task social = a.tasks[0];
+    social.id = "boende";
+    social.category = Category::social_and_other_specific;
+    a.tasks.push_back(social); // 600 000 general + 600 000 social
+    const Context ctx{a};
+    const Explanation e = direct.explain(TaskSubject{&ctx, 0});
+    CHECK(e.value == Truth::no); // within the social limit, over the general one: the main object cannot be told
+    CHECK(e.missing.empty());
+}
+
+TEST_CASE("Unknown contractor, no principals, unknown shares far over the limit", "[procurement][value]") {
+    SECTION("a task whose contractor is unknown may add to the sum") {
+        Agreement a = general_service(kr(400'000));
+        Task other = a.tasks[0];
+        other.id = "it_support";
+        other.contractor.reset();
+        a.tasks.push_back(other);
+        const Context ctx{a};
+        const Explanation e = direct.explain(TaskSubject{&ctx, 0});
+        CHECK(e.value == Truth::unknown);
+        CHECK(e.missing == std::vector<std::string>{"/tasks/1/contractor"});
+    }
+    SECTION("nobody buys: not exempt by direct award") {
+        Agreement a = general_service(kr(900'000'000));
+        a.tasks[0].principals = std::vector<Id>{};
+        CHECK(exception_value(a, direct) == Truth::unknown);
+    }
+    SECTION("shares unknown, but an equal part is already over the limit") {
+        Agreement a = norrstrom();
+        a.parties.push_back(Party{"gransby", "Gränsby kommun", PartyKind::municipality, 3000, std::nullopt});
+        a.tasks[0].principals = std::vector<Id>{"fjallviken", "gransby"};
+        a.tasks[0].huvudman = a.tasks[0].principals;
+        a.tasks[0].annual_value = kr(90'000'000); // someone carries at least 45 MSEK
+        CHECK(exception_value(a, direct) == Truth::no);
+        a.tasks[0].annual_value = kr(9'000'000); // one could carry 8 MSEK, the other 1 MSEK
+        CHECK(exception_value(a, direct) == Truth::unknown);
+    }
+}

@@ -240,13 +240,31 @@ TEST_CASE("delegation.employees_only", "[rules][delegation]") {
         CHECK(status_of(check(a), "delegation.employees_only") == S::violated);
     }
     a.delegation.delegates[0].to = DelegateTo::employee;
-    a.delegation.delegates[0].employer = "fjallviken"; // the principal's own staff: not external delegation
+    a.delegation.delegates[0].employer = "fjallviken"; // the principal's own staff: ordinary, lawful delegation (7 kap. 5 § KL)
+    CHECK(status_of(check(a), "delegation.employees_only") == S::satisfied);
+    a.parties.push_back(Party{"gransby", "Gränsby kommun", PartyKind::municipality, 3000, std::nullopt});
+    a.delegation.delegates[0].employer = "gransby"; // a third party's employee: no
     CHECK(status_of(check(a), "delegation.employees_only") == S::violated);
     a.delegation.delegates[0].employer = "norrstrom";
     a.delegation.delegates[0].to.reset();
     const Report r = check(a);
     CHECK(status_of(r, "delegation.employees_only") == S::undetermined);
     CHECK(test::missing_of(r, "delegation.employees_only") == std::vector<std::string>{"/delegation/delegates/0/to"});
+}
+
+TEST_CASE("A violated delegation finding says why in its message", "[rules][delegation]") {
+    Agreement a = with_delegation();
+    a.delegation.delegates[0].matter = Matter::appeal_statement;
+    const Report r = check(a);
+    CHECK_THAT(r.message(*r.findings_of("delegation.non_delegable")[0], Lang::sv),
+               Catch::Contains("6 kap. 38 § 2") && Catch::Contains("överklagats"));
+    a.delegation.delegates[0].matter = Matter::individual_case;
+    a.delegation.delegates[0].to = DelegateTo::consultant;
+    const Report c = check(a);
+    CHECK_THAT(c.message(*c.findings_of("delegation.employees_only")[0], Lang::en), Catch::Contains("A consultant is not an employee."));
+    // "used": false while delegations are listed is a contradiction: bad input.
+    a.delegation.used = false;
+    CHECK(check(a).problems().at(0).to_string() == "/delegation/used: delegation.used is false, but delegations are listed");
 }
 
 TEST_CASE("delegation.within_agreement", "[rules][delegation]") {

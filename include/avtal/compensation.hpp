@@ -112,13 +112,14 @@ struct Bounds {
 /// @brief The parties the compensation of one contractor is weighted over
 /// and their weights, or why they cannot be (unknown, incomplete).
 struct WeightedParties {
-    std::vector<std::size_t> parties;      ///< Party indices, in agreement order: the principals (and the contractor, when it bears a share).
-    std::vector<Decimal> weights;          ///< Their weights, when `complete == yes`.
-    Truth complete = Truth::unknown;       ///< Whether the key covers every party with weights not all zero.
-    std::vector<std::size_t> uncovered;    ///< Parties the key does not cover.
-    bool all_zero = false;                 ///< Every weight is zero.
-    std::vector<std::string> missing;      ///< Missing facts when unknown.
-    std::optional<std::size_t> contractor; ///< Index of the contractor in `parties`, when it bears a share.
+    std::vector<std::size_t> parties;        ///< Party indices, in agreement order: the principals (and the contractor, when it bears a share).
+    std::vector<Decimal> weights;            ///< Their weights, when `complete == yes`.
+    Truth complete = Truth::unknown;         ///< Whether the key covers every party with weights not all zero.
+    std::vector<std::size_t> uncovered;      ///< Parties the key does not cover.
+    bool all_zero = false;                   ///< Every weight is zero.
+    std::optional<Decimal> fixed_shares_sum; ///< For `fixed_shares`: the sum of the stated percentages, when it is not 100.
+    std::vector<std::string> missing;        ///< Missing facts when unknown.
+    std::optional<std::size_t> contractor;   ///< Index of the contractor in `parties`, when it bears a share.
 };
 
 /// @brief The economic figures of one contractor (SPEC §6): what the

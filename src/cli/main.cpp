@@ -168,7 +168,8 @@ int cmd_allocate(const Args& args) {
             out += (i ? "," : "") + std::string{"{\"party\":"} + json::quote(a.parties[lines[i].party].id) + ",\"amount\":\"" +
                    lines[i].amount.to_string() + "\"";
             // As in the report: the contractor is named when there are several.
-            if (lines[i].contractor && ctx.compensation_groups().size() > 1) out += ",\"contractor\":" + json::quote(a.parties[*lines[i].contractor].id);
+            if (lines[i].contractor && ctx.compensation_groups().size() > 1)
+                out += ",\"contractor\":" + json::quote(a.parties[*lines[i].contractor].id);
             if (lines[i].own_share) out += ",\"own_share\":true";
             out += "}";
         }

@@ -188,6 +188,14 @@ namespace predicates {
                                           detail::quoted(name) + " is missing from the allocation key (" + o.path() + "/allocation).");
                     });
                 if (w.all_zero) t.note([] { return detail::tx("Alla vikter är noll.", "All weights are zero."); });
+                if (w.fixed_shares_sum) {
+                    // Stated percentages that do not add up to 100 % are a defect of the text, even if the ratio is clear.
+                    t.note([&] {
+                        return detail::tx("De angivna andelarna summerar till " + w.fixed_shares_sum->to_string() + " %, inte 100 %.",
+                                          "The stated shares add up to " + w.fixed_shares_sum->to_string() + " %, not 100 %.");
+                    });
+                    all = Truth::no;
+                }
                 all = all && w.complete;
             });
             return all;

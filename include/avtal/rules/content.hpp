@@ -53,7 +53,8 @@ namespace rules::info {
 /// bör alltid inkluderas".
 [[nodiscard]] inline const RuleInfo& content_required() {
     static const RuleInfo i = detail::rule_info(
-        "content.required", Severity::warning, "9 kap. 37 § kommunallagen (2017:725)", "SKR 2023 kap. 2, Avtalsinnehållet: \"bör alltid inkluderas\"",
+        "content.required", Severity::warning, "SKR, Avtalssamverkan inom socialtjänsten (2023) kap. 2, Avtalsinnehållet (vägledning)",
+        "SKR 2023 kap. 2, Avtalsinnehållet: \"bör alltid inkluderas\"",
         "Avtalet innehåller de grundläggande avsnitten (parter, uppdragstagarens uppgifter, delegeringens omfattning, ekonomiska villkor, "
         "informationshantering, uppföljning, avtalstid, uppsägning)",
         "The agreement has the basic sections (parties, contractor's tasks, delegation scope, economic terms, information handling, follow-up, term, "
@@ -72,7 +73,8 @@ namespace rules::info {
                           "material skapas, och försäkringsfrågor",
                           "The agreement regulates data protection and confidentiality when personal data is processed, rights to work results when "
                           "copyright material is created, and insurance",
-                          "{subject} saknas i avtalet men behövs här.", "{subject} is missing from the agreement but is needed here.");
+                          "{subject} saknas i avtalet; SKR råder att det regleras eller övervägs här.",
+                          "{subject} is missing from the agreement; SKR advises regulating or considering it here.");
     return i;
 }
 

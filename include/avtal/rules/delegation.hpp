@@ -8,6 +8,8 @@
 
 #include <avtal/rules/common.hpp>
 
+#include <algorithm>
+
 namespace avtal {
 
 namespace rules::info {
@@ -149,6 +151,19 @@ namespace predicates {
         const auto& contractor = a.tasks[*k].contractor;
         if (!contractor) return t.unknown([&] { return "/tasks/" + std::to_string(*k) + "/contractor"; });
         if (*contractor != *d.employer) {
+            // The principal's own employee deciding for the principal's
+            // committee is ordinary delegation (6 kap. 37 § and 7 kap. 5 § KL),
+            // lawful, but not external delegation.
+            const auto& ps = a.tasks[*k].principals;
+            if (ps && std::find(ps->begin(), ps->end(), *d.employer) != ps->end()) {
+                t.note([&] {
+                    return detail::tx("Delegaten är anställd hos uppdragsgivaren " + detail::quoted(*d.employer) +
+                                          ": vanlig delegering inom den egna kommunen (7 kap. 5 § KL), inte extern delegering.",
+                                      "The delegate is employed by the principal " + detail::quoted(*d.employer) +
+                                          ": ordinary delegation within its own municipality (7 kap. 5 § KL), not external delegation.");
+                });
+                return Truth::yes;
+            }
             t.note([&] {
                 return detail::tx(
                     "Delegaten är anställd hos " + detail::quoted(*d.employer) + ", inte hos uppdragstagaren " + detail::quoted(*contractor) + ".",

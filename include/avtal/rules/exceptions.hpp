@@ -55,23 +55,36 @@ inline constexpr i128 value_scale = static_cast<i128>(12) * 100'000'000; // mont
 
 /// Months counted for the contract value (SPEC §5, LOU 5 kap.): the whole
 /// fixed term including extension options; 48 months until further notice
-/// or when no term is stated.
+/// or when no term is stated — and never less than a binding fixed part
+/// ("36 månader, därefter tills vidare" counts 48; "60 månader, därefter
+/// tills vidare" counts 60).
 struct MonthsInterval {
     std::int64_t low = 48;
     std::optional<std::int64_t> high = 48;
-    bool indefinite = true;
+    bool indefinite = true; // the 48-month rule applies (at least possibly)
 };
 
 inline MonthsInterval counted_months(const Agreement& a, Trace& t) {
     const Term& term = a.term;
-    if (term.until_further_notice.value_or(false) || !term.months) return {};
+    if (!term.months) return {}; // no term stated: 48 months
     const std::int64_t m = *term.months < 0 ? 0 : *term.months;
-    if (!term.extension_months) {
+    std::int64_t low = m;
+    std::optional<std::int64_t> high;
+    if (term.extension_months) {
+        low += *term.extension_months < 0 ? 0 : *term.extension_months;
+        high = low;
+    } else {
         t.missing("/term/extension_months");
-        return {m, std::nullopt, false};
     }
-    const std::int64_t e = *term.extension_months < 0 ? 0 : *term.extension_months;
-    return {m + e, m + e, false};
+    if (term.until_further_notice == false) return {low, high, false};
+    // Until further notice (or possibly so): at least 48 months in all.
+    if (term.until_further_notice == true)
+        return {std::max<std::int64_t>(low, 48), high ? std::optional{std::max<std::int64_t>(*high, 48)} : std::nullopt, true};
+    if (high && *high < 48) {
+        t.missing("/term/until_further_notice");
+        high = 48;
+    }
+    return {low, high, false};
 }
 
 inline std::string display_scaled(i128 scaled, bool sv) {
@@ -98,14 +111,22 @@ inline Truth direct_award_for_principal(const TaskSubject& s, const std::string&
     bool unknown_category = false;
     for (std::size_t j = 0; j < a.tasks.size(); ++j) {
         const Task& tj = a.tasks[j];
+        bool certain = true;
         if (j != s.index) {
-            if (tj.contractor != self.contractor) continue;
             if (tj.nature == TaskNature::exercise_of_authority) continue;
+            if (tj.contractor != self.contractor) {
+                // A task whose contractor (or this task's) is unknown may be
+                // bought from the same contractor: upper bound only.
+                if (tj.contractor && self.contractor) continue;
+                certain = false;
+                t.missing("/tasks/" + std::to_string(tj.contractor ? s.index : j) + "/contractor");
+            }
+            // A task of unknown nature may be a service: upper bound only.
+            if (tj.nature != TaskNature::service) {
+                certain = false;
+                t.missing("/tasks/" + std::to_string(j) + "/nature");
+            }
         }
-        // A task of unknown nature may be a service: it counts towards the
-        // upper bound only.
-        bool certain = j == s.index || tj.nature == TaskNature::service;
-        if (!certain) t.missing("/tasks/" + std::to_string(j) + "/nature");
         // Is the principal a buyer of task j, and with what share?
         std::int64_t share_low = 0;
         std::optional<std::int64_t> share_high = 0;
@@ -194,6 +215,12 @@ inline Truth direct_award_for_principal(const TaskSubject& s, const std::string&
                 candidate = {true, true, true};
         }
     }
+    // Several candidates because values tie exactly (all known): the main
+    // object cannot be told, so the exception must hold under each of them
+    // (the stricter limit decides). Because values are uncertain: the
+    // answer is known only where all candidates agree.
+    bool exact = !unknown_category;
+    for (std::size_t c = 0; c < 3 && exact; ++c) exact = !candidate[c] || (bins[c].high && *bins[c].high == bins[c].low);
     Truth result = Truth::unknown;
     bool first = true;
     for (std::size_t c = 0; c < 3; ++c) {
@@ -221,10 +248,18 @@ inline Truth direct_award_for_principal(const TaskSubject& s, const std::string&
                 const std::string val_en = total.high && *total.high == total.low ? display_scaled(total.low, false)
                                            : total.high ? display_scaled(total.low, false) + "–" + display_scaled(*total.high, false)
                                                         : "at least " + display_scaled(total.low, false);
-                const std::string m_sv = months.indefinite ? "48 månader (tills vidare eller utan angiven avtalstid)"
-                                                           : std::to_string(months.low) + " månader inkl. förlängning";
-                const std::string m_en = months.indefinite ? "48 months (until further notice or no term stated)"
-                                                           : std::to_string(months.low) + " months incl. extensions";
+                const std::string m_sv = std::to_string(months.low) +
+                                         (months.high == months.low ? ""
+                                          : months.high             ? "–" + std::to_string(*months.high)
+                                                                    : " eller fler") +
+                                         " månader" +
+                                         (months.indefinite ? " (tills vidare eller utan angiven avtalstid: minst 48)" : " inkl. förlängning");
+                const std::string m_en = std::to_string(months.low) +
+                                         (months.high == months.low ? ""
+                                          : months.high             ? "–" + std::to_string(*months.high)
+                                                                    : " or more") +
+                                         " months" +
+                                         (months.indefinite ? " (until further notice or no term stated: at least 48)" : " incl. extensions");
                 const std::string to_sv = row->valid_to ? format_date(*row->valid_to) : std::string{"tills vidare"};
                 const std::string to_en = row->valid_to ? format_date(*row->valid_to) : std::string{"open"};
                 const char* verdict_sv = v == Truth::yes ? "inom" : v == Truth::no ? "över" : "kanske över";
@@ -241,11 +276,30 @@ inline Truth direct_award_for_principal(const TaskSubject& s, const std::string&
         if (first) {
             result = v;
             first = false;
+        } else if (exact) {
+            result = result && v;
         } else if (result != v) {
             result = Truth::unknown;
         }
     }
     return result;
+}
+
+/// With the principals' shares unknown, one of n principals carries at
+/// least 1/n of the task's value: when that part alone (over the least
+/// number of months counted) is beyond the limit, direct award fails for
+/// that principal, whoever it is.
+inline bool some_share_beyond_limit(const TaskSubject& s) {
+    const Task& task = s.task();
+    const auto& date = s.ctx->date();
+    if (task.principal_shares || !task.principals || task.principals->size() < 2 || !task.annual_value || !task.category || !date) return false;
+    const ThresholdRow* row = s.ctx->thresholds().find(direct_award_limit, *task.category, *date);
+    if (!row) return false;
+    Trace quiet;
+    const MonthsInterval months = counted_months(s.agreement(), quiet);
+    const i128 part_times_n = static_cast<i128>(task.annual_value->ore()) * 100'000'000 * months.low; // scaled value × n
+    const i128 limit_times_n = static_cast<i128>(row->amount.ore()) * value_scale * static_cast<i128>(task.principals->size());
+    return row->inclusive ? part_times_n > limit_times_n : part_times_n >= limit_times_n;
 }
 
 inline PredicateInfo info(std::string id, std::string sv, std::string en, std::string citation) {
@@ -291,20 +345,30 @@ namespace predicates {
 /// is within the dated direct-award limit of the category of the larger
 /// value (LOU 19 a kap.; SKR 2023 kap. 3: "räknas per deltagande kommun").
 [[nodiscard]] inline const Predicate<TaskSubject>& exception_direct_award() {
-    static const auto p =
-        detail::leaf<TaskSubject>(detail::info("exception.direct_award", "Värdet per deltagande kommun understiger direktupphandlingsgränsen",
-                                               "The value per participating municipality is within the direct-award limit",
-                                               "LOU (2016:1145) 19 a kap. (19 kap. före 2022-02-01) och 5 kap.; SKR 2023 kap. 3"),
-                                  [](const TaskSubject& s, Trace& t) {
-                                      const Task& task = s.task();
-                                      if (!task.principals) return t.unknown([&] { return s.path() + "/principals"; });
-                                      Truth all = Truth::yes;
-                                      for (const auto& principal : *task.principals) {
-                                          all = all && detail::direct_award_for_principal(s, principal, t);
-                                          if (all == Truth::no && !t.active()) return Truth::no;
-                                      }
-                                      return all;
-                                  });
+    static const auto p = detail::leaf<TaskSubject>(
+        detail::info("exception.direct_award", "Värdet per deltagande kommun understiger direktupphandlingsgränsen",
+                     "The value per participating municipality is within the direct-award limit",
+                     "LOU (2016:1145) 19 a kap. (19 kap. före 2022-02-01) och 5 kap.; SKR 2023 kap. 3"),
+        [](const TaskSubject& s, Trace& t) {
+            const Task& task = s.task();
+            // Nobody buys: there is no participating municipality to count for.
+            if (!task.principals || task.principals->empty()) return t.unknown([&] { return s.path() + "/principals"; });
+            Truth all = Truth::yes;
+            for (const auto& principal : *task.principals) {
+                all = all && detail::direct_award_for_principal(s, principal, t);
+                if (all == Truth::no && !t.active()) return Truth::no;
+            }
+            if (all == Truth::unknown && detail::some_share_beyond_limit(s)) {
+                t.note([&] {
+                    return detail::tx("Andelarna är okända, men någon av de " + std::to_string(task.principals->size()) +
+                                          " uppdragsgivarna bär minst en lika stor del av värdet, och den delen är redan över gränsen.",
+                                      "The shares are unknown, but one of the " + std::to_string(task.principals->size()) +
+                                          " principals carries at least an equal part of the value, and that part is already over the limit.");
+                });
+                return Truth::no;
+            }
+            return all;
+        });
     return p;
 }
 
