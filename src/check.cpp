@@ -334,7 +334,7 @@ std::string Report::message(const Finding& f, Lang lang) const {
             stack.pop_back();
             if (n->value != Truth::no) continue;
             for (const Text& note : n->notes) out += " " + note.in(lang);
-            for (auto it = n->children.rbegin(); it != n->children.rend(); ++it) stack.push_back(&*it);
+            for (std::size_t i = n->children.size(); i-- > 0;) stack.push_back(&n->children[i]); // depth first, in order
         }
     }
     return out;
