@@ -41,6 +41,17 @@ const Predicate<TaskSubject>& direct = predicates::exception_direct_award();
 
 } // namespace
 
+TEST_CASE("The exceptions are exported predicates with their stable ids", "[procurement]") {
+    CHECK(direct.id() == "exception.direct_award");
+    CHECK(predicates::exception_public_authority().id() == "exception.public_authority");
+    CHECK(predicates::exception_hamburg().id() == "exception.hamburg");
+    CHECK(predicates::exception_teckal().id() == "exception.teckal");
+    CHECK(predicates::exception_nesgi().id() == "exception.nesgi");
+    std::vector<std::string> ids;
+    for (const auto& e : *default_exceptions()) ids.push_back(e.id());
+    CHECK(ids == std::vector<std::string>{"exception.public_authority", "exception.direct_award", "exception.hamburg", "exception.teckal"});
+}
+
 TEST_CASE("Norrström–Fjällviken is exempt by direct award; the same value as a general service is not", "[procurement][seed]") {
     const Agreement a = norrstrom(); // ~5 MSEK family treatment, social service, 2024
     CHECK(exception_value(a, direct) == Truth::yes);

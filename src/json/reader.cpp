@@ -164,6 +164,34 @@ class Reader {
         return out;
     }
 
+    /// Reads an object that maps party ids to values (weights, shares):
+    /// `read(party, value, path)` gives the entry or reports why not.
+    /// `nullopt` when absent, null or not an object.
+    template <class T, class F>
+    std::optional<std::vector<T>> party_map(const Node* n, const std::string& path, const char* what, F&& read) {
+        if (!present(n) || !expect(*n, Kind::object, path)) return std::nullopt;
+        std::vector<T> out;
+        for (const auto& [party, value] : n->members) {
+            const std::string p = path + "/" + detail::pointer_escape(party);
+            if (!present(&value))
+                error(p, std::string{"missing "} + what);
+            else if (std::optional<T> entry = read(std::string{party}, value, p))
+                out.push_back(std::move(*entry));
+        }
+        for (const auto& k : n->repeated_keys) error(path + "/" + detail::pointer_escape(k), "repeated key \"" + std::string{k} + "\"");
+        return out;
+    }
+
+    /// Reads a required id; a missing or unreadable one makes references to
+    /// ids of its kind unverifiable (`unreliable`).
+    std::string id(const Node& n, const std::string& path, const char* what, bool& unreliable) {
+        const Node* node = get(n, "id");
+        if (!present(node)) error(path + "/id", std::string{"missing "} + what + " id");
+        std::string value = str(node, path + "/id");
+        if (value.empty()) unreliable = true;
+        return value;
+    }
+
     bool party_ids_unreliable = false; ///< some party id could not be read: references to it are not checked
     bool task_ids_unreliable = false;  ///< some task id could not be read
 
@@ -197,10 +225,7 @@ Party read_party(Reader& r, const Node& n, const std::string& path) {
         r.party_ids_unreliable = true;
         return p;
     }
-    const Node* id = Reader::get(n, "id");
-    if (!Reader::present(id)) r.error(path + "/id", "missing party id");
-    p.id = r.str(id, path + "/id");
-    if (p.id.empty()) r.party_ids_unreliable = true;
+    p.id = r.id(n, path, "party", r.party_ids_unreliable);
     p.name = r.str(Reader::get(n, "name"), path + "/name");
     p.kind = r.opt_enum<PartyKind>(Reader::get(n, "kind"), path + "/kind");
     p.population = r.opt_count(Reader::get(n, "population"), path + "/population", "population", max_population);
@@ -276,20 +301,11 @@ std::optional<Compensation> read_compensation(Reader& r, const Node* n, const st
         if (r.object(*a, ap, {"key", "weights"})) {
             Allocation al;
             al.key = r.opt_enum<AllocationKey>(Reader::get(*a, "key"), ap + "/key");
-            if (const Node* w = Reader::get(*a, "weights"); Reader::present(w) && r.expect(*w, Kind::object, ap + "/weights")) {
-                std::vector<Weight> ws;
-                for (const auto& [party, value] : w->members) {
-                    const std::string wp = ap + "/weights/" + detail::pointer_escape(party);
-                    if (!Reader::present(&value)) {
-                        r.error(wp, "missing weight");
-                        continue;
-                    }
-                    if (auto d = r.opt_decimal(&value, wp, "weight")) ws.push_back({std::string{party}, *d});
-                }
-                for (const auto& k : w->repeated_keys)
-                    r.error(ap + "/weights/" + detail::pointer_escape(k), "repeated key \"" + std::string{k} + "\"");
-                al.weights = std::move(ws);
-            }
+            al.weights = r.party_map<Weight>(Reader::get(*a, "weights"), ap + "/weights", "weight",
+                                             [&](std::string party, const Node& value, const std::string& p) -> std::optional<Weight> {
+                                                 if (auto d = r.opt_decimal(&value, p, "weight")) return Weight{std::move(party), *d};
+                                                 return std::nullopt;
+                                             });
             c.allocation = std::move(al);
         }
     }
@@ -304,10 +320,7 @@ Task read_task(Reader& r, const Node& n, const std::string& path) {
         r.task_ids_unreliable = true;
         return t;
     }
-    const Node* id = Reader::get(n, "id");
-    if (!Reader::present(id)) r.error(path + "/id", "missing task id");
-    t.id = r.str(id, path + "/id");
-    if (t.id.empty()) r.task_ids_unreliable = true;
+    t.id = r.id(n, path, "task", r.task_ids_unreliable);
     t.description = r.str(Reader::get(n, "description"), path + "/description");
     t.contractor = r.opt_str(Reader::get(n, "contractor"), path + "/contractor");
     t.principals = r.opt_ids(Reader::get(n, "principals"), path + "/principals");
@@ -318,20 +331,12 @@ Task read_task(Reader& r, const Node& n, const std::string& path) {
     t.target_group_children = r.opt_bool(Reader::get(n, "target_group_children"), path + "/target_group_children");
     t.within_competence = r.opt_bool(Reader::get(n, "within_competence"), path + "/within_competence");
     t.annual_value = r.opt_amount(Reader::get(n, "annual_value"), path + "/annual_value");
-    if (const Node* s = Reader::get(n, "principal_shares"); Reader::present(s) && r.expect(*s, Kind::object, path + "/principal_shares")) {
-        std::vector<PrincipalShare> shares;
-        for (const auto& [party, value] : s->members) {
-            const std::string sp = path + "/principal_shares/" + detail::pointer_escape(party);
-            if (!Reader::present(&value)) {
-                r.error(sp, "missing share");
-                continue;
-            }
-            if (auto p = r.opt_percent(&value, sp)) shares.push_back({std::string{party}, *p});
-        }
-        for (const auto& k : s->repeated_keys)
-            r.error(path + "/principal_shares/" + detail::pointer_escape(k), "repeated key \"" + std::string{k} + "\"");
-        t.principal_shares = std::move(shares);
-    }
+    t.principal_shares =
+        r.party_map<PrincipalShare>(Reader::get(n, "principal_shares"), path + "/principal_shares", "share",
+                                    [&](std::string party, const Node& value, const std::string& p) -> std::optional<PrincipalShare> {
+                                        if (auto share = r.opt_percent(&value, p)) return PrincipalShare{std::move(party), *share};
+                                        return std::nullopt;
+                                    });
     read_hamburg(r, Reader::get(n, "hamburg"), path + "/hamburg", t.hamburg);
     read_teckal(r, Reader::get(n, "teckal"), path + "/teckal", t.teckal);
     t.compensation = read_compensation(r, Reader::get(n, "compensation"), path + "/compensation");
