@@ -99,15 +99,22 @@ class Reader {
             error(path, "amount " + t + " is too large");
         return std::nullopt;
     }
-    /// An exact non-negative decimal number (percentages, weights): at most six decimals.
-    std::optional<Decimal> opt_decimal(const Node* n, const std::string& path, const char* what) {
-        if (!present(n)) return std::nullopt;
-        if (!expect(*n, Kind::number, path)) return std::nullopt;
-        const std::string t{n->text};
+    /// The text of a JSON number that is not negative; `nullopt` (with the
+    /// problem reported) otherwise, or when absent.
+    std::optional<std::string> unsigned_number(const Node* n, const std::string& path, const char* what) {
+        if (!present(n) || !expect(*n, Kind::number, path)) return std::nullopt;
+        std::string t{n->text};
         if (!t.empty() && t[0] == '-') {
             error(path, std::string{"negative "} + what + " " + t);
             return std::nullopt;
         }
+        return t;
+    }
+    /// An exact non-negative decimal number (percentages, weights): at most six decimals.
+    std::optional<Decimal> opt_decimal(const Node* n, const std::string& path, const char* what) {
+        const auto text = unsigned_number(n, path, what);
+        if (!text) return std::nullopt;
+        const std::string& t = *text;
         if (auto d = Decimal::parse(t)) return d;
         if (t.find_first_of("eE") != std::string::npos)
             error(path, std::string{what} + " " + t + " must be written without an exponent");
@@ -128,13 +135,9 @@ class Reader {
     }
     /// A non-negative whole number not above `max`.
     std::optional<std::int64_t> opt_count(const Node* n, const std::string& path, const char* what, std::int64_t max) {
-        if (!present(n)) return std::nullopt;
-        if (!expect(*n, Kind::number, path)) return std::nullopt;
-        const std::string t{n->text};
-        if (!t.empty() && t[0] == '-') {
-            error(path, std::string{"negative "} + what + " " + t);
-            return std::nullopt;
-        }
+        const auto text = unsigned_number(n, path, what);
+        if (!text) return std::nullopt;
+        const std::string& t = *text;
         auto d = Decimal::parse(t);
         if (!d || d->units() % Decimal::scale != 0) {
             error(path, std::string{what} + " must be a whole number, got " + t);
