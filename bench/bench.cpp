@@ -4,7 +4,7 @@
 // ≤ 200 ns; (d) allocation over 290 parties ≤ 20 µs. (e), 10 000 agreements
 // through the avtal command, is timed by bench/run.sh.
 #include <avtal/avtal.hpp>
-#include <avtal/json.hpp>
+#include <avtal/io/json.hpp>
 
 #include <benchmark/benchmark.h>
 

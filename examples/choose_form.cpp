@@ -1,7 +1,7 @@
 // Which form of cooperation fits? The recommender of avtal (SKR 2023,
 // Tabell 1) on three needs, each with the form the report would advise.
-#include <avtal/forms.hpp>
-#include <avtal/render.hpp>
+#include <avtal/io/render.hpp>
+#include <avtal/law/forms.hpp>
 
 #include <iostream>
 

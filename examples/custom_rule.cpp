@@ -6,8 +6,8 @@
 // agreement runs longer than two years; and the steering group meets at
 // least twice a year" (cf. the Östergötland HVB, SKR 2023 kap. 4).
 #include <avtal/avtal.hpp>
-#include <avtal/json.hpp>
-#include <avtal/rules.hpp> // the built-in predicates, to recombine
+#include <avtal/io/json.hpp>
+#include <avtal/law/rules.hpp> // the built-in predicates, to recombine
 
 #include <fstream>
 #include <iostream>
@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
     // Norrström's 12-month agreement: the policy does not apply.
     const Report short_term = check(*doc.agreement, options);
     const Finding* f = short_term.findings_of("norrstrom.long_services").at(0);
-    std::cout << short_term.message(*f, Lang::sv) << "\n";
+    std::cout << message(short_term, *f, Lang::sv) << "\n";
     const bool ok_short = f->status == Status::satisfied;
 
     // Extended to three years, with the open-market share not known: the
@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
     longer.term.months = 36;
     const Report long_term_report = check(longer, options);
     f = long_term_report.findings_of("norrstrom.long_services").at(0);
-    std::cout << long_term_report.message(*f, Lang::sv) << "\n";
+    std::cout << message(long_term_report, *f, Lang::sv) << "\n";
     for (const auto& m : f->missing) std::cout << "  ta reda på: " << m << "\n";
     const Explanation e = long_term_report.explain(*f);
     std::cout << "  " << e.children.at(0).id << ": " << to_string(e.children.at(0).value) << "\n";

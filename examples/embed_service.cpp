@@ -5,7 +5,7 @@
 //
 //   producer | embed_service > reports.jsonl
 #include <avtal/avtal.hpp>
-#include <avtal/json.hpp>
+#include <avtal/io/json.hpp>
 
 #include <iostream>
 #include <string>

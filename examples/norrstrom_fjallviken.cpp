@@ -4,9 +4,9 @@
 //
 //   norrstrom_fjallviken AGREEMENT.json
 #include <avtal/avtal.hpp>
-#include <avtal/json.hpp>
-#include <avtal/method.hpp>
-#include <avtal/render.hpp>
+#include <avtal/io/json.hpp>
+#include <avtal/io/render.hpp>
+#include <avtal/law/method.hpp>
 
 #include <fstream>
 #include <iostream>

@@ -4,7 +4,7 @@
 //
 //   what_if_threshold THRESHOLDS.json AGREEMENT.json...
 #include <avtal/avtal.hpp>
-#include <avtal/json.hpp>
+#include <avtal/io/json.hpp>
 
 #include <fstream>
 #include <iostream>

@@ -1,18 +1,19 @@
 #pragma once
 /// @file
 /// @brief The umbrella header of avtal: the model, the reasoning core and
-/// `check()`. Boost.JSON is not in it (see `avtal/json.hpp`, compiled), nor
-/// are the built-in rules' definitions (see `avtal/rules.hpp`).
+/// `check()`. Boost.JSON is not in it (see `avtal/io/json.hpp`, compiled), nor
+/// are the built-in rules' definitions (see `avtal/law/rules.hpp`).
 
-#include <avtal/check.hpp>
-#include <avtal/compensation.hpp>
-#include <avtal/date.hpp>
-#include <avtal/model.hpp>
-#include <avtal/money.hpp>
-#include <avtal/predicate.hpp>
-#include <avtal/procurement.hpp>
-#include <avtal/rule.hpp>
-#include <avtal/subject.hpp>
-#include <avtal/text.hpp>
-#include <avtal/thresholds.hpp>
-#include <avtal/truth.hpp>
+#include <avtal/core/date.hpp>
+#include <avtal/core/money.hpp>
+#include <avtal/core/predicate.hpp>
+#include <avtal/core/rule.hpp>
+#include <avtal/core/text.hpp>
+#include <avtal/core/truth.hpp>
+#include <avtal/io/messages.hpp>
+#include <avtal/law/check.hpp>
+#include <avtal/law/compensation.hpp>
+#include <avtal/law/procurement.hpp>
+#include <avtal/law/thresholds.hpp>
+#include <avtal/model/agreement.hpp>
+#include <avtal/model/subject.hpp>

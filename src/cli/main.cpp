@@ -1,10 +1,10 @@
 // The avtal command: check agreements, allocate costs, list thresholds,
 // recommend forms of cooperation and explain rules (SPEC §10).
 #include <avtal/avtal.hpp>
-#include <avtal/enum.hpp>
-#include <avtal/json.hpp>
-#include <avtal/render.hpp>
-#include <avtal/rules.hpp>
+#include <avtal/core/enum.hpp>
+#include <avtal/io/json.hpp>
+#include <avtal/io/render.hpp>
+#include <avtal/law/rules.hpp>
 
 #include <cstdio>
 #include <fstream>

@@ -1,7 +1,7 @@
 // Reads an agreement, checks it and prints its verdict: the smallest
 // integration of avtal through its installed CMake package.
 #include <avtal/avtal.hpp>
-#include <avtal/json.hpp>
+#include <avtal/io/json.hpp>
 
 #include <fstream>
 #include <iostream>

@@ -5,9 +5,9 @@
 // canonical writer's output reads back to an equal agreement and is stable.
 
 #include <avtal/avtal.hpp>
-#include <avtal/forms.hpp>
-#include <avtal/json.hpp>
-#include <avtal/render.hpp>
+#include <avtal/io/json.hpp>
+#include <avtal/io/render.hpp>
+#include <avtal/law/forms.hpp>
 
 #include <cstdio>
 #include <cstdlib>

@@ -1,0 +1,391 @@
+#pragma once
+/// @file
+/// @brief Predicates as values: named, cited, explainable functions
+/// `Subject -> Truth`, composed with `&&`, `||`, `!`, `all_of`, `any_of`
+/// and `when`.
+///
+/// Evaluation has two faces. `p(subject)` answers the truth value only,
+/// short-circuiting and allocating nothing; it is what `check()` runs.
+/// `p.explain(subject)` builds the explanation tree: every node with its id,
+/// Swedish and English text, citation, value, the facts that were missing
+/// and its children. Explanations are materialised only when asked for,
+/// from the same predicate, so the fast answer and the explained answer can
+/// never disagree.
+
+#include <avtal/core/text.hpp>
+#include <avtal/core/truth.hpp>
+
+#include <concepts>
+#include <memory>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace avtal {
+
+/// @brief The name of a predicate: a stable id, its text in both languages
+/// and its legal source.
+struct PredicateInfo {
+    std::string id;       ///< Stable id, e.g. `"hamburg.open_market_share"`.
+    Text text;            ///< What the predicate asserts, in both languages.
+    std::string citation; ///< Statute, case or guidance it rests on (may be empty for plain combinators).
+};
+
+/// @brief One node of an explanation tree: why a predicate answered as it did.
+struct Explanation {
+    std::string id;                    ///< The predicate's id.
+    Text text;                         ///< What the predicate asserts.
+    std::string citation;              ///< Its source.
+    Truth value = Truth::unknown;      ///< Its answer for the subject.
+    std::vector<std::string> missing;  ///< For an unknown answer: the paths of the missing facts.
+    std::vector<Text> notes;           ///< Details (amounts compared, reasons) in both languages.
+    std::vector<Explanation> children; ///< The sub-predicates' explanations.
+};
+
+/// @brief What a predicate function may report besides its answer: the facts
+/// it found missing and notes for the explanation.
+///
+/// A `Trace` is inactive on the fast path (`Predicate::operator()`): every
+/// call is then a no-op, and the lambdas that would build paths or notes are
+/// never invoked.
+class Trace {
+  public:
+    /// @brief An inactive trace (the fast path).
+    Trace() noexcept = default;
+    /// @brief A trace writing into the explanation node `node`.
+    explicit Trace(Explanation& node) noexcept : node_{&node} {}
+
+    /// @brief Whether an explanation is being built.
+    [[nodiscard]] bool active() const noexcept { return node_ != nullptr; }
+
+    /// @brief Records a missing fact (a JSON-pointer-like path such as
+    /// `/tasks/0/hamburg/open_market_share_percent`) and returns
+    /// `Truth::unknown`. `path` is a callable returning `std::string`,
+    /// invoked only when the trace is active.
+    template <class PathFn>
+    requires std::is_invocable_r_v<std::string, PathFn&> Truth unknown(PathFn&& path) {
+        if (node_) add_missing(std::forward<PathFn>(path)());
+        return Truth::unknown;
+    }
+
+    /// @brief Records a missing fact given as a ready path.
+    void missing(std::string path) {
+        if (node_) add_missing(std::move(path));
+    }
+
+    /// @brief Adds a note built by `make` (a callable returning `Text`),
+    /// invoked only when the trace is active.
+    template <class NoteFn>
+    requires std::is_invocable_r_v<Text, NoteFn&>
+    void note(NoteFn&& make) {
+        if (node_) node_->notes.push_back(std::forward<NoteFn>(make)());
+    }
+
+    /// @brief Attaches a finished sub-explanation (when a predicate function
+    /// evaluates other predicates itself).
+    void child(Explanation e) {
+        if (node_) node_->children.push_back(std::move(e));
+    }
+
+  private:
+    void add_missing(std::string path) {
+        for (const auto& m : node_->missing)
+            if (m == path) return;
+        node_->missing.push_back(std::move(path));
+    }
+    Explanation* node_ = nullptr;
+};
+
+/// @brief A callable that can be made a predicate over `Subject`: it takes
+/// `const Subject&` (and optionally a `Trace&`) and returns `Truth`.
+template <class F, class Subject>
+concept PredicateFunction = std::copy_constructible<F> &&
+    (std::is_invocable_r_v<Truth, const F&, const Subject&, Trace&> || std::is_invocable_r_v<Truth, const F&, const Subject&>);
+
+template <class Subject>
+class Predicate;
+
+namespace detail {
+
+/// The kind of a predicate node, used to flatten `a && b && c` into one `all_of`.
+enum class NodeKind : unsigned char { leaf, all, any, negation, implication, custom };
+
+template <class Subject>
+struct PredicateNode {
+    PredicateInfo info;
+    NodeKind kind = NodeKind::leaf;
+    bool anonymous = false; // a combinator without a name of its own
+
+    explicit PredicateNode(PredicateInfo i, NodeKind k = NodeKind::leaf, bool anon = false) : info{std::move(i)}, kind{k}, anonymous{anon} {}
+    PredicateNode(const PredicateNode&) = delete;
+    PredicateNode& operator=(const PredicateNode&) = delete;
+    virtual ~PredicateNode() = default;
+
+    [[nodiscard]] virtual Truth eval(const Subject& s) const = 0;
+    [[nodiscard]] virtual Explanation explain(const Subject& s) const = 0;
+    [[nodiscard]] virtual const std::vector<Predicate<Subject>>* children() const { return nullptr; }
+
+    [[nodiscard]] Explanation start() const { return Explanation{info.id, info.text, info.citation, Truth::unknown, {}, {}, {}}; }
+};
+
+inline void merge_missing(std::vector<std::string>& into, const std::vector<std::string>& from) {
+    for (const auto& m : from) {
+        bool seen = false;
+        for (const auto& x : into) seen = seen || x == m;
+        if (!seen) into.push_back(m);
+    }
+}
+
+/// A decided node needs no missing facts; an unknown one keeps those of its
+/// unknown children.
+inline void finish(Explanation& e) {
+    if (e.value != Truth::unknown) {
+        e.missing.clear();
+        return;
+    }
+    for (const auto& c : e.children)
+        if (c.value == Truth::unknown) merge_missing(e.missing, c.missing);
+}
+
+template <class Subject, class F>
+struct LeafNode final : PredicateNode<Subject> {
+    F fn;
+    LeafNode(PredicateInfo i, F f) : PredicateNode<Subject>{std::move(i)}, fn{std::move(f)} {}
+
+    Truth call(const Subject& s, Trace& t) const {
+        if constexpr (std::is_invocable_r_v<Truth, const F&, const Subject&, Trace&>)
+            return fn(s, t);
+        else
+            return fn(s);
+    }
+    Truth eval(const Subject& s) const override {
+        Trace t;
+        return call(s, t);
+    }
+    Explanation explain(const Subject& s) const override {
+        Explanation e = this->start();
+        Trace t{e};
+        e.value = call(s, t);
+        if (e.value != Truth::unknown) e.missing.clear();
+        return e;
+    }
+};
+
+} // namespace detail
+
+/// @brief A named, cited, explainable function `Subject -> Truth`.
+///
+/// A `Predicate` is a cheap-to-copy value (a shared immutable node). Build
+/// one with `make_predicate`, compose with `&&`, `||`, `!`, `all_of`,
+/// `any_of` and `when`.
+template <class Subject>
+class Predicate {
+  public:
+    /// @brief The type of what the predicate is evaluated on.
+    using subject_type = Subject;
+
+    /// @brief Wraps a node; used by the combinators.
+    explicit Predicate(std::shared_ptr<const detail::PredicateNode<Subject>> node) noexcept : node_{std::move(node)} {}
+
+    /// @brief The answer for `s`, short-circuiting, without an explanation.
+    [[nodiscard]] Truth operator()(const Subject& s) const { return node_->eval(s); }
+
+    /// @brief The answer for `s` with its full explanation tree.
+    [[nodiscard]] Explanation explain(const Subject& s) const { return node_->explain(s); }
+
+    /// @brief The predicate's id, texts and citation.
+    [[nodiscard]] const PredicateInfo& info() const noexcept { return node_->info; }
+
+    /// @brief The predicate's stable id.
+    [[nodiscard]] const std::string& id() const noexcept { return node_->info.id; }
+
+    /// @brief The node (for combinators).
+    [[nodiscard]] const std::shared_ptr<const detail::PredicateNode<Subject>>& node() const noexcept { return node_; }
+
+  private:
+    std::shared_ptr<const detail::PredicateNode<Subject>> node_;
+};
+
+/// @brief Makes a predicate from a function and its name. `fn` takes
+/// `const Subject&` and optionally a `Trace&` to report missing facts and
+/// notes.
+///
+/// @code
+/// auto meets_twice = avtal::make_predicate<avtal::AgreementSubject>(
+///     {"local.steering_group", {"Styrgruppen möts minst två gånger per år",
+///      "The steering group meets at least twice a year"}, "Lokal policy"},
+///     [](const avtal::AgreementSubject&) { return avtal::Truth::yes; });
+/// @endcode
+template <class Subject, class F>
+requires PredicateFunction<F, Subject>
+[[nodiscard]] Predicate<Subject> make_predicate(PredicateInfo info, F fn) {
+    return Predicate<Subject>{std::make_shared<const detail::LeafNode<Subject, F>>(std::move(info), std::move(fn))};
+}
+
+namespace detail {
+
+/// The signature of the built-in predicates' functions: one leaf node type
+/// per subject type, however many predicates (keeps the headers cheap to compile).
+template <class Subject>
+using LeafFn = Truth (*)(const Subject&, Trace&);
+
+/// Makes a predicate from a plain function (a captureless lambda converts).
+template <class Subject>
+[[nodiscard]] Predicate<Subject> leaf(PredicateInfo info, LeafFn<Subject> fn) {
+    return Predicate<Subject>{std::make_shared<const LeafNode<Subject, LeafFn<Subject>>>(std::move(info), fn)};
+}
+
+template <class Subject>
+struct JunctionNode final : PredicateNode<Subject> {
+    std::vector<Predicate<Subject>> parts;
+    JunctionNode(PredicateInfo i, NodeKind k, bool anon, std::vector<Predicate<Subject>> ps)
+        : PredicateNode<Subject>{std::move(i), k, anon}, parts{std::move(ps)} {}
+
+    Truth eval(const Subject& s) const override {
+        // Fast path: stop at the first deciding part.
+        const Truth decisive = this->kind == NodeKind::all ? Truth::no : Truth::yes;
+        Truth acc = this->kind == NodeKind::all ? Truth::yes : Truth::no;
+        for (const auto& p : parts) {
+            const Truth v = p(s);
+            if (v == decisive) return decisive;
+            if (v == Truth::unknown) acc = Truth::unknown;
+        }
+        return acc;
+    }
+    Explanation explain(const Subject& s) const override {
+        // The explanation evaluates every part, so the deciding part and all
+        // others (with their missing facts) are shown.
+        Explanation e = this->start();
+        e.value = this->kind == NodeKind::all ? Truth::yes : Truth::no;
+        e.children.reserve(parts.size());
+        for (const auto& p : parts) {
+            e.children.push_back(p.explain(s));
+            const Truth v = e.children.back().value;
+            e.value = this->kind == NodeKind::all ? (e.value && v) : (e.value || v);
+        }
+        finish(e);
+        return e;
+    }
+    const std::vector<Predicate<Subject>>* children() const override { return &parts; }
+};
+
+template <class Subject>
+struct NotNode final : PredicateNode<Subject> {
+    Predicate<Subject> inner;
+    NotNode(PredicateInfo i, Predicate<Subject> p) : PredicateNode<Subject>{std::move(i), NodeKind::negation}, inner{std::move(p)} {}
+    Truth eval(const Subject& s) const override { return !inner(s); }
+    Explanation explain(const Subject& s) const override {
+        Explanation e = this->start();
+        e.children.push_back(inner.explain(s));
+        e.value = !e.children.back().value;
+        finish(e);
+        return e;
+    }
+};
+
+template <class Subject>
+struct ImpliesNode final : PredicateNode<Subject> {
+    Predicate<Subject> condition;
+    Predicate<Subject> requirement;
+    ImpliesNode(PredicateInfo i, Predicate<Subject> c, Predicate<Subject> r)
+        : PredicateNode<Subject>{std::move(i), NodeKind::implication}, condition{std::move(c)}, requirement{std::move(r)} {}
+    Truth eval(const Subject& s) const override {
+        const Truth c = condition(s);
+        if (c == Truth::no) return Truth::yes; // not applicable: holds vacuously
+        const Truth r = requirement(s);
+        return implies(c, r);
+    }
+    Explanation explain(const Subject& s) const override {
+        Explanation e = this->start();
+        e.children.push_back(condition.explain(s));
+        e.children.push_back(requirement.explain(s));
+        e.value = implies(e.children[0].value, e.children[1].value);
+        finish(e);
+        return e;
+    }
+};
+
+template <class Subject>
+Predicate<Subject> junction(PredicateInfo info, NodeKind kind, bool anonymous, std::vector<Predicate<Subject>> parts) {
+    if (anonymous) {
+        // (a && b) && c becomes all_of(a, b, c): one level, same meaning.
+        std::vector<Predicate<Subject>> flat;
+        flat.reserve(parts.size());
+        for (auto& p : parts) {
+            const auto* kids = p.node()->children();
+            if (kids && p.node()->kind == kind && p.node()->anonymous)
+                flat.insert(flat.end(), kids->begin(), kids->end());
+            else
+                flat.push_back(std::move(p));
+        }
+        parts = std::move(flat);
+    }
+    return Predicate<Subject>{std::make_shared<const JunctionNode<Subject>>(std::move(info), kind, anonymous, std::move(parts))};
+}
+
+inline PredicateInfo all_info() { return {"all_of", {"Samtliga villkor är uppfyllda", "All conditions hold"}, {}}; }
+inline PredicateInfo any_info() { return {"any_of", {"Minst ett villkor är uppfyllt", "At least one condition holds"}, {}}; }
+
+} // namespace detail
+
+/// @brief A named conjunction: holds when every part holds (Kleene).
+template <class Subject>
+[[nodiscard]] Predicate<Subject> all_of(PredicateInfo info, std::vector<Predicate<Subject>> parts) {
+    return detail::junction(std::move(info), detail::NodeKind::all, false, std::move(parts));
+}
+
+/// @brief A named disjunction: holds when some part holds (Kleene).
+template <class Subject>
+[[nodiscard]] Predicate<Subject> any_of(PredicateInfo info, std::vector<Predicate<Subject>> parts) {
+    return detail::junction(std::move(info), detail::NodeKind::any, false, std::move(parts));
+}
+
+/// @brief An anonymous conjunction of the given predicates.
+template <class Subject, class... More>
+requires(std::same_as<More, Predicate<Subject>>&&...) [[nodiscard]] Predicate<Subject> all_of(Predicate<Subject> first, More... more) {
+    return detail::junction(detail::all_info(), detail::NodeKind::all, true, std::vector<Predicate<Subject>>{std::move(first), std::move(more)...});
+}
+
+/// @brief An anonymous disjunction of the given predicates.
+template <class Subject, class... More>
+requires(std::same_as<More, Predicate<Subject>>&&...) [[nodiscard]] Predicate<Subject> any_of(Predicate<Subject> first, More... more) {
+    return detail::junction(detail::any_info(), detail::NodeKind::any, true, std::vector<Predicate<Subject>>{std::move(first), std::move(more)...});
+}
+
+/// @brief Kleene conjunction of two predicates.
+template <class Subject>
+[[nodiscard]] Predicate<Subject> operator&&(Predicate<Subject> a, Predicate<Subject> b) {
+    return all_of(std::move(a), std::move(b));
+}
+
+/// @brief Kleene disjunction of two predicates.
+template <class Subject>
+[[nodiscard]] Predicate<Subject> operator||(Predicate<Subject> a, Predicate<Subject> b) {
+    return any_of(std::move(a), std::move(b));
+}
+
+/// @brief Kleene negation of a predicate.
+template <class Subject>
+[[nodiscard]] Predicate<Subject> operator!(Predicate<Subject> p) {
+    PredicateInfo info{"not", {"Inte: " + p.info().text.sv, "Not: " + p.info().text.en}, p.info().citation};
+    return Predicate<Subject>{std::make_shared<const detail::NotNode<Subject>>(std::move(info), std::move(p))};
+}
+
+/// @brief A conditional requirement `condition -> requirement`: holds
+/// vacuously when the condition does not (the rule is then not applicable),
+/// is decided by the requirement when it does, and is unknown when the
+/// condition is unknown and the requirement does not hold.
+template <class Subject>
+[[nodiscard]] Predicate<Subject> when(PredicateInfo info, Predicate<Subject> condition, Predicate<Subject> requirement) {
+    return Predicate<Subject>{std::make_shared<const detail::ImpliesNode<Subject>>(std::move(info), std::move(condition), std::move(requirement))};
+}
+
+/// @brief Renames a predicate (gives a composed predicate an id, texts and
+/// citation of its own) without changing its meaning.
+template <class Subject>
+[[nodiscard]] Predicate<Subject> named(PredicateInfo info, Predicate<Subject> p) {
+    return all_of(std::move(info), std::vector<Predicate<Subject>>{std::move(p)});
+}
+
+} // namespace avtal

@@ -1,0 +1,217 @@
+#pragma once
+/// @file
+/// @brief Rules on the agreement's content (SKR 2023 kap. 2,
+/// "Avtalsinnehållet"; Socialstyrelsen, "Avtal och överenskommelser"):
+/// `content.required`, `content.conditional`, `content.children`. One
+/// finding per section, so a user sees the full list at once. These rules
+/// read `clauses` (the sections the text has); the substance rules read the
+/// facts.
+
+#include <avtal/law/rules/common.hpp>
+#include <avtal/law/rules/delegation.hpp>
+#include <avtal/law/rules/information.hpp>
+
+#include <vector>
+
+namespace avtal {
+
+/// @brief The name of a section of an agreement in both languages.
+[[nodiscard]] inline Text clause_text(Clause c) {
+    using detail::tx;
+    switch (c) {
+    case Clause::parties: return tx("parterna i avtalet", "the parties");
+    case Clause::contractor_tasks: return tx("uppdragstagarens uppgifter", "the contractor's tasks");
+    case Clause::delegation_scope:
+        return tx("omfattningen av extern delegering av beslutanderätt", "the scope of external delegation of decision power");
+    case Clause::economic_terms: return tx("ekonomiska villkor och redovisning", "economic terms and accounting");
+    case Clause::information_handling: return tx("rutiner för informationshantering", "information-handling routines");
+    case Clause::follow_up: return tx("uppföljning", "follow-up");
+    case Clause::term: return tx("avtalstid", "term");
+    case Clause::termination: return tx("uppsägning", "termination");
+    case Clause::data_protection: return tx("dataskydd", "data protection");
+    case Clause::confidentiality: return tx("sekretess", "confidentiality");
+    case Clause::work_results: return tx("rätten till arbetsresultat och upphovsrätt", "rights to work results and copyright");
+    case Clause::insurance: return tx("försäkringsfrågor", "insurance");
+    case Clause::target_group: return tx("målgrupp för avtalet", "the agreement's target group");
+    case Clause::assignments:
+        return tx("tydliga uppdrag till de huvudmän eller verksamheter som ingår avtalet",
+                  "clear assignments to the principals or services party to it");
+    case Clause::economic_responsibility:
+        return tx("hur samverkan kan skapas och vem som har ekonomiskt ansvar för de olika insatserna",
+                  "how cooperation is created and who bears economic responsibility for each service");
+    case Clause::procurement_parameter:
+        return tx("att samverkan ska vara en parameter vid upphandlingar av tjänster", "that cooperation is a parameter when services are procured");
+    case Clause::division_of_work: break;
+    }
+    return tx("arbetsfördelning mellan huvudmännen och en precisering av ansvaret",
+              "division of work between the principals and specified responsibilities");
+}
+
+namespace rules::info {
+
+/// @brief `content.required` [warning]. SKR: "vissa grundläggande punkter
+/// bör alltid inkluderas".
+[[nodiscard]] inline const RuleInfo& content_required() {
+    static const RuleInfo i = detail::rule_info(
+        "content.required", Severity::warning, "SKR, Avtalssamverkan inom socialtjänsten (2023) kap. 2, Avtalsinnehållet (vägledning)",
+        "SKR 2023 kap. 2, Avtalsinnehållet: \"bör alltid inkluderas\"",
+        "Avtalet innehåller de grundläggande avsnitten (parter, uppdragstagarens uppgifter, delegeringens omfattning, ekonomiska villkor, "
+        "informationshantering, uppföljning, avtalstid, uppsägning)",
+        "The agreement has the basic sections (parties, contractor's tasks, delegation scope, economic terms, information handling, follow-up, term, "
+        "termination)",
+        "{subject} saknas i avtalet (SKR: bör alltid ingå).", "{subject} is missing from the agreement (SKR: should always be included).");
+    return i;
+}
+
+/// @brief `content.conditional` [warning]: data protection and
+/// confidentiality when personal data is processed; rights to work results
+/// when copyright material is created; insurance always recommended.
+[[nodiscard]] inline const RuleInfo& content_conditional() {
+    static const RuleInfo i =
+        detail::rule_info("content.conditional", Severity::warning, "9 kap. 37 § kommunallagen (2017:725)", "SKR 2023 kap. 2, Avtalsinnehållet",
+                          "Avtalet reglerar dataskydd och sekretess när personuppgifter behandlas, rätten till arbetsresultat när upphovsrättsligt "
+                          "material skapas, och försäkringsfrågor",
+                          "The agreement regulates data protection and confidentiality when personal data is processed, rights to work results when "
+                          "copyright material is created, and insurance",
+                          "{subject} saknas i avtalet; SKR råder att det regleras eller övervägs här.",
+                          "{subject} is missing from the agreement; SKR advises regulating or considering it here.");
+    return i;
+}
+
+/// @brief `content.children` [warning]. Socialstyrelsen: an agreement about
+/// children "behöver innehålla vissa grundläggande uppgifter".
+[[nodiscard]] inline const RuleInfo& content_children() {
+    static const RuleInfo i = detail::rule_info(
+        "content.children", Severity::warning, "Socialstyrelsen, Avtal och överenskommelser",
+        "Socialstyrelsen, Avtal och överenskommelser: \"Vad ska ett avtal innehålla?\"",
+        "Ett avtal om barn och unga innehåller målgrupp, uppdrag, ekonomiskt ansvar, samverkan som upphandlingsparameter och arbetsfördelning",
+        "An agreement about children has its target group, assignments, economic responsibility, cooperation as a procurement parameter and division "
+        "of work",
+        "{subject} saknas i avtalet, som rör barn och unga.", "{subject} is missing from the agreement, which concerns children.");
+    return i;
+}
+
+} // namespace rules::info
+
+namespace predicates {
+
+/// @brief Some task's target group is children.
+[[nodiscard]] inline const Predicate<AgreementSubject>& concerns_children() {
+    static const auto p =
+        detail::leaf<AgreementSubject>({"content.concerns_children",
+                                        {"Någon uppgift har barn och unga som målgrupp", "Some task's target group is children"},
+                                        "Socialstyrelsen, Avtal och överenskommelser"},
+                                       [](const AgreementSubject& s, Trace& t) {
+                                           Truth any = Truth::no;
+                                           const auto& tasks = s.agreement().tasks;
+                                           for (std::size_t i = 0; i < tasks.size(); ++i) {
+                                               const auto& c = tasks[i].target_group_children;
+                                               if (!c)
+                                                   any = any || t.unknown([i] { return "/tasks/" + std::to_string(i) + "/target_group_children"; });
+                                               else
+                                                   any = any || truth(*c);
+                                           }
+                                           return any;
+                                       });
+    return p;
+}
+
+/// @brief The agreement creates copyright material.
+[[nodiscard]] inline const Predicate<AgreementSubject>& creates_copyright_material() {
+    static const auto p = detail::leaf<AgreementSubject>(
+        {"content.creates_copyright_material", {"Upphovsrättsligt material skapas", "Copyright material is created"}, {}},
+        [](const AgreementSubject& s, Trace& t) {
+            return detail::fact_is(s.agreement().creates_copyright_material, true, t, [] { return std::string{"/creates_copyright_material"}; });
+        });
+    return p;
+}
+
+/// @brief Whether the section is needed in this agreement.
+[[nodiscard]] inline const Predicate<ClauseSubject>& clause_needed() {
+    static const auto p = detail::leaf<ClauseSubject>(
+        {"content.needed", {"Avsnittet behövs i detta avtal", "The section is needed in this agreement"}, {}}, [](const ClauseSubject& s, Trace& t) {
+            const AgreementSubject a{s.ctx};
+            const Predicate<AgreementSubject>* cond = nullptr;
+            switch (s.clause) {
+            case Clause::delegation_scope: cond = &delegation_used(); break;
+            case Clause::data_protection:
+            case Clause::confidentiality: cond = &personal_data_processed(); break;
+            case Clause::work_results: cond = &creates_copyright_material(); break;
+            case Clause::target_group:
+            case Clause::assignments:
+            case Clause::economic_responsibility:
+            case Clause::procurement_parameter:
+            case Clause::division_of_work: cond = &concerns_children(); break;
+            default: return Truth::yes;
+            }
+            if (!t.active()) return (*cond)(a);
+            Explanation e = cond->explain(a);
+            const Truth v = e.value;
+            if (v == Truth::unknown)
+                for (const auto& m : e.missing) t.missing(m);
+            t.child(std::move(e));
+            return v;
+        });
+    return p;
+}
+
+/// @brief The section is in the agreement's `clauses`.
+[[nodiscard]] inline const Predicate<ClauseSubject>& clause_present() {
+    static const auto p = detail::leaf<ClauseSubject>({"content.present", {"Avsnittet finns i avtalet", "The section is in the agreement"}, {}},
+                                                      [](const ClauseSubject& s, Trace& t) {
+                                                          const auto& cs = s.agreement().clauses;
+                                                          if (!cs) return t.unknown([] { return std::string{"/clauses"}; });
+                                                          for (Clause c : *cs)
+                                                              if (c == s.clause) return Truth::yes;
+                                                          return Truth::no;
+                                                      });
+    return p;
+}
+
+/// @brief `content.required`: if needed, the section is present.
+[[nodiscard]] inline const Predicate<ClauseSubject>& content_required() {
+    static const auto p = when(detail::predicate_info(rules::info::content_required()), clause_needed(), clause_present());
+    return p;
+}
+/// @brief `content.conditional`: if needed, the section is present.
+[[nodiscard]] inline const Predicate<ClauseSubject>& content_conditional() {
+    static const auto p = when(detail::predicate_info(rules::info::content_conditional()), clause_needed(), clause_present());
+    return p;
+}
+/// @brief `content.children`: if the agreement concerns children, the section is present.
+[[nodiscard]] inline const Predicate<ClauseSubject>& content_children() {
+    static const auto p = when(detail::predicate_info(rules::info::content_children()), clause_needed(), clause_present());
+    return p;
+}
+
+} // namespace predicates
+
+namespace rules {
+
+/// @brief `content.required` [warning]: one finding per basic section.
+[[nodiscard]] inline const Rule& content_required() {
+    static const Rule r{info::content_required(),
+                        std::vector<Clause>{Clause::parties, Clause::contractor_tasks, Clause::delegation_scope, Clause::economic_terms,
+                                            Clause::information_handling, Clause::follow_up, Clause::term, Clause::termination},
+                        predicates::content_required()};
+    return r;
+}
+/// @brief `content.conditional` [warning]: one finding per conditional section.
+[[nodiscard]] inline const Rule& content_conditional() {
+    static const Rule r{info::content_conditional(),
+                        std::vector<Clause>{Clause::data_protection, Clause::confidentiality, Clause::work_results, Clause::insurance},
+                        predicates::content_conditional()};
+    return r;
+}
+/// @brief `content.children` [warning]: one finding per section Socialstyrelsen lists.
+[[nodiscard]] inline const Rule& content_children() {
+    static const Rule r{info::content_children(),
+                        std::vector<Clause>{Clause::target_group, Clause::assignments, Clause::economic_responsibility, Clause::procurement_parameter,
+                                            Clause::division_of_work},
+                        predicates::content_children()};
+    return r;
+}
+
+} // namespace rules
+
+} // namespace avtal

@@ -1,0 +1,288 @@
+#pragma once
+/// @file
+/// @brief Rules on external delegation (extern delegering, 9 kap. 37 §
+/// andra stycket KL with 6 kap. 38 § and 7 kap. 4–8 §§ KL; SKR 2023 kap. 2):
+/// `delegation.agreed`, `delegation.employees_only`,
+/// `delegation.within_agreement`, `delegation.onward_stated`,
+/// `delegation.reporting`, `delegation.non_delegable`.
+
+#include <avtal/law/rules/common.hpp>
+
+#include <algorithm>
+
+namespace avtal {
+
+namespace rules::info {
+
+/// @brief `delegation.agreed` [error]. External delegation presupposes an
+/// agreement between the parties stating it and its extent.
+[[nodiscard]] inline const RuleInfo& delegation_agreed() {
+    static const RuleInfo i = detail::rule_info(
+        "delegation.agreed", Severity::error, "9 kap. 37 § andra stycket kommunallagen (2017:725)", "SKR 2023 kap. 2, Extern delegering",
+        "Om beslutanderätt delegeras till uppdragstagarens anställda anger avtalet det och i vilken omfattning",
+        "If decision power is delegated to the contractor's staff, the agreement states it and its extent",
+        "{subject}: beslutanderätt delegeras utan att avtalet anger delegeringen och dess omfattning.",
+        "{subject}: decision power is delegated without the agreement stating the delegation and its extent.");
+    return i;
+}
+
+/// @brief `delegation.employees_only` [error]. Only an employee of the other
+/// party may decide on delegation; consultants are not employees, and
+/// elected officials or employees of municipal companies may not (SKR).
+[[nodiscard]] inline const RuleInfo& delegation_employees_only() {
+    static const RuleInfo i = detail::rule_info(
+        "delegation.employees_only", Severity::error, "9 kap. 37 § andra stycket kommunallagen (2017:725)", "SKR 2023 kap. 2, Extern delegering",
+        "Delegaten är anställd hos uppdragstagaren (inte konsult, förtroendevald eller anställd i kommunalt bolag)",
+        "The delegate is an employee of the contractor (not a consultant, elected official or employee of a municipal company)",
+        "{subject} delegerar beslutanderätt till någon som inte är anställd hos uppdragstagaren.",
+        "{subject} delegates decision power to someone who is not an employee of the contractor.");
+    return i;
+}
+
+/// @brief `delegation.within_agreement` [error]. Delegation covers only
+/// tasks within the cooperation.
+[[nodiscard]] inline const RuleInfo& delegation_within_agreement() {
+    static const RuleInfo i = detail::rule_info(
+        "delegation.within_agreement", Severity::error, "9 kap. 37 § andra stycket kommunallagen (2017:725)", "SKR 2023 kap. 2, Extern delegering",
+        "Delegeringen avser en uppgift som omfattas av avtalet", "The delegation concerns a task covered by the agreement",
+        "{subject} avser en uppgift som inte omfattas av avtalssamverkan.", "{subject} concerns a task not covered by the agreement.");
+    return i;
+}
+
+/// @brief `delegation.onward_stated` [warning]. The agreement should say
+/// whether onward delegation (vidaredelegering, 7 kap. 6 § KL) is allowed.
+[[nodiscard]] inline const RuleInfo& delegation_onward_stated() {
+    static const RuleInfo i =
+        detail::rule_info("delegation.onward_stated", Severity::warning, "9 kap. 37 § andra stycket och 7 kap. 6 § kommunallagen (2017:725)",
+                          "SKR 2023 kap. 2, Extern delegering: \"om vidaredelegering ska vara möjlig\"",
+                          "När delegering används anger avtalet om vidaredelegering är tillåten",
+                          "When delegation is used, the agreement says whether onward delegation is allowed",
+                          "{subject} använder delegering men anger inte om vidaredelegering är tillåten.",
+                          "{subject} uses delegation but does not say whether onward delegation is allowed.");
+    return i;
+}
+
+/// @brief `delegation.reporting` [warning]. Decisions taken on delegation
+/// are reported to the principal's committee (7 kap. 8 § KL, applied by
+/// 9 kap. 37 § andra stycket).
+[[nodiscard]] inline const RuleInfo& delegation_reporting() {
+    static const RuleInfo i =
+        detail::rule_info("delegation.reporting", Severity::warning,
+                          "7 kap. 8 § kommunallagen (2017:725), tillämplig enligt 9 kap. 37 § andra stycket", "SKR 2023 kap. 2, Extern delegering",
+                          "När delegering används anger avtalet hur beslut på delegation återrapporteras till uppdragsgivarens nämnd",
+                          "When delegation is used, the agreement says how decisions taken on delegation are reported to the principal's committee",
+                          "{subject} använder delegering men anger inte hur delegationsbesluten återrapporteras till uppdragsgivarens nämnd.",
+                          "{subject} uses delegation but does not say how delegated decisions are reported to the principal's committee.");
+    return i;
+}
+
+/// @brief `delegation.non_delegable` [error]. 6 kap. 38 § KL: the goals,
+/// direction, scope or quality of the activity; submissions to the council
+/// and opinions on appeals; exercise of authority of a principled nature or
+/// greater importance; citizen proposals; matters reserved by statute —
+/// may never be delegated.
+[[nodiscard]] inline const RuleInfo& delegation_non_delegable() {
+    static const RuleInfo i =
+        detail::rule_info("delegation.non_delegable", Severity::error, "6 kap. 38 § och 9 kap. 37 § andra stycket kommunallagen (2017:725)",
+                          "SKR 2023 kap. 2, Extern delegering", "Ärenden som enligt 6 kap. 38 § KL inte får delegeras delegeras inte",
+                          "Matters that may never be delegated under 6 kap. 38 § KL are not delegated",
+                          "{subject} delegerar ett ärende som inte får delegeras (6 kap. 38 § KL).",
+                          "{subject} delegates a matter that may never be delegated (6 kap. 38 § KL).");
+    return i;
+}
+
+} // namespace rules::info
+
+namespace predicates {
+
+/// @brief Decision power is delegated: `used` is true or delegations are listed.
+[[nodiscard]] inline const Predicate<AgreementSubject>& delegation_used() {
+    static const auto p = detail::leaf<AgreementSubject>(
+        {"delegation.used",
+         {"Beslutanderätt delegeras till uppdragstagarens anställda", "Decision power is delegated to the contractor's staff"},
+         "9 kap. 37 § andra stycket kommunallagen (2017:725)"},
+        [](const AgreementSubject& s, Trace& t) {
+            const Delegation& d = s.agreement().delegation;
+            if (!d.delegates.empty() || d.used.value_or(false)) return Truth::yes;
+            if (d.used) return Truth::no;
+            return t.unknown([] { return std::string{"/delegation/used"}; });
+        });
+    return p;
+}
+
+/// @brief If delegation is used, the agreement states it and its extent.
+[[nodiscard]] inline const Predicate<AgreementSubject>& delegation_agreed() {
+    static const auto p =
+        when(detail::predicate_info(rules::info::delegation_agreed()), delegation_used(),
+             detail::leaf<AgreementSubject>(
+                 {"delegation.stated", {"Avtalet anger delegeringen och dess omfattning", "The agreement states the delegation and its extent"}, {}},
+                 [](const AgreementSubject& s, Trace& t) {
+                     return detail::fact_is(s.agreement().delegation.agreed, true, t, [] { return std::string{"/delegation/agreed"}; });
+                 }));
+    return p;
+}
+
+/// @brief The delegate is an employee of the task's contractor.
+[[nodiscard]] inline const Predicate<DelegateSubject>& delegation_employees_only() {
+    static const auto p = detail::leaf<DelegateSubject>(detail::predicate_info(rules::info::delegation_employees_only()), [](const DelegateSubject& s,
+                                                                                                                             Trace& t) {
+        const Delegate& d = s.delegate();
+        const Agreement& a = s.agreement();
+        if (!d.to) return t.unknown([&] { return s.path() + "/to"; });
+        if (*d.to != DelegateTo::employee) {
+            t.note([&] {
+                switch (*d.to) {
+                case DelegateTo::consultant: return detail::tx("En konsult är inte anställd.", "A consultant is not an employee.");
+                case DelegateTo::elected_official:
+                    return detail::tx("Förtroendevalda hos den andra parten får inte ta emot delegering.",
+                                      "Elected officials of the other party may not receive delegation.");
+                default:
+                    return detail::tx("Anställda i kommunala bolag får inte ta emot delegering.",
+                                      "Employees of municipal companies may not receive delegation.");
+                }
+            });
+            return Truth::no;
+        }
+        // An employee, but of whom? Of the party performing the task.
+        if (!d.employer) return t.unknown([&] { return s.path() + "/employer"; });
+        if (!d.task) return t.unknown([&] { return s.path() + "/task"; });
+        const auto k = a.task_index(*d.task);
+        if (!k) return t.unknown([&] { return s.path() + "/task"; });
+        const auto& contractor = a.tasks[*k].contractor;
+        if (!contractor) return t.unknown([&] { return "/tasks/" + std::to_string(*k) + "/contractor"; });
+        if (*contractor != *d.employer) {
+            // The principal's own employee deciding for the principal's
+            // committee is ordinary delegation (6 kap. 37 § and 7 kap. 5 § KL),
+            // lawful, but not external delegation.
+            const auto& ps = a.tasks[*k].principals;
+            if (ps && std::find(ps->begin(), ps->end(), *d.employer) != ps->end()) {
+                t.note([&] {
+                    return detail::tx("Delegaten är anställd hos uppdragsgivaren " + detail::quoted(*d.employer) +
+                                          ": vanlig delegering inom den egna kommunen (7 kap. 5 § KL), inte extern delegering.",
+                                      "The delegate is employed by the principal " + detail::quoted(*d.employer) +
+                                          ": ordinary delegation within its own municipality (7 kap. 5 § KL), not external delegation.");
+                });
+                return Truth::yes;
+            }
+            t.note([&] {
+                return detail::tx(
+                    "Delegaten är anställd hos " + detail::quoted(*d.employer) + ", inte hos uppdragstagaren " + detail::quoted(*contractor) + ".",
+                    "The delegate is employed by " + detail::quoted(*d.employer) + ", not by the contractor " + detail::quoted(*contractor) + ".");
+            });
+            return Truth::no;
+        }
+        return Truth::yes;
+    });
+    return p;
+}
+
+/// @brief The delegation concerns a task of the agreement.
+[[nodiscard]] inline const Predicate<DelegateSubject>& delegation_within_agreement() {
+    static const auto p =
+        detail::leaf<DelegateSubject>(detail::predicate_info(rules::info::delegation_within_agreement()), [](const DelegateSubject& s, Trace& t) {
+            const auto& task = s.delegate().task;
+            if (!task) return t.unknown([&] { return s.path() + "/task"; });
+            return truth(s.agreement().task_index(*task).has_value());
+        });
+    return p;
+}
+
+/// @brief If delegation is used, the agreement says whether onward delegation is allowed.
+[[nodiscard]] inline const Predicate<AgreementSubject>& delegation_onward_stated() {
+    static const auto p = when(detail::predicate_info(rules::info::delegation_onward_stated()), delegation_used(),
+                               detail::leaf<AgreementSubject>(
+                                   {"delegation.onward_said",
+                                    {"Avtalet anger om vidaredelegering är tillåten", "The agreement says whether onward delegation is allowed"},
+                                    {}},
+                                   // null means the agreement does not say: that is the violation.
+                                   [](const AgreementSubject& s, Trace&) { return truth(s.agreement().delegation.onward_delegation.has_value()); }));
+    return p;
+}
+
+/// @brief If delegation is used, the agreement says how delegated decisions are reported.
+[[nodiscard]] inline const Predicate<AgreementSubject>& delegation_reporting() {
+    static const auto p =
+        when(detail::predicate_info(rules::info::delegation_reporting()), delegation_used(),
+             detail::leaf<AgreementSubject>(
+                 {"delegation.reporting_stated",
+                  {"Avtalet anger hur delegationsbeslut återrapporteras", "The agreement says how delegated decisions are reported"},
+                  {}},
+                 [](const AgreementSubject& s, Trace& t) {
+                     return detail::fact_is(s.agreement().delegation.reporting_to_principal, true, t,
+                                            [] { return std::string{"/delegation/reporting_to_principal"}; });
+                 }));
+    return p;
+}
+
+/// @brief The delegated matter is delegable under 6 kap. 38 § KL.
+[[nodiscard]] inline const Predicate<DelegateSubject>& delegation_non_delegable() {
+    static const auto p =
+        detail::leaf<DelegateSubject>(detail::predicate_info(rules::info::delegation_non_delegable()), [](const DelegateSubject& s, Trace& t) {
+            const auto& m = s.delegate().matter;
+            if (!m) return t.unknown([&] { return s.path() + "/matter"; });
+            if (*m == Matter::individual_case) return Truth::yes;
+            t.note([&] {
+                switch (*m) {
+                case Matter::policy:
+                    return detail::tx("6 kap. 38 § 1: verksamhetens mål, inriktning, omfattning eller kvalitet.",
+                                      "6:38 (1): the activity's goals, direction, scope or quality.");
+                case Matter::council_submission:
+                    return detail::tx("6 kap. 38 § 2: framställningar eller yttranden till fullmäktige.",
+                                      "6:38 (2): submissions or opinions to the council.");
+                case Matter::appeal_statement:
+                    return detail::tx("6 kap. 38 § 2: yttranden med anledning av att nämndens eller fullmäktiges beslut överklagats.",
+                                      "6:38 (2): opinions on appeals of the committee's or council's decisions.");
+                case Matter::matter_of_principle:
+                    return detail::tx("6 kap. 38 § 3: myndighetsutövning mot enskilda av principiell beskaffenhet eller annars av större vikt.",
+                                      "6:38 (3): exercise of authority of a principled nature or of greater importance.");
+                case Matter::citizen_proposal:
+                    return detail::tx("6 kap. 38 § 4: medborgarförslag som överlämnats till nämnden.",
+                                      "6:38 (4): citizen proposals handed over to the committee.");
+                default:
+                    return detail::tx("6 kap. 38 § 5: ärenden som enligt lag eller annan författning inte får delegeras.",
+                                      "6:38 (5): matters a statute says may not be delegated.");
+                }
+            });
+            return Truth::no;
+        });
+    return p;
+}
+
+} // namespace predicates
+
+namespace rules {
+
+/// @brief `delegation.agreed` [error].
+[[nodiscard]] inline const Rule& delegation_agreed() {
+    static const Rule r{info::delegation_agreed(), predicates::delegation_agreed()};
+    return r;
+}
+/// @brief `delegation.employees_only` [error].
+[[nodiscard]] inline const Rule& delegation_employees_only() {
+    static const Rule r{info::delegation_employees_only(), predicates::delegation_employees_only()};
+    return r;
+}
+/// @brief `delegation.within_agreement` [error].
+[[nodiscard]] inline const Rule& delegation_within_agreement() {
+    static const Rule r{info::delegation_within_agreement(), predicates::delegation_within_agreement()};
+    return r;
+}
+/// @brief `delegation.onward_stated` [warning].
+[[nodiscard]] inline const Rule& delegation_onward_stated() {
+    static const Rule r{info::delegation_onward_stated(), predicates::delegation_onward_stated()};
+    return r;
+}
+/// @brief `delegation.reporting` [warning].
+[[nodiscard]] inline const Rule& delegation_reporting() {
+    static const Rule r{info::delegation_reporting(), predicates::delegation_reporting()};
+    return r;
+}
+/// @brief `delegation.non_delegable` [error].
+[[nodiscard]] inline const Rule& delegation_non_delegable() {
+    static const Rule r{info::delegation_non_delegable(), predicates::delegation_non_delegable()};
+    return r;
+}
+
+} // namespace rules
+
+} // namespace avtal

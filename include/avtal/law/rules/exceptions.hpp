@@ -1,0 +1,571 @@
+#pragma once
+/// @file
+/// @brief The procurement exceptions as exported predicates over a task
+/// (SKR 2023 kap. 3; LOU): `exception.public_authority`,
+/// `exception.direct_award`, `exception.hamburg` (one sub-predicate per
+/// criterion), `exception.teckal`, `exception.nesgi`. Combine them freely or
+/// add your own to a `CheckOptions::exceptions` list.
+
+#include <avtal/core/date.hpp>
+#include <avtal/core/detail/facts.hpp>
+#include <avtal/law/procurement.hpp>
+#include <avtal/law/thresholds.hpp>
+#include <avtal/model/subject.hpp>
+
+#include <array>
+#include <string>
+
+namespace avtal {
+
+namespace detail {
+
+inline std::string task_path(const TaskSubject& s, const char* rest) { return s.path() + rest; }
+
+inline const Party* contractor_of(const TaskSubject& s) {
+    const auto& c = s.task().contractor;
+    return c ? s.agreement().find_party(*c) : nullptr;
+}
+
+/// 128-bit saturating addition for contract values.
+inline i128 sat_add(i128 a, i128 b) {
+    constexpr i128 cap = static_cast<i128>(1) << 120;
+    i128 r = a + b;
+    return r > cap ? cap : r;
+}
+
+/// Swedish and English names of the procurement categories.
+inline Text category_text(Category c) {
+    switch (c) {
+    case Category::general: return tx("tjänster (allmän gräns)", "services (general limit)");
+    case Category::social_and_other_specific:
+        return tx("sociala tjänster och andra särskilda tjänster (LOU bilaga 2)", "social and other specific services (LOU annex 2)");
+    case Category::welfare: break;
+    }
+    return tx("välfärdstjänster (LOU bilaga 2 a)", "welfare services (LOU annex 2 a)");
+}
+
+/// A contract value as an exact interval. Values are held in "scaled öre":
+/// öre × share (10^8 = 100 %) × months; divide by 12 × 10^8 for öre.
+struct ValueInterval {
+    i128 low = 0;
+    std::optional<i128> high = i128{0};
+};
+
+inline constexpr i128 value_scale = static_cast<i128>(12) * 100'000'000; // months per year × 100 %
+
+/// Months counted for the contract value (SPEC §5, LOU 5 kap.): the whole
+/// fixed term including extension options; 48 months until further notice
+/// or when no term is stated — and never less than a binding fixed part
+/// ("36 månader, därefter tills vidare" counts 48; "60 månader, därefter
+/// tills vidare" counts 60).
+struct MonthsInterval {
+    std::int64_t low = 48;
+    std::optional<std::int64_t> high = 48;
+    bool indefinite = true; // the 48-month rule applies (at least possibly)
+};
+
+inline MonthsInterval counted_months(const Agreement& a, Trace& t) {
+    const Term& term = a.term;
+    if (!term.months) return {}; // no term stated: 48 months
+    const std::int64_t m = *term.months < 0 ? 0 : *term.months;
+    std::int64_t low = m;
+    std::optional<std::int64_t> high;
+    if (term.extension_months) {
+        low += *term.extension_months < 0 ? 0 : *term.extension_months;
+        high = low;
+    } else {
+        t.missing("/term/extension_months");
+    }
+    if (term.until_further_notice == false) return {low, high, false};
+    // Until further notice (or possibly so): at least 48 months in all.
+    if (term.until_further_notice == true)
+        return {std::max<std::int64_t>(low, 48), high ? std::optional{std::max<std::int64_t>(*high, 48)} : std::nullopt, true};
+    if (high && *high < 48) {
+        t.missing("/term/until_further_notice");
+        high = 48;
+    }
+    return {low, high, false};
+}
+
+inline std::string display_scaled(i128 scaled, bool sv) {
+    const i128 ore = scaled / value_scale;
+    const auto capped = ore > static_cast<i128>(INT64_MAX) ? INT64_MAX : static_cast<std::int64_t>(ore);
+    return Money::from_ore(capped).display(sv);
+}
+
+/// The direct-award test for one principal of a task: its value summed
+/// over every service task of the agreement it buys from the same
+/// contractor (no splitting, LOU 5 kap.), compared with the dated limit of
+/// the category of the larger value.
+inline Truth direct_award_for_principal(const TaskSubject& s, const std::string& principal, Trace& t) {
+    const Agreement& a = s.agreement();
+    const Task& self = s.task();
+    const auto& date = s.ctx->date();
+    if (!date) {
+        t.note([] { return tx("Bedömningsdatum saknas: beloppsgränsen kan inte väljas.", "No assessment date: the limit cannot be chosen."); });
+        return t.unknown([] { return std::string{"/assessment_date"}; });
+    }
+    const MonthsInterval months = counted_months(a, t);
+    // Bins per category: general, social, welfare, and tasks whose category is unknown.
+    std::array<ValueInterval, 4> bins{};
+    bool unknown_category = false;
+    for (std::size_t j = 0; j < a.tasks.size(); ++j) {
+        const Task& tj = a.tasks[j];
+        bool certain = true;
+        if (j != s.index) {
+            if (tj.nature == TaskNature::exercise_of_authority) continue;
+            if (tj.contractor != self.contractor) {
+                // A task whose contractor (or this task's) is unknown may be
+                // bought from the same contractor: upper bound only.
+                if (tj.contractor && self.contractor) continue;
+                certain = false;
+                t.missing("/tasks/" + std::to_string(tj.contractor ? s.index : j) + "/contractor");
+            }
+            // A task of unknown nature may be a service: upper bound only.
+            if (tj.nature != TaskNature::service) {
+                certain = false;
+                t.missing("/tasks/" + std::to_string(j) + "/nature");
+            }
+        }
+        // Is the principal a buyer of task j, and with what share?
+        std::int64_t share_low = 0;
+        std::optional<std::int64_t> share_high = 0;
+        if (!tj.principals) {
+            if (j != s.index) {
+                certain = false;
+                share_high = 100'000'000;
+                t.missing("/tasks/" + std::to_string(j) + "/principals");
+            } else {
+                continue;
+            }
+        } else {
+            bool member = false;
+            for (const auto& p : *tj.principals) member = member || p == principal;
+            if (!member) continue;
+            if (tj.principals->size() == 1) {
+                share_low = share_high.emplace(100'000'000);
+            } else {
+                const PrincipalShare* found = nullptr;
+                if (tj.principal_shares)
+                    for (const auto& ps : *tj.principal_shares)
+                        if (ps.party == principal) found = &ps;
+                if (found) {
+                    share_low = share_high.emplace(found->share.units());
+                } else {
+                    // Unknown share: the task's total is the upper bound (SPEC §5).
+                    share_low = 0;
+                    share_high = 100'000'000;
+                    t.missing("/tasks/" + std::to_string(j) + "/principal_shares");
+                }
+            }
+        }
+        ValueInterval v;
+        if (tj.annual_value) {
+            const i128 annual = tj.annual_value->ore();
+            v.low = certain ? annual * share_low * months.low : 0;
+            if (share_high && months.high)
+                v.high = annual * *share_high * *months.high;
+            else
+                v.high.reset();
+        } else {
+            t.missing("/tasks/" + std::to_string(j) + "/annual_value");
+            v.low = 0;
+            v.high.reset();
+        }
+        std::size_t bin = 3;
+        if (tj.category)
+            bin = static_cast<std::size_t>(*tj.category);
+        else {
+            unknown_category = true;
+            t.missing("/tasks/" + std::to_string(j) + "/category");
+        }
+        bins[bin].low = sat_add(bins[bin].low, v.low);
+        if (bins[bin].high && v.high)
+            bins[bin].high = sat_add(*bins[bin].high, *v.high);
+        else
+            bins[bin].high.reset();
+    }
+    ValueInterval total;
+    for (const auto& b : bins) {
+        total.low = sat_add(total.low, b.low);
+        if (total.high && b.high)
+            total.high = sat_add(*total.high, *b.high);
+        else
+            total.high.reset();
+    }
+    // Candidate categories for the main object (the category of the larger value).
+    std::array<bool, 3> candidate{};
+    if (unknown_category) {
+        candidate = {true, true, true};
+    } else {
+        i128 best_low = -1;
+        for (std::size_t c = 0; c < 3; ++c)
+            if (bins[c].low > best_low && (bins[c].low > 0 || !bins[c].high || *bins[c].high > 0)) best_low = bins[c].low;
+        bool any = false;
+        for (std::size_t c = 0; c < 3; ++c) {
+            const bool present = bins[c].low > 0 || !bins[c].high || *bins[c].high > 0;
+            candidate[c] = present && (!bins[c].high || *bins[c].high >= best_low);
+            any = any || candidate[c];
+        }
+        if (!any) {
+            // Every value is zero: the task's own category decides.
+            if (self.category)
+                candidate[static_cast<std::size_t>(*self.category)] = true;
+            else
+                candidate = {true, true, true};
+        }
+    }
+    // Several candidates because values tie exactly (all known): the main
+    // object cannot be told, so the exception must hold under each of them
+    // (the stricter limit decides). Because values are uncertain: the
+    // answer is known only where all candidates agree.
+    bool exact = !unknown_category;
+    for (std::size_t c = 0; c < 3 && exact; ++c) exact = !candidate[c] || (bins[c].high && *bins[c].high == bins[c].low);
+    Truth result = Truth::unknown;
+    bool first = true;
+    for (std::size_t c = 0; c < 3; ++c) {
+        if (!candidate[c]) continue;
+        const auto cat = static_cast<Category>(c);
+        const ThresholdRow* row = s.ctx->thresholds().find(direct_award_limit, cat, *date);
+        Truth v = Truth::unknown;
+        if (!row) {
+            t.missing("/thresholds/direct_award_limit/" + std::string{to_string(cat)} + "/" + format_date(*date));
+            t.note([&] {
+                return tx("Ingen bekräftad direktupphandlingsgräns för " + category_text(cat).sv + " den " + format_date(*date) + ".",
+                          "No confirmed direct-award limit for " + category_text(cat).en + " on " + format_date(*date) + ".");
+            });
+        } else {
+            const i128 limit = static_cast<i128>(row->amount.ore()) * value_scale;
+            const bool within = total.high && (row->inclusive ? *total.high <= limit : *total.high < limit);
+            const bool beyond = row->inclusive ? total.low > limit : total.low >= limit;
+            v = within ? Truth::yes : beyond ? Truth::no : Truth::unknown;
+            t.note([&] {
+                const Party* p = a.find_party(principal);
+                const std::string name = p && !p->name.empty() ? p->name : principal;
+                const std::string val_sv = total.high && *total.high == total.low ? display_scaled(total.low, true)
+                                           : total.high ? display_scaled(total.low, true) + "–" + display_scaled(*total.high, true)
+                                                        : "minst " + display_scaled(total.low, true);
+                const std::string val_en = total.high && *total.high == total.low ? display_scaled(total.low, false)
+                                           : total.high ? display_scaled(total.low, false) + "–" + display_scaled(*total.high, false)
+                                                        : "at least " + display_scaled(total.low, false);
+                const std::string m_sv = std::to_string(months.low) +
+                                         (months.high == months.low ? ""
+                                          : months.high             ? "–" + std::to_string(*months.high)
+                                                                    : " eller fler") +
+                                         " månader" +
+                                         (months.indefinite ? " (tills vidare eller utan angiven avtalstid: minst 48)" : " inkl. förlängning");
+                const std::string m_en = std::to_string(months.low) +
+                                         (months.high == months.low ? ""
+                                          : months.high             ? "–" + std::to_string(*months.high)
+                                                                    : " or more") +
+                                         " months" +
+                                         (months.indefinite ? " (until further notice or no term stated: at least 48)" : " incl. extensions");
+                const std::string to_sv = row->valid_to ? format_date(*row->valid_to) : std::string{"tills vidare"};
+                const std::string to_en = row->valid_to ? format_date(*row->valid_to) : std::string{"open"};
+                const char* verdict_sv = v == Truth::yes ? "inom" : v == Truth::no ? "över" : "kanske över";
+                const char* verdict_en = v == Truth::yes ? "within" : v == Truth::no ? "over" : "possibly over";
+                return tx(name + ": värde " + val_sv + " (" + m_sv + ") är " + verdict_sv + " gränsen " + row->amount.display(true) + " för " +
+                              category_text(cat).sv + " (" + format_date(row->valid_from) + "–" + to_sv + ", " +
+                              (row->inclusive ? "beloppet självt ingår" : "beloppet självt ingår inte: EU:s tröskelvärde") + "; " + row->source + ")",
+                          name + ": value " + val_en + " (" + m_en + ") is " + verdict_en + " the limit " + row->amount.display(false) + " for " +
+                              category_text(cat).en + " (" + format_date(row->valid_from) + " to " + to_en + ", " +
+                              (row->inclusive ? "the amount itself is within" : "the amount itself is not within: it is the EU threshold") + "; " +
+                              row->source + ")");
+            });
+        }
+        if (first) {
+            result = v;
+            first = false;
+        } else if (exact) {
+            result = result && v;
+        } else if (result != v) {
+            result = Truth::unknown;
+        }
+    }
+    return result;
+}
+
+/// With the principals' shares unknown, one of n principals carries at
+/// least 1/n of the task's value: when that part alone (over the least
+/// number of months counted) is beyond the limit, direct award fails for
+/// that principal, whoever it is.
+inline bool some_share_beyond_limit(const TaskSubject& s) {
+    const Task& task = s.task();
+    const auto& date = s.ctx->date();
+    if (task.principal_shares || !task.principals || task.principals->size() < 2 || !task.annual_value || !task.category || !date) return false;
+    const ThresholdRow* row = s.ctx->thresholds().find(direct_award_limit, *task.category, *date);
+    if (!row) return false;
+    Trace quiet;
+    const MonthsInterval months = counted_months(s.agreement(), quiet);
+    const i128 part_times_n = static_cast<i128>(task.annual_value->ore()) * 100'000'000 * months.low; // scaled value × n
+    const i128 limit_times_n = static_cast<i128>(row->amount.ore()) * value_scale * static_cast<i128>(task.principals->size());
+    return row->inclusive ? part_times_n > limit_times_n : part_times_n >= limit_times_n;
+}
+
+inline PredicateInfo info(std::string id, std::string sv, std::string en, std::string citation) {
+    return PredicateInfo{std::move(id), tx(std::move(sv), std::move(en)), std::move(citation)};
+}
+
+/// Whether a party of this kind is a contracting authority (upphandlande
+/// myndighet) that may take part in a Hamburg cooperation; private parties may not.
+inline Truth is_contracting_authority(const std::optional<PartyKind>& k) {
+    if (!k) return Truth::unknown;
+    return truth(*k != PartyKind::private_company);
+}
+
+} // namespace detail
+
+namespace predicates {
+
+/// @brief `exception.public_authority`: the task is exercise of public
+/// authority (myndighetsutövning), so LOU does not apply at all.
+[[nodiscard]] inline const Predicate<TaskSubject>& exception_public_authority() {
+    static const auto p =
+        detail::leaf<TaskSubject>(detail::info("exception.public_authority", "Uppgiften är myndighetsutövning; LOU gäller inte",
+                                               "The task is exercise of public authority; LOU does not apply",
+                                               "SKR 2023 kap. 3 (Offentlig maktutövning); Upphandlingsmyndigheten, Avtal som är undantagna"),
+                                  [](const TaskSubject& s, Trace& t) {
+                                      const auto& n = s.task().nature;
+                                      if (!n) return t.unknown([&] { return s.path() + "/nature"; });
+                                      t.note([&] {
+                                          return *n == TaskNature::exercise_of_authority
+                                                     ? detail::tx("Endast myndigheter får utöva myndighet; sådana uppgifter kan inte upphandlas.",
+                                                                  "Only authorities may exercise public authority; such tasks cannot be procured.")
+                                                     : detail::tx("Uppgiften är en insats (tjänst), inte myndighetsutövning.",
+                                                                  "The task is a service, not exercise of authority.");
+                                      });
+                                      return truth(*n == TaskNature::exercise_of_authority);
+                                  });
+    return p;
+}
+
+/// @brief `exception.direct_award`: every principal's value (its share of
+/// the annual value of every service task it buys from the same contractor,
+/// over the whole term with extensions, or 48 months until further notice)
+/// is within the dated direct-award limit of the category of the larger
+/// value (LOU 19 a kap.; SKR 2023 kap. 3: "räknas per deltagande kommun").
+[[nodiscard]] inline const Predicate<TaskSubject>& exception_direct_award() {
+    static const auto p = detail::leaf<TaskSubject>(
+        detail::info("exception.direct_award", "Värdet per deltagande kommun understiger direktupphandlingsgränsen",
+                     "The value per participating municipality is within the direct-award limit",
+                     "LOU (2016:1145) 19 a kap. (19 kap. före 2022-02-01) och 5 kap.; SKR 2023 kap. 3"),
+        [](const TaskSubject& s, Trace& t) {
+            const Task& task = s.task();
+            // Nobody buys: there is no participating municipality to count for.
+            if (!task.principals || task.principals->empty()) return t.unknown([&] { return s.path() + "/principals"; });
+            Truth all = Truth::yes;
+            for (const auto& principal : *task.principals) {
+                all = all && detail::direct_award_for_principal(s, principal, t);
+                if (all == Truth::no && !t.active()) return Truth::no;
+            }
+            if (all == Truth::unknown && detail::some_share_beyond_limit(s)) {
+                t.note([&] {
+                    return detail::tx("Andelarna är okända, men någon av de " + std::to_string(task.principals->size()) +
+                                          " uppdragsgivarna bär minst en lika stor del av värdet, och den delen är redan över gränsen.",
+                                      "The shares are unknown, but one of the " + std::to_string(task.principals->size()) +
+                                          " principals carries at least an equal part of the value, and that part is already over the limit.");
+                });
+                return Truth::no;
+            }
+            return all;
+        });
+    return p;
+}
+
+/// @brief Hamburg criterion 1: the contract establishes or implements
+/// cooperation between the authorities. Every party must contribute to the
+/// common task; one side only paying and the other only performing is a
+/// purchase (CJEU C-429/19 Remondis).
+[[nodiscard]] inline const Predicate<TaskSubject>& hamburg_establishes_cooperation() {
+    static const auto p = detail::leaf<TaskSubject>(
+        detail::info("hamburg.establishes_cooperation",
+                     "Avtalet upprättar eller genomför ett samarbete mellan myndigheterna (varje part bidrar; att en part bara betalar och den andra "
+                     "bara utför är ett köp, EU-domstolen C-429/19 Remondis)",
+                     "The contract establishes or implements cooperation between the authorities (every party contributes; one side only paying and "
+                     "the other only performing is a purchase, CJEU C-429/19 Remondis)",
+                     "LOU 3 kap. 17 § 1; direktiv 2014/24/EU art. 12.4 a; C-429/19 Remondis"),
+        [](const TaskSubject& s, Trace& t) {
+            return detail::fact_is(s.task().hamburg.establishes_cooperation, true, t, [&] { return s.path() + "/hamburg/establishes_cooperation"; });
+        });
+    return p;
+}
+
+/// @brief Hamburg criterion 2: the cooperation ensures public services the
+/// authorities must provide, for common objectives.
+[[nodiscard]] inline const Predicate<TaskSubject>& hamburg_common_objectives() {
+    static const auto p = detail::leaf<TaskSubject>(
+        detail::info("hamburg.common_objectives", "Samarbetet säkerställer offentliga tjänster som myndigheterna ska utföra, för gemensamma mål",
+                     "The cooperation ensures public services the authorities must provide, for common objectives",
+                     "LOU 3 kap. 17 § 2; direktiv 2014/24/EU art. 12.4 a"),
+        [](const TaskSubject& s, Trace& t) {
+            return detail::fact_is(s.task().hamburg.common_objectives, true, t, [&] { return s.path() + "/hamburg/common_objectives"; });
+        });
+    return p;
+}
+
+/// @brief Hamburg criterion 3: the cooperation is governed only by
+/// considerations of the public interest.
+[[nodiscard]] inline const Predicate<TaskSubject>& hamburg_public_interest_only() {
+    static const auto p = detail::leaf<TaskSubject>(
+        detail::info("hamburg.public_interest_only", "Samarbetet styrs endast av överväganden som hänger samman med allmänintresset",
+                     "The cooperation is governed only by considerations of the public interest",
+                     "LOU 3 kap. 17 § 3; direktiv 2014/24/EU art. 12.4 b"),
+        [](const TaskSubject& s, Trace& t) {
+            return detail::fact_is(s.task().hamburg.public_interest_only, true, t, [&] { return s.path() + "/hamburg/public_interest_only"; });
+        });
+    return p;
+}
+
+/// @brief Hamburg criterion 4: the authorities perform on the open market
+/// less than 20 % of the activities concerned (strict: 20.0 % fails).
+[[nodiscard]] inline const Predicate<TaskSubject>& hamburg_open_market_share() {
+    static const auto p = detail::leaf<TaskSubject>(
+        detail::info("hamburg.open_market_share",
+                     "Myndigheterna utövar på den öppna marknaden mindre än 20 procent av den verksamhet som berörs av samarbetet",
+                     "The authorities perform on the open market less than 20 % of the activities concerned by the cooperation",
+                     "LOU 3 kap. 17 § 4 och 18 §; direktiv 2014/24/EU art. 12.4 c"),
+        [](const TaskSubject& s, Trace& t) {
+            const auto& share = s.task().hamburg.open_market_share_percent;
+            if (!share) return t.unknown([&] { return s.path() + "/hamburg/open_market_share_percent"; });
+            t.note([&] {
+                return detail::tx("Andel på öppna marknaden: " + share->to_string() + " % (gräns: under 20 %).",
+                                  "Open-market share: " + share->to_string() + " % (limit: below 20 %).");
+            });
+            return truth(*share < Percent::whole(20));
+        });
+    return p;
+}
+
+/// @brief Hamburg: every party involved is a contracting authority; private
+/// parties may not take part.
+[[nodiscard]] inline const Predicate<TaskSubject>& hamburg_public_parties() {
+    static const auto p =
+        detail::leaf<TaskSubject>(detail::info("hamburg.public_parties", "Alla deltagare är upphandlande myndigheter; privata aktörer får inte delta",
+                                               "Every participant is a contracting authority; private parties may not take part",
+                                               "LOU 3 kap. 17 §; direktiv 2014/24/EU art. 12.4"),
+                                  [](const TaskSubject& s, Trace& t) {
+                                      const Agreement& a = s.agreement();
+                                      const Task& task = s.task();
+                                      Truth all = Truth::yes;
+                                      auto check = [&](const Id& id) {
+                                          auto k = a.party_index(id);
+                                          if (!k) return;
+                                          const auto v = detail::is_contracting_authority(a.parties[*k].kind);
+                                          if (v == Truth::unknown) t.missing("/parties/" + std::to_string(*k) + "/kind");
+                                          all = all && v;
+                                      };
+                                      if (task.contractor)
+                                          check(*task.contractor);
+                                      else
+                                          all = all && t.unknown([&] { return s.path() + "/contractor"; });
+                                      if (task.principals)
+                                          for (const auto& p2 : *task.principals) check(p2);
+                                      else
+                                          all = all && t.unknown([&] { return s.path() + "/principals"; });
+                                      return all;
+                                  });
+    return p;
+}
+
+/// @brief `exception.hamburg` (LOU 3 kap. 17 §, the four criteria of SKR 2023
+/// kap. 3): a contract between authorities that establishes cooperation for
+/// common objectives, governed only by the public interest, with less than
+/// 20 % of the activities on the open market.
+[[nodiscard]] inline const Predicate<TaskSubject>& exception_hamburg() {
+    static const auto p = all_of<TaskSubject>(
+        detail::info("exception.hamburg", "Hamburgundantaget: samarbete mellan upphandlande myndigheter",
+                     "The Hamburg exception: cooperation between contracting authorities",
+                     "LOU (2016:1145) 3 kap. 17–18 §§; direktiv 2014/24/EU art. 12.4; EU-domstolen C-480/06 (Hamburg); SKR 2023 kap. 3"),
+        {hamburg_public_parties(), hamburg_establishes_cooperation(), hamburg_common_objectives(), hamburg_public_interest_only(),
+         hamburg_open_market_share()});
+    return p;
+}
+
+/// @brief `exception.teckal` (in-house, LOU 3 kap. 11–16 §§): the buyer
+/// controls the supplier like its own departments, the supplier performs
+/// more than 80 % of its activities for the controlling authorities, and
+/// there is no direct private capital. Between two municipalities or regions
+/// it does not apply (`no`); with a municipal federation as contractor it is
+/// decided from the task's `teckal` facts, and contested.
+[[nodiscard]] inline const Predicate<TaskSubject>& exception_teckal() {
+    static const auto p = detail::leaf<TaskSubject>(
+        detail::info("exception.teckal",
+                     "Teckalundantaget: köparen kontrollerar leverantören som en egen förvaltning, leverantören utför mer än 80 procent av sin "
+                     "verksamhet åt de kontrollerande myndigheterna och har inget direkt privat kapital",
+                     "The Teckal (in-house) exception: the buyer controls the supplier like its own departments, the supplier performs more than 80 "
+                     "% of its activities for the controlling authorities and has no direct private capital",
+                     "LOU (2016:1145) 3 kap. 11–16 §§; direktiv 2014/24/EU art. 12.1–3; EU-domstolen C-107/98 Teckal"),
+        [](const TaskSubject& s, Trace& t) {
+            const Party* c = detail::contractor_of(s);
+            if (!c) return t.unknown([&] { return s.path() + "/contractor"; });
+            const auto k = s.agreement().party_index(c->id);
+            if (!c->kind) return t.unknown([&] { return "/parties/" + std::to_string(*k) + "/kind"; });
+            switch (*c->kind) {
+            case PartyKind::municipality:
+            case PartyKind::region:
+                t.note([] {
+                    return detail::tx("Mellan två kommuner eller regioner gäller inte Teckalundantaget: ingen av dem kontrollerar den andra.",
+                                      "Between two municipalities or regions the Teckal exception does not apply: neither controls the other.");
+                });
+                return Truth::no;
+            case PartyKind::private_company:
+                t.note([] {
+                    return detail::tx("Ett privat företag kontrolleras inte av köparen och har privat kapital.",
+                                      "A private company is not controlled by the buyer and has private capital.");
+                });
+                return Truth::no;
+            case PartyKind::state_agency:
+                t.note([] {
+                    return detail::tx("En statlig myndighet kontrolleras inte av en kommun eller region.",
+                                      "A state agency is not controlled by a municipality or region.");
+                });
+                return Truth::no;
+            case PartyKind::municipal_federation:
+                t.note([] {
+                    return detail::tx("Om intern upphandling mellan ett kommunalförbund och dess medlemmar är möjlig är omstritt "
+                                      "(Upphandlingsmyndigheten: \"tveksamt\").",
+                                      "Whether in-house use between a municipal federation and its members is possible is contested "
+                                      "(Upphandlingsmyndigheten: \"doubtful\").");
+                });
+                break;
+            case PartyKind::municipal_company: break;
+            }
+            const TeckalFacts& f = s.task().teckal;
+            Truth control = detail::fact_is(f.similar_control, true, t, [&] { return s.path() + "/teckal/similar_control"; });
+            Truth activity = Truth::unknown;
+            if (!f.activity_share_percent)
+                t.missing(s.path() + "/teckal/activity_share_percent");
+            else
+                activity = truth(*f.activity_share_percent > Percent::whole(80));
+            Truth no_private = detail::fact_is(f.private_capital, false, t, [&] { return s.path() + "/teckal/private_capital"; });
+            t.note([&] {
+                return detail::tx(std::string{"Kontroll som över egen förvaltning: "} + std::string{to_string(control)} +
+                                      "; mer än 80 % av verksamheten åt de kontrollerande: " + std::string{to_string(activity)} +
+                                      "; inget direkt privat kapital: " + std::string{to_string(no_private)} + ".",
+                                  std::string{"Control like over own departments: "} + std::string{to_string(control)} +
+                                      "; more than 80 % of activity for the controlling authorities: " + std::string{to_string(activity)} +
+                                      "; no direct private capital: " + std::string{to_string(no_private)} + ".");
+            });
+            return control && activity && no_private;
+        });
+    return p;
+}
+
+/// @brief `exception.nesgi` (icke-ekonomiska tjänster av allmänt intresse):
+/// always unknown — there is no case law, so it cannot be relied on. Not in
+/// the default resolution list; a user who accepts the risk may add it.
+[[nodiscard]] inline const Predicate<TaskSubject>& exception_nesgi() {
+    static const auto p = detail::leaf<TaskSubject>(
+        detail::info("exception.nesgi", "Icke-ekonomiska tjänster av allmänt intresse: rättspraxis saknas, undantaget kan inte åberopas med säkerhet",
+                     "Non-economic services of general interest: no case law; the exception cannot be relied on",
+                     "LOU 1 kap. 3 § (tjänster av allmänt intresse); SOU 2016:78 s. 400 ff.; SKR 2023 kap. 3"),
+        [](const TaskSubject&, Trace& t) {
+            t.note([] { return detail::tx("Rättspraxis saknas; inget faktum kan avgöra frågan.", "No case law; no fact can settle the question."); });
+            return Truth::unknown;
+        });
+    return p;
+}
+
+} // namespace predicates
+
+} // namespace avtal

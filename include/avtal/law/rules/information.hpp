@@ -1,0 +1,155 @@
+#pragma once
+/// @file
+/// @brief Rules on information handling (SKR 2023 kap. 2, "Dokument- och
+/// informationshantering"): `information.personal_data_arrangement`,
+/// `information.records`, `information.confidentiality`.
+
+#include <avtal/law/rules/common.hpp>
+#include <avtal/law/rules/delegation.hpp>
+
+namespace avtal {
+
+namespace rules::info {
+
+/// @brief `information.personal_data_arrangement` [error]: GDPR roles settled
+/// when personal data is processed (art. 24, 26, 28).
+[[nodiscard]] inline const RuleInfo& information_personal_data_arrangement() {
+    static const RuleInfo i =
+        detail::rule_info("information.personal_data_arrangement", Severity::error, "Dataskyddsförordningen (EU) 2016/679 art. 24, 26 och 28",
+                          "SKR 2023 kap. 2, Dokument- och informationshantering",
+                          "Om personuppgifter behandlas är rollerna reglerade: gemensamt personuppgiftsansvar (art. 26), personuppgiftsbiträdesavtal "
+                          "(art. 28) eller separat personuppgiftsansvar",
+                          "If personal data is processed, the roles are settled: joint controllership (art. 26), a processor agreement (art. 28) or "
+                          "separate controllership",
+                          "{subject} behandlar personuppgifter utan att personuppgiftsansvaret är reglerat (varken gemensamt ansvar, biträdesavtal "
+                          "eller separat ansvar).",
+                          "{subject} processes personal data without settling the controllership (no joint arrangement, processor agreement or "
+                          "separate controllership).");
+    return i;
+}
+
+/// @brief `information.records` [warning]: registration and archiving
+/// responsibility is stated when case handling is involved.
+[[nodiscard]] inline const RuleInfo& information_records() {
+    static const RuleInfo i =
+        detail::rule_info("information.records", Severity::warning, "5 kap. offentlighets- och sekretesslagen (2009:400); arkivlagen (1990:782)",
+                          "SKR 2023 kap. 2, Dokument- och informationshantering (diarieföring, arkivbildning)",
+                          "Vid myndighetsutövning eller delegering anger avtalet ansvaret för diarieföring och arkivering",
+                          "Where a task is exercise of authority or delegation is used, responsibility for registration and archiving is stated",
+                          "{subject} innefattar handläggning av ärenden men anger inte ansvaret för diarieföring och arkivering.",
+                          "{subject} involves case handling but does not state responsibility for registration and archiving.");
+    return i;
+}
+
+/// @brief `information.confidentiality` [warning]: sekretess regulated when
+/// personal data is processed.
+[[nodiscard]] inline const RuleInfo& information_confidentiality() {
+    static const RuleInfo i = detail::rule_info(
+        "information.confidentiality", Severity::warning, "offentlighets- och sekretesslagen (2009:400)",
+        "SKR 2023 kap. 2, Dokument- och informationshantering; Avtalsinnehållet (sekretess)", "Om personuppgifter behandlas regleras sekretessen",
+        "If personal data is processed, confidentiality is regulated", "{subject} behandlar personuppgifter men reglerar inte sekretessen.",
+        "{subject} processes personal data but does not regulate confidentiality.");
+    return i;
+}
+
+} // namespace rules::info
+
+namespace predicates {
+
+/// @brief Personal data is processed.
+[[nodiscard]] inline const Predicate<AgreementSubject>& personal_data_processed() {
+    static const auto p = detail::leaf<AgreementSubject>(
+        {"information.personal_data", {"Personuppgifter behandlas", "Personal data is processed"}, "Dataskyddsförordningen (EU) 2016/679 art. 4"},
+        [](const AgreementSubject& s, Trace& t) {
+            return detail::fact_is(s.agreement().information.personal_data, true, t, [] { return std::string{"/information/personal_data"}; });
+        });
+    return p;
+}
+
+/// @brief If personal data is processed, the GDPR roles are settled.
+[[nodiscard]] inline const Predicate<AgreementSubject>& information_personal_data_arrangement() {
+    static const auto p = when(detail::predicate_info(rules::info::information_personal_data_arrangement()), personal_data_processed(),
+                               detail::leaf<AgreementSubject>({"information.arrangement_settled",
+                                                               {"Personuppgiftsansvaret är reglerat", "Controllership is settled"},
+                                                               "Dataskyddsförordningen (EU) 2016/679 art. 26, 28"},
+                                                              [](const AgreementSubject& s, Trace& t) {
+                                                                  const auto& a = s.agreement().information.arrangement;
+                                                                  if (!a) return t.unknown([] { return std::string{"/information/arrangement"}; });
+                                                                  return truth(*a != Arrangement::none);
+                                                              }));
+    return p;
+}
+
+/// @brief Some task is exercise of authority, or delegation is used (case handling).
+[[nodiscard]] inline const Predicate<AgreementSubject>& case_handling() {
+    static const auto p = any_of<AgreementSubject>(
+        {"information.case_handling",
+         {"Avtalet innefattar handläggning av ärenden (myndighetsutövning eller delegering)",
+          "The agreement involves case handling (exercise of authority or delegation)"},
+         {}},
+        {detail::leaf<AgreementSubject>(
+             {"task.any_exercise_of_authority", {"Någon uppgift är myndighetsutövning", "Some task is exercise of authority"}, {}},
+             [](const AgreementSubject& s, Trace& t) {
+                 Truth any = Truth::no;
+                 const auto& tasks = s.agreement().tasks;
+                 for (std::size_t i = 0; i < tasks.size(); ++i) {
+                     if (!tasks[i].nature)
+                         any = any || t.unknown([i] { return "/tasks/" + std::to_string(i) + "/nature"; });
+                     else
+                         any = any || truth(*tasks[i].nature == TaskNature::exercise_of_authority);
+                 }
+                 return any;
+             }),
+         delegation_used()});
+    return p;
+}
+
+/// @brief If the agreement involves case handling, registration and archiving are assigned.
+[[nodiscard]] inline const Predicate<AgreementSubject>& information_records() {
+    static const auto p = when(
+        detail::predicate_info(rules::info::information_records()), case_handling(),
+        detail::leaf<AgreementSubject>({"information.records_stated",
+                                        {"Ansvaret för diarieföring och arkivering anges", "Registration and archiving responsibility is stated"},
+                                        {}},
+                                       [](const AgreementSubject& s, Trace& t) {
+                                           return detail::fact_is(s.agreement().information.records_responsibility, true, t,
+                                                                  [] { return std::string{"/information/records_responsibility"}; });
+                                       }));
+    return p;
+}
+
+/// @brief If personal data is processed, confidentiality is regulated.
+[[nodiscard]] inline const Predicate<AgreementSubject>& information_confidentiality() {
+    static const auto p = when(
+        detail::predicate_info(rules::info::information_confidentiality()), personal_data_processed(),
+        detail::leaf<AgreementSubject>({"information.confidentiality_regulated", {"Sekretessen är reglerad", "Confidentiality is regulated"}, {}},
+                                       [](const AgreementSubject& s, Trace& t) {
+                                           return detail::fact_is(s.agreement().information.confidentiality, true, t,
+                                                                  [] { return std::string{"/information/confidentiality"}; });
+                                       }));
+    return p;
+}
+
+} // namespace predicates
+
+namespace rules {
+
+/// @brief `information.personal_data_arrangement` [error].
+[[nodiscard]] inline const Rule& information_personal_data_arrangement() {
+    static const Rule r{info::information_personal_data_arrangement(), predicates::information_personal_data_arrangement()};
+    return r;
+}
+/// @brief `information.records` [warning].
+[[nodiscard]] inline const Rule& information_records() {
+    static const Rule r{info::information_records(), predicates::information_records()};
+    return r;
+}
+/// @brief `information.confidentiality` [warning].
+[[nodiscard]] inline const Rule& information_confidentiality() {
+    static const Rule r{info::information_confidentiality(), predicates::information_confidentiality()};
+    return r;
+}
+
+} // namespace rules
+
+} // namespace avtal

@@ -1,0 +1,301 @@
+#pragma once
+/// @file
+/// @brief Rules on the tasks (9 kap. 37 § KL; SKR 2023 kap. 1–2):
+/// `task.roles`, `task.within_competence`, `task.huvudman_retained`,
+/// `task.special_legislation`.
+
+#include <avtal/core/date.hpp>
+#include <avtal/law/rules/common.hpp>
+
+#include <string>
+#include <vector>
+
+namespace avtal {
+
+namespace rules::info {
+
+/// @brief `task.roles` [error]. 9 kap. 37 § KL: a municipality or region
+/// (uppdragsgivare) agrees that *another* (uppdragstagare) performs its task.
+[[nodiscard]] inline const RuleInfo& task_roles() {
+    static const RuleInfo i = detail::rule_info(
+        "task.roles", Severity::error, "9 kap. 37 § första stycket kommunallagen (2017:725)", "SKR 2023 kap. 2, Samverkansuppgifter",
+        "Varje uppgift har exakt en uppdragstagare och minst en uppdragsgivare, alla parter i avtalet, och uppdragstagaren är inte uppdragsgivare",
+        "Each task has exactly one contractor and at least one principal, all of them parties, the contractor not among the principals",
+        "{subject} har inte giltiga roller: en uppdragstagare och minst en annan part som uppdragsgivare krävs.",
+        "{subject} does not have valid roles: one contractor and at least one other party as principal are required.");
+    return i;
+}
+
+/// @brief `task.within_competence` [error]. Only tasks the principals could
+/// perform themselves (kommunal kompetens, 2 kap. KL) may be handed over.
+[[nodiscard]] inline const RuleInfo& task_within_competence() {
+    static const RuleInfo i = detail::rule_info(
+        "task.within_competence", Severity::error, "9 kap. 37 § första stycket och 2 kap. 1–2 §§ kommunallagen (2017:725)",
+        "SKR 2023 kap. 2, Samverkansuppgifter", "Uppgiften ligger inom uppdragsgivarnas egen kompetens (det de kunde utföra själva)",
+        "The task lies within the principals' own competence (what they could do themselves)",
+        "{subject} ligger utanför uppdragsgivarnas kompetens; avtalssamverkan får bara avse uppgifter kommunen själv får utföra.",
+        "{subject} lies outside the principals' competence; avtalssamverkan may only concern tasks the municipality may perform itself.");
+    return i;
+}
+
+/// @brief `task.huvudman_retained` [error]. Huvudmannaskapet ändras eller
+/// flyttas inte (prop. 2017/18:151 s. 29; SKR kap. 1): an agreement that
+/// moves it is not avtalssamverkan (that needs a kommunalförbund).
+[[nodiscard]] inline const RuleInfo& task_huvudman_retained() {
+    static const RuleInfo i = detail::rule_info(
+        "task.huvudman_retained", Severity::error, "9 kap. 37 § kommunallagen (2017:725); prop. 2017/18:151 s. 29",
+        "SKR 2023 kap. 1 och 2, Huvudmannaskapet", "Uppdragsgivarna behåller huvudmannaskapet (ansvaret gentemot sina invånare) för uppgiften",
+        "The principals keep huvudmannaskap (responsibility towards their own residents) for the task",
+        "{subject} flyttar huvudmannaskapet från en uppdragsgivare; det är inte avtalssamverkan (ett sådant överlämnande kräver ett "
+        "kommunalförbund).",
+        "{subject} moves huvudmannaskap away from a principal; that is not avtalssamverkan (such a transfer needs a municipal federation).");
+    return i;
+}
+
+/// @brief `task.special_legislation` [info]. 9 kap. 37 § tredje stycket KL:
+/// special statutes for the task's area apply on top of kommunallagen.
+[[nodiscard]] inline const RuleInfo& task_special_legislation() {
+    static const RuleInfo i = detail::rule_info("task.special_legislation", Severity::info, "9 kap. 37 § tredje stycket kommunallagen (2017:725)",
+                                                "SKR 2023 kap. 2, Avtalsinnehållet (sista stycket)",
+                                                "Speciallagstiftning för uppgiftens område gäller utöver kommunallagen",
+                                                "Special legislation for the task's area applies on top of kommunallagen", "", "");
+    return i;
+}
+
+} // namespace rules::info
+
+/// @brief The statutes that apply on top of kommunallagen to `task` on
+/// `date` (unknown date: both versions of socialtjänstlagen are named).
+///
+/// Socialtjänstlag (2025:400) replaced socialtjänstlagen (2001:453) on
+/// 2025-07-01. The seed's "lagen om stöd och skydd för barn och unga" was a
+/// proposal (SOU 2009:68) and was never enacted, so it is never listed.
+[[nodiscard]] inline std::vector<Text> special_legislation(const Task& task, const std::optional<Date>& date) {
+    using detail::tx;
+    std::vector<Text> out;
+    const auto add = [&](Text t) {
+        for (const auto& x : out)
+            if (x.sv == t.sv) return;
+        out.push_back(std::move(t));
+    };
+    const auto sol = [&] {
+        const Date cut{std::chrono::year{2025}, std::chrono::month{7}, std::chrono::day{1}};
+        if (!date) {
+            add(tx("socialtjänstlagen (2001:453) till och med 2025-06-30, socialtjänstlag (2025:400) från 2025-07-01",
+                   "the Social Services Act (2001:453) until 2025-06-30, the Social Services Act (2025:400) from 2025-07-01"));
+        } else if (std::chrono::sys_days{*date} < std::chrono::sys_days{cut}) {
+            add(tx("socialtjänstlagen (2001:453)", "the Social Services Act (2001:453)"));
+        } else {
+            add(tx("socialtjänstlag (2025:400)", "the Social Services Act (2025:400)"));
+        }
+    };
+    const auto lvu = tx("lagen (1990:52) med särskilda bestämmelser om vård av unga (LVU)", "the Care of Young Persons Act (1990:52, LVU)");
+    const auto hsl = tx("hälso- och sjukvårdslagen (2017:30)", "the Health and Medical Services Act (2017:30)");
+    if (task.area) switch (*task.area) {
+        case Area::social_services: sol(); break;
+        case Area::family_law:
+            sol();
+            add(tx("föräldrabalken (1949:381)", "the Children and Parents Code (1949:381)"));
+            break;
+        case Area::elderly_care:
+            sol();
+            add(hsl);
+            break;
+        case Area::disability:
+            add(tx("lagen (1993:387) om stöd och service till vissa funktionshindrade (LSS)",
+                   "the Act concerning Support and Service for Persons with Certain Functional Impairments (1993:387, LSS)"));
+            sol();
+            break;
+        case Area::children_and_youth:
+            sol();
+            add(lvu);
+            break;
+        case Area::addiction:
+            sol();
+            add(tx("lagen (1988:870) om vård av missbrukare i vissa fall (LVM)",
+                   "the Care of Substance Abusers (Special Provisions) Act (1988:870, LVM)"));
+            break;
+        case Area::health_care:
+            add(hsl);
+            add(tx("patientsäkerhetslagen (2010:659)", "the Patient Safety Act (2010:659)"));
+            break;
+        case Area::education: add(tx("skollagen (2010:800)", "the Education Act (2010:800)")); break;
+        case Area::planning_and_building: add(tx("plan- och bygglagen (2010:900)", "the Planning and Building Act (2010:900)")); break;
+        case Area::environment: add(tx("miljöbalken (1998:808)", "the Environmental Code (1998:808)")); break;
+        case Area::hr:
+            add(tx("lagen (1982:80) om anställningsskydd", "the Employment Protection Act (1982:80)"));
+            add(tx("arbetsmiljölagen (1977:1160)", "the Work Environment Act (1977:1160)"));
+            break;
+        case Area::waste:
+            add(tx("miljöbalken (1998:808) 15 kap.", "the Environmental Code (1998:808) chapter 15"));
+            add(tx("avfallsförordningen (2020:614)", "the Waste Ordinance (2020:614)"));
+            break;
+        case Area::it:
+        case Area::other: break;
+        }
+    // Children: LVU in the social services' areas (compulsory care of young
+    // persons); not in family law, schools or health care, which have their own.
+    if (task.target_group_children.value_or(false) &&
+        (!task.area || *task.area == Area::social_services || *task.area == Area::children_and_youth || *task.area == Area::addiction)) {
+        sol();
+        add(lvu);
+    }
+    if (task.nature == TaskNature::exercise_of_authority) add(tx("förvaltningslagen (2017:900)", "the Administrative Procedure Act (2017:900)"));
+    return out;
+}
+
+namespace predicates {
+
+/// @brief The task's roles are valid: one existing contractor, at least one
+/// existing principal, the contractor not among them.
+[[nodiscard]] inline const Predicate<TaskSubject>& task_roles() {
+    static const auto p = detail::leaf<TaskSubject>(detail::predicate_info(rules::info::task_roles()), [](const TaskSubject& s, Trace& t) {
+        const Agreement& a = s.agreement();
+        const Task& task = s.task();
+        Truth ok = Truth::yes;
+        if (!task.contractor) {
+            ok = ok && t.unknown([&] { return s.path() + "/contractor"; });
+        } else if (!a.find_party(*task.contractor)) {
+            t.note([&] {
+                return detail::tx("Uppdragstagaren " + detail::quoted(*task.contractor) + " är inte part i avtalet.",
+                                  "The contractor " + detail::quoted(*task.contractor) + " is not a party.");
+            });
+            ok = Truth::no;
+        }
+        if (!task.principals) {
+            ok = ok && t.unknown([&] { return s.path() + "/principals"; });
+        } else {
+            if (task.principals->empty()) {
+                t.note([] { return detail::tx("Uppgiften saknar uppdragsgivare.", "The task has no principal."); });
+                ok = Truth::no;
+            }
+            for (const auto& principal : *task.principals) {
+                if (!a.find_party(principal)) {
+                    t.note([&] {
+                        return detail::tx("Uppdragsgivaren " + detail::quoted(principal) + " är inte part i avtalet.",
+                                          "The principal " + detail::quoted(principal) + " is not a party.");
+                    });
+                    ok = Truth::no;
+                }
+                if (task.contractor && principal == *task.contractor) {
+                    t.note([&] { return detail::tx("Uppdragstagaren är också uppdragsgivare.", "The contractor is also a principal."); });
+                    ok = Truth::no;
+                }
+            }
+        }
+        return ok;
+    });
+    return p;
+}
+
+/// @brief The task lies within the principals' own competence.
+[[nodiscard]] inline const Predicate<TaskSubject>& task_within_competence() {
+    static const auto p =
+        detail::leaf<TaskSubject>(detail::predicate_info(rules::info::task_within_competence()), [](const TaskSubject& s, Trace& t) {
+            return detail::fact_is(s.task().within_competence, true, t, [&] { return s.path() + "/within_competence"; });
+        });
+    return p;
+}
+
+/// @brief Every principal keeps huvudmannaskap: each principal is listed in
+/// `huvudman`. The contractor may also be listed (as huvudman of the
+/// facility it runs, or for its own residents, as Norrköping for the shared
+/// HVB in Östergötland): that is not a move.
+[[nodiscard]] inline const Predicate<TaskSubject>& task_huvudman_retained() {
+    static const auto p =
+        detail::leaf<TaskSubject>(detail::predicate_info(rules::info::task_huvudman_retained()), [](const TaskSubject& s, Trace& t) {
+            const Task& task = s.task();
+            Truth ok = Truth::yes;
+            if (!task.principals) ok = ok && t.unknown([&] { return s.path() + "/principals"; });
+            if (!task.huvudman) ok = ok && t.unknown([&] { return s.path() + "/huvudman"; });
+            if (!task.principals || !task.huvudman) return ok;
+            for (const auto& principal : *task.principals) {
+                bool kept = false;
+                for (const auto& h : *task.huvudman) kept = kept || h == principal;
+                if (!kept) {
+                    t.note([&] {
+                        return detail::tx(detail::quoted(principal) + " är uppdragsgivare men inte huvudman.",
+                                          detail::quoted(principal) + " is a principal but not huvudman.");
+                    });
+                    ok = Truth::no;
+                }
+            }
+            return ok;
+        });
+    return p;
+}
+
+/// @brief Informational: lists the special statutes (always holds).
+[[nodiscard]] inline const Predicate<TaskSubject>& task_special_legislation() {
+    static const auto p =
+        detail::leaf<TaskSubject>(detail::predicate_info(rules::info::task_special_legislation()), [](const TaskSubject& s, Trace& t) {
+            t.note([&] {
+                Text all;
+                for (const auto& law : special_legislation(s.task(), s.ctx->date())) {
+                    all.sv += (all.sv.empty() ? "" : "; ") + law.sv;
+                    all.en += (all.en.empty() ? "" : "; ") + law.en;
+                }
+                return all;
+            });
+            return Truth::yes;
+        });
+    return p;
+}
+
+} // namespace predicates
+
+namespace rules {
+
+/// @brief `task.roles` [error]; an agreement without any task violates it
+/// once (there is no avtalssamverkan without a task to perform).
+[[nodiscard]] inline const Rule& task_roles() {
+    static const Rule r{info::task_roles(), predicates::task_roles(), nullptr,
+                        detail::leaf<AgreementSubject>({"task.roles",
+                                                        {"Avtalet omfattar minst en uppgift", "The agreement covers at least one task"},
+                                                        "9 kap. 37 § första stycket kommunallagen (2017:725)"},
+                                                       [](const AgreementSubject& s, Trace& t) {
+                                                           t.note([] {
+                                                               return detail::tx("Avtalet anger ingen uppgift som ska utföras.",
+                                                                                 "The agreement names no task to perform.");
+                                                           });
+                                                           return truth(!s.agreement().tasks.empty());
+                                                       })};
+    return r;
+}
+
+/// @brief `task.within_competence` [error].
+[[nodiscard]] inline const Rule& task_within_competence() {
+    static const Rule r{info::task_within_competence(), predicates::task_within_competence()};
+    return r;
+}
+
+/// @brief `task.huvudman_retained` [error].
+[[nodiscard]] inline const Rule& task_huvudman_retained() {
+    static const Rule r{info::task_huvudman_retained(), predicates::task_huvudman_retained()};
+    return r;
+}
+
+/// @brief `task.special_legislation` [info]: the message lists the statutes.
+[[nodiscard]] inline const Rule& task_special_legislation() {
+    static const Rule r{info::task_special_legislation(), predicates::task_special_legislation(), [](const TaskSubject& s, Status) {
+                            Text all{"Utöver kommunallagen gäller: ", "On top of kommunallagen, the task is governed by: "};
+                            const auto laws = special_legislation(s.task(), s.ctx->date());
+                            if (laws.empty())
+                                return Text{"Ingen särskild lagstiftning utöver kommunallagen för uppgiftens område (" +
+                                                std::string{s.task().area ? to_string(*s.task().area) : std::string_view{"okänt"}} + ").",
+                                            "No special legislation beyond kommunallagen for the task's area (" +
+                                                std::string{s.task().area ? to_string(*s.task().area) : std::string_view{"unknown"}} + ")."};
+                            for (std::size_t i = 0; i < laws.size(); ++i) {
+                                all.sv += (i ? "; " : "") + laws[i].sv;
+                                all.en += (i ? "; " : "") + laws[i].en;
+                            }
+                            all.sv += ".";
+                            all.en += ".";
+                            return all;
+                        }};
+    return r;
+}
+
+} // namespace rules
+
+} // namespace avtal

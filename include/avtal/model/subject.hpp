@@ -1,0 +1,248 @@
+#pragma once
+/// @file
+/// @brief What predicates and rules are evaluated on: the checking context
+/// (agreement, assessment date, threshold table, procurement exceptions) and
+/// one subject type per scope (the agreement, a party, a task, a delegate,
+/// a contractor's compensation, a section of the agreement text).
+///
+/// Subjects are small views (a context pointer and an index); they know
+/// their JSON-pointer path, which is how missing facts and findings name
+/// what they are about.
+
+#include <avtal/core/date.hpp>
+#include <avtal/core/predicate.hpp>
+#include <avtal/core/rule.hpp>
+#include <avtal/model/agreement.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace avtal {
+
+struct TaskSubject;
+struct ThresholdTable;
+struct ProcurementResult;
+struct CompensationFigures;
+
+/// @brief The scope of a subject: what a finding is about.
+enum class Scope : std::uint8_t {
+    agreement,    ///< The agreement as a whole.
+    party,        ///< One party (`/parties/i`).
+    task,         ///< One task (`/tasks/i`).
+    delegate,     ///< One delegation (`/delegation/delegates/i`).
+    compensation, ///< One contractor's compensation (`/compensation`, or per contractor).
+    clause,       ///< One section of the agreement text (`/clauses`).
+};
+BOOST_DESCRIBE_ENUM(Scope, agreement, party, task, delegate, compensation, clause)
+
+/// @brief The compensation rules' unit: the economic terms of one
+/// contractor, either the agreement-level `compensation` or the per-task
+/// ones of the tasks it performs (summed, SPEC §6).
+struct CompensationGroup {
+    std::optional<std::size_t> contractor; ///< Index of the contractor party, if known.
+    std::vector<std::size_t> tasks;        ///< The tasks it performs.
+    bool agreement_level = true;           ///< The terms are the agreement-level `compensation`.
+};
+
+/// @brief The procurement exceptions in the order they are resolved.
+using ExceptionList = std::vector<Predicate<TaskSubject>>;
+
+/// @brief Everything a rule needs besides the agreement's own facts.
+///
+/// A `Context` refers to the agreement (it does not copy it): keep the
+/// agreement alive while the context, or a `Report` holding it, is used.
+class Context {
+  public:
+    /// @brief A context for `agreement` assessed on `date` (default: the
+    /// agreement's `assessment_date`), with a threshold table (default: the
+    /// built-in one) and a list of procurement exceptions (default:
+    /// `default_exceptions()`).
+    explicit Context(const Agreement& agreement, std::optional<Date> date = std::nullopt, std::shared_ptr<const ThresholdTable> thresholds = nullptr,
+                     std::shared_ptr<const ExceptionList> exceptions = nullptr);
+
+    /// @brief The agreement.
+    [[nodiscard]] const Agreement& agreement() const noexcept { return *agreement_; }
+    /// @brief The assessment date (the override, else the agreement's), if any.
+    [[nodiscard]] const std::optional<Date>& date() const noexcept { return date_; }
+    /// @brief The threshold table.
+    [[nodiscard]] const ThresholdTable& thresholds() const noexcept { return *thresholds_; }
+    /// @brief The threshold table, shared.
+    [[nodiscard]] const std::shared_ptr<const ThresholdTable>& thresholds_ptr() const noexcept { return thresholds_; }
+    /// @brief The procurement exceptions, in resolution order.
+    [[nodiscard]] const ExceptionList& exceptions() const noexcept { return *exceptions_; }
+    /// @brief The procurement exceptions, shared.
+    [[nodiscard]] const std::shared_ptr<const ExceptionList>& exceptions_ptr() const noexcept { return exceptions_; }
+    /// @brief The contractors' compensation groups (SPEC §6).
+    [[nodiscard]] const std::vector<CompensationGroup>& compensation_groups() const noexcept { return groups_; }
+    /// @brief Precomputed procurement results per task, when `check()` has them.
+    [[nodiscard]] std::span<const ProcurementResult> procurement() const noexcept { return procurement_; }
+    /// @brief Sets the precomputed procurement results (one per task, in order).
+    void set_procurement(std::span<const ProcurementResult> r) noexcept { procurement_ = r; }
+    /// @brief The precomputed figures of compensation group `group`, or null.
+    [[nodiscard]] const CompensationFigures* cached_figures(std::size_t group) const noexcept;
+    /// @brief Sets the precomputed figures, one per compensation group.
+    void set_figures(const CompensationFigures* figures) noexcept { figures_ = figures; }
+
+  private:
+    const Agreement* agreement_;
+    std::optional<Date> date_;
+    std::shared_ptr<const ThresholdTable> thresholds_;
+    std::shared_ptr<const ExceptionList> exceptions_;
+    std::vector<CompensationGroup> groups_;
+    std::span<const ProcurementResult> procurement_;
+    const CompensationFigures* figures_ = nullptr;
+};
+
+/// @brief The agreement as a whole.
+struct AgreementSubject {
+    const Context* ctx; ///< The context.
+    /// @brief The agreement.
+    [[nodiscard]] const Agreement& agreement() const noexcept { return ctx->agreement(); }
+    /// @brief Its path: the document root, "".
+    [[nodiscard]] static std::string path() { return {}; }
+    /// @brief Its reference.
+    [[nodiscard]] static SubjectRef ref() noexcept { return {Scope::agreement, 0}; }
+};
+
+/// @brief One party of the agreement.
+struct PartySubject {
+    const Context* ctx; ///< The context.
+    std::size_t index;  ///< Index in `parties`.
+    /// @brief The agreement.
+    [[nodiscard]] const Agreement& agreement() const noexcept { return ctx->agreement(); }
+    /// @brief The party.
+    [[nodiscard]] const Party& party() const noexcept { return ctx->agreement().parties[index]; }
+    /// @brief Its path, `/parties/i`.
+    [[nodiscard]] std::string path() const { return "/parties/" + std::to_string(index); }
+    /// @brief Its reference.
+    [[nodiscard]] SubjectRef ref() const noexcept { return {Scope::party, static_cast<std::uint32_t>(index)}; }
+};
+
+/// @brief One task of the agreement.
+struct TaskSubject {
+    const Context* ctx; ///< The context.
+    std::size_t index;  ///< Index in `tasks`.
+    /// @brief The agreement.
+    [[nodiscard]] const Agreement& agreement() const noexcept { return ctx->agreement(); }
+    /// @brief The task.
+    [[nodiscard]] const Task& task() const noexcept { return ctx->agreement().tasks[index]; }
+    /// @brief Its path, `/tasks/i`.
+    [[nodiscard]] std::string path() const { return "/tasks/" + std::to_string(index); }
+    /// @brief Its reference.
+    [[nodiscard]] SubjectRef ref() const noexcept { return {Scope::task, static_cast<std::uint32_t>(index)}; }
+};
+
+/// @brief One delegation of decision power.
+struct DelegateSubject {
+    const Context* ctx; ///< The context.
+    std::size_t index;  ///< Index in `delegation.delegates`.
+    /// @brief The agreement.
+    [[nodiscard]] const Agreement& agreement() const noexcept { return ctx->agreement(); }
+    /// @brief The delegation.
+    [[nodiscard]] const Delegate& delegate() const noexcept { return ctx->agreement().delegation.delegates[index]; }
+    /// @brief Its path, `/delegation/delegates/i`.
+    [[nodiscard]] std::string path() const { return "/delegation/delegates/" + std::to_string(index); }
+    /// @brief Its reference.
+    [[nodiscard]] SubjectRef ref() const noexcept { return {Scope::delegate, static_cast<std::uint32_t>(index)}; }
+};
+
+/// @brief One contractor's economic terms.
+struct CompensationSubject {
+    const Context* ctx; ///< The context.
+    std::size_t index;  ///< Index in `ctx->compensation_groups()`.
+    /// @brief The agreement.
+    [[nodiscard]] const Agreement& agreement() const noexcept { return ctx->agreement(); }
+    /// @brief The group.
+    [[nodiscard]] const CompensationGroup& group() const noexcept { return ctx->compensation_groups()[index]; }
+    /// @brief Its path: `/compensation` for agreement-level terms, else the
+    /// contractor's path `/parties/k` (or the first task's when the
+    /// contractor is unknown).
+    [[nodiscard]] std::string path() const {
+        const auto& g = group();
+        if (g.agreement_level) return "/compensation";
+        if (g.contractor) return "/parties/" + std::to_string(*g.contractor);
+        return g.tasks.empty() ? std::string{"/compensation"} : "/tasks/" + std::to_string(g.tasks.front()) + "/compensation";
+    }
+    /// @brief Its reference.
+    [[nodiscard]] SubjectRef ref() const noexcept { return {Scope::compensation, static_cast<std::uint32_t>(index)}; }
+};
+
+/// @brief One section (clause) of the agreement text, for the content rules.
+struct ClauseSubject {
+    const Context* ctx; ///< The context.
+    Clause clause;      ///< The section.
+    /// @brief The agreement.
+    [[nodiscard]] const Agreement& agreement() const noexcept { return ctx->agreement(); }
+    /// @brief Its path, `/clauses`.
+    [[nodiscard]] static std::string path() { return "/clauses"; }
+    /// @brief Its reference.
+    [[nodiscard]] SubjectRef ref() const noexcept { return {Scope::clause, static_cast<std::uint32_t>(clause)}; }
+};
+
+/// @brief How AgreementSubject subjects are enumerated and rebuilt.
+template <>
+struct SubjectTraits<AgreementSubject> {
+    /// @brief Calls `f` for every subject of this type in `ctx`.
+    template <class F>
+    static void for_each(const Context& ctx, F&& f) {
+        f(AgreementSubject{&ctx});
+    }
+    /// @brief The subject that `r` refers to.
+    static AgreementSubject make(const Context& ctx, SubjectRef) { return AgreementSubject{&ctx}; }
+};
+/// @brief How PartySubject subjects are enumerated and rebuilt.
+template <>
+struct SubjectTraits<PartySubject> {
+    /// @brief Calls `f` for every subject of this type in `ctx`.
+    template <class F>
+    static void for_each(const Context& ctx, F&& f) {
+        for (std::size_t i = 0; i < ctx.agreement().parties.size(); ++i) f(PartySubject{&ctx, i});
+    }
+    /// @brief The subject that `r` refers to.
+    static PartySubject make(const Context& ctx, SubjectRef r) { return PartySubject{&ctx, r.index}; }
+};
+/// @brief How TaskSubject subjects are enumerated and rebuilt.
+template <>
+struct SubjectTraits<TaskSubject> {
+    /// @brief Calls `f` for every subject of this type in `ctx`.
+    template <class F>
+    static void for_each(const Context& ctx, F&& f) {
+        for (std::size_t i = 0; i < ctx.agreement().tasks.size(); ++i) f(TaskSubject{&ctx, i});
+    }
+    /// @brief The subject that `r` refers to.
+    static TaskSubject make(const Context& ctx, SubjectRef r) { return TaskSubject{&ctx, r.index}; }
+};
+/// @brief How DelegateSubject subjects are enumerated and rebuilt.
+template <>
+struct SubjectTraits<DelegateSubject> {
+    /// @brief Calls `f` for every subject of this type in `ctx`.
+    template <class F>
+    static void for_each(const Context& ctx, F&& f) {
+        for (std::size_t i = 0; i < ctx.agreement().delegation.delegates.size(); ++i) f(DelegateSubject{&ctx, i});
+    }
+    /// @brief The subject that `r` refers to.
+    static DelegateSubject make(const Context& ctx, SubjectRef r) { return DelegateSubject{&ctx, r.index}; }
+};
+/// @brief How CompensationSubject subjects are enumerated and rebuilt.
+template <>
+struct SubjectTraits<CompensationSubject> {
+    /// @brief Calls `f` for every subject of this type in `ctx`.
+    template <class F>
+    static void for_each(const Context& ctx, F&& f) {
+        for (std::size_t i = 0; i < ctx.compensation_groups().size(); ++i) f(CompensationSubject{&ctx, i});
+    }
+    /// @brief The subject that `r` refers to.
+    static CompensationSubject make(const Context& ctx, SubjectRef r) { return CompensationSubject{&ctx, r.index}; }
+};
+/// @brief How ClauseSubject subjects are enumerated and rebuilt (a section is not enumerated: a content rule lists the sections it checks).
+template <>
+struct SubjectTraits<ClauseSubject> {
+    /// @brief The subject that `r` refers to.
+    static ClauseSubject make(const Context& ctx, SubjectRef r) { return ClauseSubject{&ctx, static_cast<Clause>(r.index)}; }
+};
+
+} // namespace avtal

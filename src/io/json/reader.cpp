@@ -1,0 +1,601 @@
+// The reader of avtal/1 agreements: every problem of a document with its
+// JSON path, and nothing half-read.
+#include "dom.hpp"
+
+#include <avtal/core/date.hpp>
+#include <avtal/core/enum.hpp>
+#include <avtal/io/json.hpp>
+
+#include <algorithm>
+#include <initializer_list>
+#include <limits>
+
+namespace avtal::json {
+
+namespace {
+
+using detail::Node;
+using Kind = Node::Kind;
+
+/// Reads typed values from the document model, collecting problems.
+class Reader {
+  public:
+    explicit Reader(std::vector<Problem>& problems) : problems_{problems} {}
+
+    void error(const std::string& path, std::string message) { problems_.push_back({path, std::move(message)}); }
+
+    bool expect(const Node& n, Kind k, const std::string& path) {
+        if (n.kind == k) return true;
+        error(path, std::string{"expected "} + detail::kind_name(k) + ", got " + detail::kind_name(n.kind));
+        return false;
+    }
+
+    /// Checks an object's keys against the allowed ones; returns false when
+    /// `n` is not an object.
+    bool object(const Node& n, const std::string& path, std::initializer_list<std::string_view> allowed) {
+        if (!expect(n, Kind::object, path)) return false;
+        for (const auto& [k, v] : n.members)
+            if (std::find(allowed.begin(), allowed.end(), std::string_view{k}) == allowed.end())
+                error(path + "/" + detail::pointer_escape(k), "unknown key \"" + std::string{k} + "\"");
+        for (const auto& k : n.repeated_keys) error(path + "/" + detail::pointer_escape(k), "repeated key \"" + std::string{k} + "\"");
+        return true;
+    }
+
+    static const Node* get(const Node& obj, std::string_view key) { return obj.find(key); }
+    static bool present(const Node* n) { return n && n->kind != Kind::null; }
+
+    std::string str(const Node* n, const std::string& path) {
+        if (!present(n)) return {};
+        if (!expect(*n, Kind::string, path)) return {};
+        return std::string{n->text};
+    }
+    std::optional<std::string> opt_str(const Node* n, const std::string& path) {
+        if (!present(n)) return std::nullopt;
+        if (!expect(*n, Kind::string, path)) return std::nullopt;
+        return std::string{n->text};
+    }
+    std::optional<bool> opt_bool(const Node* n, const std::string& path) {
+        if (!present(n)) return std::nullopt;
+        if (!expect(*n, Kind::boolean, path)) return std::nullopt;
+        return n->boolean;
+    }
+    template <class E>
+    std::optional<E> opt_enum(const Node* n, const std::string& path) {
+        if (!present(n)) return std::nullopt;
+        if (!expect(*n, Kind::string, path)) return std::nullopt;
+        if (auto e = enum_from_string<E>(n->text)) return e;
+        std::string expected;
+        for_each_enumerator<E>([&](E e) { expected += (expected.empty() ? "" : ", ") + std::string{to_string(e)}; });
+        error(path, "unknown value \"" + std::string{n->text} + "\" (expected one of: " + expected + ")");
+        return std::nullopt;
+    }
+    /// An amount in kronor: a JSON number with at most two decimals, or a
+    /// string like "1250000.50". Never negative; never rounded.
+    std::optional<Money> opt_amount(const Node* n, const std::string& path) {
+        if (!present(n)) return std::nullopt;
+        if (n->kind != Kind::number && n->kind != Kind::string) {
+            error(path, std::string{"expected an amount (a number or a string such as \"1250000.50\"), got "} + detail::kind_name(n->kind));
+            return std::nullopt;
+        }
+        const std::string t{n->text};
+        if (!t.empty() && t[0] == '-') {
+            error(path, "negative amount " + t);
+            return std::nullopt;
+        }
+        if (auto m = Money::parse(t)) return m;
+        const auto dot = t.find('.');
+        const bool digits_only = !t.empty() && t.find_first_not_of("0123456789.") == std::string::npos;
+        const bool well_formed =
+            digits_only && t.front() != '.' && t.back() != '.' && t.find('.', dot == std::string::npos ? t.size() : dot + 1) == std::string::npos;
+        if (t.find_first_of("eE") != std::string::npos && n->kind == Kind::number)
+            error(path, "amount " + t + " must be written without an exponent");
+        else if (!well_formed && t.find(',') != std::string::npos)
+            error(path, "not an amount: \"" + t + "\" (write kronor with a decimal point and no spaces, e.g. \"1250000.50\")");
+        else if (!well_formed)
+            error(path, "not an amount: \"" + t + "\" (expected kronor such as 1250000 or \"1250000.50\")");
+        else if (dot != std::string::npos && t.size() - dot - 1 > 2)
+            error(path, "amount " + t + " has more than two decimals");
+        else
+            error(path, "amount " + t + " is too large");
+        return std::nullopt;
+    }
+    /// The text of a JSON number that is not negative; `nullopt` (with the
+    /// problem reported) otherwise, or when absent.
+    std::optional<std::string> unsigned_number(const Node* n, const std::string& path, const char* what) {
+        if (!present(n) || !expect(*n, Kind::number, path)) return std::nullopt;
+        std::string t{n->text};
+        if (!t.empty() && t[0] == '-') {
+            error(path, std::string{"negative "} + what + " " + t);
+            return std::nullopt;
+        }
+        return t;
+    }
+    /// An exact non-negative decimal number (percentages, weights): at most six decimals.
+    std::optional<Decimal> opt_decimal(const Node* n, const std::string& path, const char* what) {
+        const auto text = unsigned_number(n, path, what);
+        if (!text) return std::nullopt;
+        const std::string& t = *text;
+        if (auto d = Decimal::parse(t)) return d;
+        if (t.find_first_of("eE") != std::string::npos)
+            error(path, std::string{what} + " " + t + " must be written without an exponent");
+        else if (t.find('.') != std::string::npos && t.size() - t.find('.') - 1 > 6)
+            error(path, std::string{what} + " " + t + " has more than six decimals");
+        else
+            error(path, std::string{what} + " " + t + " is too large");
+        return std::nullopt;
+    }
+    std::optional<Percent> opt_percent(const Node* n, const std::string& path, bool at_most_100 = true) {
+        auto d = opt_decimal(n, path, "percentage");
+        if (!d) return std::nullopt;
+        if (at_most_100 && *d > Decimal::whole(100)) {
+            error(path, "percentage " + d->to_string() + " is over 100");
+            return std::nullopt;
+        }
+        return Percent{*d};
+    }
+    /// A non-negative whole number not above `max`.
+    std::optional<std::int64_t> opt_count(const Node* n, const std::string& path, const char* what, std::int64_t max) {
+        const auto text = unsigned_number(n, path, what);
+        if (!text) return std::nullopt;
+        const std::string& t = *text;
+        auto d = Decimal::parse(t);
+        if (!d || d->units() % Decimal::scale != 0) {
+            error(path, std::string{what} + " must be a whole number, got " + t);
+            return std::nullopt;
+        }
+        const std::int64_t v = d->units() / Decimal::scale;
+        if (v > max) {
+            error(path, std::string{what} + " " + t + " is too large (at most " + std::to_string(max) + ")");
+            return std::nullopt;
+        }
+        return v;
+    }
+    std::optional<Date> opt_date(const Node* n, const std::string& path) {
+        if (!present(n)) return std::nullopt;
+        if (!expect(*n, Kind::string, path)) return std::nullopt;
+        if (auto d = parse_date(n->text)) return d;
+        error(path, "invalid date \"" + std::string{n->text} + "\" (expected an existing date YYYY-MM-DD)");
+        return std::nullopt;
+    }
+    /// An array of strings (ids); `nullopt` when absent or null.
+    std::optional<std::vector<std::string>> opt_ids(const Node* n, const std::string& path) {
+        if (!present(n)) return std::nullopt;
+        if (!expect(*n, Kind::array, path)) return std::nullopt;
+        std::vector<std::string> out;
+        for (std::size_t i = 0; i < n->items.size(); ++i)
+            if (expect(n->items[i], Kind::string, path + "/" + std::to_string(i))) out.emplace_back(n->items[i].text);
+        return out;
+    }
+
+    /// Reads an object that maps party ids to values (weights, shares):
+    /// `read(party, value, path)` gives the entry or reports why not.
+    /// `nullopt` when absent, null or not an object.
+    template <class T, class F>
+    std::optional<std::vector<T>> party_map(const Node* n, const std::string& path, const char* what, F&& read) {
+        if (!present(n) || !expect(*n, Kind::object, path)) return std::nullopt;
+        std::vector<T> out;
+        for (const auto& [party, value] : n->members) {
+            const std::string p = path + "/" + detail::pointer_escape(party);
+            if (!present(&value))
+                error(p, std::string{"missing "} + what);
+            else if (std::optional<T> entry = read(std::string{party}, value, p))
+                out.push_back(std::move(*entry));
+        }
+        for (const auto& k : n->repeated_keys) error(path + "/" + detail::pointer_escape(k), "repeated key \"" + std::string{k} + "\"");
+        return out;
+    }
+
+    /// Reads a required id; a missing or unreadable one makes references to
+    /// ids of its kind unverifiable (`unreliable`).
+    std::string id(const Node& n, const std::string& path, const char* what, bool& unreliable) {
+        const Node* node = get(n, "id");
+        if (!present(node)) error(path + "/id", std::string{"missing "} + what + " id");
+        std::string value = str(node, path + "/id");
+        if (value.empty()) unreliable = true;
+        return value;
+    }
+
+    bool party_ids_unreliable = false; ///< some party id could not be read: references to it are not checked
+    bool task_ids_unreliable = false;  ///< some task id could not be read
+
+    /// Adds validate()'s problems that are not consequences of problems
+    /// already reported (same subtree, or a reference to an unreadable id).
+    void merge_validation(std::vector<Problem> found) {
+        const std::size_t own = problems_.size();
+        for (auto& p : found) {
+            if (party_ids_unreliable && p.message.starts_with("unknown party")) continue;
+            if (task_ids_unreliable && p.message.starts_with("unknown task")) continue;
+            bool related = false;
+            for (std::size_t i = 0; i < own && !related; ++i) {
+                const std::string& q = problems_[i].path;
+                related = q == p.path || (q.starts_with(p.path) && q.size() > p.path.size() && q[p.path.size()] == '/') ||
+                          (p.path.starts_with(q) && p.path.size() > q.size() && p.path[q.size()] == '/');
+            }
+            if (!related) problems_.push_back(std::move(p));
+        }
+    }
+
+  private:
+    std::vector<Problem>& problems_;
+};
+
+constexpr std::int64_t max_population = 1'000'000'000;
+constexpr std::int64_t max_months = 100'000;
+
+Party read_party(Reader& r, const Node& n, const std::string& path) {
+    Party p;
+    if (!r.object(n, path, {"id", "name", "kind", "population", "mandate_covers_tasks"})) {
+        r.party_ids_unreliable = true;
+        return p;
+    }
+    p.id = r.id(n, path, "party", r.party_ids_unreliable);
+    p.name = r.str(Reader::get(n, "name"), path + "/name");
+    p.kind = r.opt_enum<PartyKind>(Reader::get(n, "kind"), path + "/kind");
+    p.population = r.opt_count(Reader::get(n, "population"), path + "/population", "population", max_population);
+    p.mandate_covers_tasks = r.opt_bool(Reader::get(n, "mandate_covers_tasks"), path + "/mandate_covers_tasks");
+    return p;
+}
+
+void read_hamburg(Reader& r, const Node* n, const std::string& path, HamburgFacts& h) {
+    if (!Reader::present(n) ||
+        !r.object(*n, path, {"establishes_cooperation", "common_objectives", "public_interest_only", "open_market_share_percent"}))
+        return;
+    h.establishes_cooperation = r.opt_bool(Reader::get(*n, "establishes_cooperation"), path + "/establishes_cooperation");
+    h.common_objectives = r.opt_bool(Reader::get(*n, "common_objectives"), path + "/common_objectives");
+    h.public_interest_only = r.opt_bool(Reader::get(*n, "public_interest_only"), path + "/public_interest_only");
+    h.open_market_share_percent = r.opt_percent(Reader::get(*n, "open_market_share_percent"), path + "/open_market_share_percent");
+}
+
+void read_teckal(Reader& r, const Node* n, const std::string& path, TeckalFacts& t) {
+    if (!Reader::present(n) || !r.object(*n, path, {"similar_control", "activity_share_percent", "private_capital"})) return;
+    t.similar_control = r.opt_bool(Reader::get(*n, "similar_control"), path + "/similar_control");
+    t.activity_share_percent = r.opt_percent(Reader::get(*n, "activity_share_percent"), path + "/activity_share_percent");
+    t.private_capital = r.opt_bool(Reader::get(*n, "private_capital"), path + "/private_capital");
+}
+
+std::optional<Compensation> read_compensation(Reader& r, const Node* n, const std::string& path) {
+    if (!Reader::present(n)) return std::nullopt;
+    Compensation c;
+    if (!r.object(*n, path, {"money_per_year", "in_kind_value_per_year", "cost_per_year", "contractor_bears_share", "tolerance", "allocation"}))
+        return c;
+    c.money_per_year = r.opt_amount(Reader::get(*n, "money_per_year"), path + "/money_per_year");
+    if (const Node* k = Reader::get(*n, "in_kind_value_per_year"); k && k->kind == Kind::null)
+        c.in_kind_value_per_year.reset();
+    else if (k)
+        c.in_kind_value_per_year = r.opt_amount(k, path + "/in_kind_value_per_year");
+    if (const Node* cost = Reader::get(*n, "cost_per_year"); Reader::present(cost)) {
+        const std::string cp = path + "/cost_per_year";
+        if (r.object(*cost, cp, {"staff", "premises", "overhead", "capital", "other"})) {
+            CostComponents k;
+            const auto component = [&](const char* name, std::optional<Money>& into) {
+                const Node* v = Reader::get(*cost, name);
+                if (!v)
+                    into = Money{};
+                else if (v->kind == Kind::null)
+                    into.reset();
+                else
+                    into = r.opt_amount(v, cp + "/" + name);
+            };
+            component("staff", k.staff);
+            component("premises", k.premises);
+            component("overhead", k.overhead);
+            component("capital", k.capital);
+            component("other", k.other);
+            c.cost_per_year = k;
+        }
+    }
+    if (const Node* b = Reader::get(*n, "contractor_bears_share"); Reader::present(b))
+        c.contractor_bears_share = r.opt_bool(b, path + "/contractor_bears_share").value_or(false);
+    if (const Node* t = Reader::get(*n, "tolerance"); Reader::present(t)) {
+        if (t->kind == Kind::object) {
+            if (r.object(*t, path + "/tolerance", {"percent"})) {
+                const Node* p = Reader::get(*t, "percent");
+                if (!Reader::present(p) && t->members.size() == (p ? 1u : 0u))
+                    r.error(path + "/tolerance/percent", "missing percent");
+                else if (auto pct = r.opt_percent(p, path + "/tolerance/percent", false))
+                    c.tolerance = Tolerance::of_percent(*pct);
+            }
+        } else if (auto m = r.opt_amount(t, path + "/tolerance")) {
+            c.tolerance = Tolerance::of_amount(*m);
+        }
+    }
+    if (const Node* a = Reader::get(*n, "allocation"); Reader::present(a)) {
+        const std::string ap = path + "/allocation";
+        if (r.object(*a, ap, {"key", "weights"})) {
+            Allocation al;
+            al.key = r.opt_enum<AllocationKey>(Reader::get(*a, "key"), ap + "/key");
+            al.weights = r.party_map<Weight>(Reader::get(*a, "weights"), ap + "/weights", "weight",
+                                             [&](std::string party, const Node& value, const std::string& p) -> std::optional<Weight> {
+                                                 if (auto d = r.opt_decimal(&value, p, "weight")) return Weight{std::move(party), *d};
+                                                 return std::nullopt;
+                                             });
+            c.allocation = std::move(al);
+        }
+    }
+    return c;
+}
+
+Task read_task(Reader& r, const Node& n, const std::string& path) {
+    Task t;
+    if (!r.object(n, path,
+                  {"id", "description", "contractor", "principals", "huvudman", "nature", "area", "category", "target_group_children",
+                   "within_competence", "annual_value", "principal_shares", "hamburg", "teckal", "compensation"})) {
+        r.task_ids_unreliable = true;
+        return t;
+    }
+    t.id = r.id(n, path, "task", r.task_ids_unreliable);
+    t.description = r.str(Reader::get(n, "description"), path + "/description");
+    t.contractor = r.opt_str(Reader::get(n, "contractor"), path + "/contractor");
+    t.principals = r.opt_ids(Reader::get(n, "principals"), path + "/principals");
+    t.huvudman = r.opt_ids(Reader::get(n, "huvudman"), path + "/huvudman");
+    t.nature = r.opt_enum<TaskNature>(Reader::get(n, "nature"), path + "/nature");
+    t.area = r.opt_enum<Area>(Reader::get(n, "area"), path + "/area");
+    t.category = r.opt_enum<Category>(Reader::get(n, "category"), path + "/category");
+    t.target_group_children = r.opt_bool(Reader::get(n, "target_group_children"), path + "/target_group_children");
+    t.within_competence = r.opt_bool(Reader::get(n, "within_competence"), path + "/within_competence");
+    t.annual_value = r.opt_amount(Reader::get(n, "annual_value"), path + "/annual_value");
+    t.principal_shares =
+        r.party_map<PrincipalShare>(Reader::get(n, "principal_shares"), path + "/principal_shares", "share",
+                                    [&](std::string party, const Node& value, const std::string& p) -> std::optional<PrincipalShare> {
+                                        if (auto share = r.opt_percent(&value, p)) return PrincipalShare{std::move(party), *share};
+                                        return std::nullopt;
+                                    });
+    read_hamburg(r, Reader::get(n, "hamburg"), path + "/hamburg", t.hamburg);
+    read_teckal(r, Reader::get(n, "teckal"), path + "/teckal", t.teckal);
+    t.compensation = read_compensation(r, Reader::get(n, "compensation"), path + "/compensation");
+    return t;
+}
+
+void read_delegation(Reader& r, const Node* n, Delegation& d) {
+    const std::string path = "/delegation";
+    if (!Reader::present(n) || !r.object(*n, path, {"used", "agreed", "onward_delegation", "reporting_to_principal", "delegates"})) return;
+    d.used = r.opt_bool(Reader::get(*n, "used"), path + "/used");
+    d.agreed = r.opt_bool(Reader::get(*n, "agreed"), path + "/agreed");
+    d.onward_delegation = r.opt_enum<OnwardDelegation>(Reader::get(*n, "onward_delegation"), path + "/onward_delegation");
+    d.reporting_to_principal = r.opt_bool(Reader::get(*n, "reporting_to_principal"), path + "/reporting_to_principal");
+    if (const Node* ds = Reader::get(*n, "delegates"); Reader::present(ds) && r.expect(*ds, Kind::array, path + "/delegates")) {
+        for (std::size_t i = 0; i < ds->items.size(); ++i) {
+            const std::string dp = path + "/delegates/" + std::to_string(i);
+            const Node& x = ds->items[i];
+            if (!r.object(x, dp, {"task", "to", "employer", "matter"})) continue;
+            Delegate del;
+            del.task = r.opt_str(Reader::get(x, "task"), dp + "/task");
+            del.to = r.opt_enum<DelegateTo>(Reader::get(x, "to"), dp + "/to");
+            del.employer = r.opt_str(Reader::get(x, "employer"), dp + "/employer");
+            del.matter = r.opt_enum<Matter>(Reader::get(x, "matter"), dp + "/matter");
+            d.delegates.push_back(std::move(del));
+        }
+    }
+}
+
+Agreement read_document(Reader& r, const Node& root) {
+    Agreement a;
+    if (!r.object(root, "",
+                  {"schema", "id", "title", "assessment_date", "term", "parties", "tasks", "delegation", "compensation", "information", "oversight",
+                   "staff", "creates_copyright_material", "clauses"}))
+        return a;
+    if (const Node* s = Reader::get(root, "schema"); Reader::present(s)) {
+        if (r.expect(*s, Kind::string, "/schema") && s->text != "avtal/1")
+            r.error("/schema", "unsupported schema \"" + std::string{s->text} + "\" (expected \"avtal/1\")");
+    }
+    a.id = r.str(Reader::get(root, "id"), "/id");
+    a.title = r.str(Reader::get(root, "title"), "/title");
+    a.assessment_date = r.opt_date(Reader::get(root, "assessment_date"), "/assessment_date");
+    if (const Node* t = Reader::get(root, "term");
+        Reader::present(t) && r.object(*t, "/term", {"months", "extension_months", "until_further_notice"})) {
+        if (auto m = r.opt_count(Reader::get(*t, "months"), "/term/months", "months", max_months)) a.term.months = static_cast<std::int32_t>(*m);
+        if (auto m = r.opt_count(Reader::get(*t, "extension_months"), "/term/extension_months", "months", max_months))
+            a.term.extension_months = static_cast<std::int32_t>(*m);
+        a.term.until_further_notice = r.opt_bool(Reader::get(*t, "until_further_notice"), "/term/until_further_notice");
+    }
+    if (const Node* ps = Reader::get(root, "parties"); Reader::present(ps) && !r.expect(*ps, Kind::array, "/parties"))
+        r.party_ids_unreliable = true;
+    else if (ps && ps->kind == Kind::array)
+        for (std::size_t i = 0; i < ps->items.size(); ++i) a.parties.push_back(read_party(r, ps->items[i], "/parties/" + std::to_string(i)));
+    if (const Node* ts = Reader::get(root, "tasks"); Reader::present(ts) && !r.expect(*ts, Kind::array, "/tasks"))
+        r.task_ids_unreliable = true;
+    else if (ts && ts->kind == Kind::array)
+        for (std::size_t i = 0; i < ts->items.size(); ++i) a.tasks.push_back(read_task(r, ts->items[i], "/tasks/" + std::to_string(i)));
+    read_delegation(r, Reader::get(root, "delegation"), a.delegation);
+    a.compensation = read_compensation(r, Reader::get(root, "compensation"), "/compensation");
+    if (const Node* n = Reader::get(root, "information");
+        Reader::present(n) && r.object(*n, "/information", {"personal_data", "arrangement", "records_responsibility", "confidentiality"})) {
+        a.information.personal_data = r.opt_bool(Reader::get(*n, "personal_data"), "/information/personal_data");
+        a.information.arrangement = r.opt_enum<Arrangement>(Reader::get(*n, "arrangement"), "/information/arrangement");
+        a.information.records_responsibility = r.opt_bool(Reader::get(*n, "records_responsibility"), "/information/records_responsibility");
+        a.information.confidentiality = r.opt_bool(Reader::get(*n, "confidentiality"), "/information/confidentiality");
+    }
+    if (const Node* n = Reader::get(root, "oversight");
+        Reader::present(n) && r.object(*n, "/oversight", {"follow_up", "annual_report_to_council", "internal_control"})) {
+        a.oversight.follow_up = r.opt_bool(Reader::get(*n, "follow_up"), "/oversight/follow_up");
+        a.oversight.annual_report_to_council = r.opt_bool(Reader::get(*n, "annual_report_to_council"), "/oversight/annual_report_to_council");
+        a.oversight.internal_control = r.opt_bool(Reader::get(*n, "internal_control"), "/oversight/internal_control");
+    }
+    if (const Node* n = Reader::get(root, "staff");
+        Reader::present(n) && r.object(*n, "/staff", {"moves_between_parties", "transfer_addressed", "work_environment_allocated"})) {
+        a.staff.moves_between_parties = r.opt_bool(Reader::get(*n, "moves_between_parties"), "/staff/moves_between_parties");
+        a.staff.transfer_addressed = r.opt_bool(Reader::get(*n, "transfer_addressed"), "/staff/transfer_addressed");
+        a.staff.work_environment_allocated = r.opt_bool(Reader::get(*n, "work_environment_allocated"), "/staff/work_environment_allocated");
+    }
+    a.creates_copyright_material = r.opt_bool(Reader::get(root, "creates_copyright_material"), "/creates_copyright_material");
+    if (const Node* cs = Reader::get(root, "clauses"); Reader::present(cs) && r.expect(*cs, Kind::array, "/clauses")) {
+        std::vector<Clause> clauses;
+        for (std::size_t i = 0; i < cs->items.size(); ++i)
+            if (auto c = r.opt_enum<Clause>(&cs->items[i], "/clauses/" + std::to_string(i)))
+                clauses.push_back(*c);
+            else if (cs->items[i].kind == Kind::null)
+                r.error("/clauses/" + std::to_string(i), "expected a string, got null");
+        a.clauses = std::move(clauses);
+    }
+    return a;
+}
+
+/// Parses `text`, adding the parse error (if any) to `problems`.
+detail::ParseOutcome parse_or_report(std::string_view text, std::vector<Problem>& problems) {
+    detail::ParseOutcome parsed = detail::parse(text);
+    if (!parsed.ok) problems.push_back(std::move(parsed.error));
+    return parsed;
+}
+
+/// Reads one agreement from a parsed value into `result`: the agreement, or
+/// every problem (the reader's and validate()'s), never both.
+void read_into(ReadResult& result, const Node& root) {
+    Reader reader{result.problems};
+    Agreement a = read_document(reader, root);
+    reader.merge_validation(validate(a));
+    if (result.problems.empty()) result.agreement = std::move(a);
+}
+
+} // namespace
+
+ReadResult read_agreement(std::string_view text) {
+    ReadResult result;
+    result.input_sha256 = sha256_hex(text);
+    const detail::ParseOutcome parsed = parse_or_report(text, result.problems);
+    if (parsed.ok) read_into(result, parsed.root);
+    return result;
+}
+
+std::vector<ReadResult> read_batch(std::string_view text, std::string_view source) {
+    std::vector<ReadResult> out;
+    std::size_t first = text.find_first_not_of(" \t\r\n");
+    if (first != std::string_view::npos && text[first] == '[') {
+        // A JSON array of agreements: each element is a document.
+        detail::ParseOutcome parsed = detail::parse(text);
+        if (!parsed.ok) {
+            ReadResult r;
+            r.source = std::string{source};
+            r.input_sha256 = sha256_hex(text);
+            r.problems.push_back(std::move(parsed.error));
+            out.push_back(std::move(r));
+            return out;
+        }
+        const std::string digest = sha256_hex(text);
+        for (std::size_t i = 0; i < parsed.root.items.size(); ++i) {
+            ReadResult r;
+            r.source = std::string{source} + "[" + std::to_string(i) + "]";
+            r.input_sha256 = digest;
+            read_into(r, parsed.root.items[i]);
+            out.push_back(std::move(r));
+        }
+        return out;
+    }
+    // One document, or JSON Lines: the first value ends on its first line
+    // and more text follows. A pretty-printed document with trailing text is
+    // one document with one problem.
+    detail::ParseOutcome whole = detail::parse(text);
+    const std::size_t start = text.find_first_not_of(" \t\r\n");
+    bool json_lines = false;
+    if (!whole.ok && whole.extra_data && start != std::string_view::npos) {
+        std::string_view head = text.substr(start, whole.consumed - start); // the parser also consumes trailing whitespace
+        head = head.substr(0, head.find_last_not_of(" \t\r\n") + 1);
+        json_lines = head.find('\n') == std::string_view::npos;
+    }
+    if (!json_lines) {
+        ReadResult r = read_agreement(text);
+        r.source = std::string{source};
+        out.push_back(std::move(r));
+        return out;
+    }
+    std::size_t line_no = 0, pos = 0;
+    while (pos <= text.size()) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(pos, end - pos);
+        ++line_no;
+        if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
+            ReadResult r = read_agreement(line);
+            r.source = std::string{source} + ":" + std::to_string(line_no);
+            out.push_back(std::move(r));
+        }
+        if (end == text.size()) break;
+        pos = end + 1;
+    }
+    return out;
+}
+
+ThresholdReadResult read_thresholds(std::string_view text, std::string_view name) {
+    ThresholdReadResult out;
+    const detail::ParseOutcome parsed = parse_or_report(text, out.problems);
+    if (!parsed.ok) return out;
+    Reader r{out.problems};
+    const Node& root = parsed.root;
+    ThresholdTable table;
+    table.name = std::string{name};
+    if (r.object(root, "", {"name", "extends", "rows"})) {
+        if (auto n = r.opt_str(Reader::get(root, "name"), "/name")) table.name = *n + " (" + std::string{name} + ")";
+        if (auto e = r.opt_str(Reader::get(root, "extends"), "/extends")) {
+            if (*e == "builtin")
+                out.extends_builtin = true;
+            else
+                r.error("/extends", "unknown table \"" + *e + "\" (only \"builtin\" can be extended)");
+        }
+        const Node* rows = Reader::get(root, "rows");
+        if (!Reader::present(rows))
+            r.error("/rows", "missing rows");
+        else if (r.expect(*rows, Kind::array, "/rows"))
+            for (std::size_t i = 0; i < rows->items.size(); ++i) {
+                const std::string p = "/rows/" + std::to_string(i);
+                const Node& x = rows->items[i];
+                if (!r.object(x, p, {"parameter", "category", "valid_from", "valid_to", "amount", "inclusive", "basis", "source"})) continue;
+                ThresholdRow row;
+                row.parameter = r.opt_str(Reader::get(x, "parameter"), p + "/parameter").value_or(std::string{direct_award_limit});
+                auto cat = r.opt_enum<Category>(Reader::get(x, "category"), p + "/category");
+                auto from = r.opt_date(Reader::get(x, "valid_from"), p + "/valid_from");
+                row.valid_to = r.opt_date(Reader::get(x, "valid_to"), p + "/valid_to");
+                auto amount = r.opt_amount(Reader::get(x, "amount"), p + "/amount");
+                row.inclusive = r.opt_bool(Reader::get(x, "inclusive"), p + "/inclusive").value_or(true);
+                row.basis = r.str(Reader::get(x, "basis"), p + "/basis");
+                row.source = r.str(Reader::get(x, "source"), p + "/source");
+                if (!cat && !Reader::present(Reader::get(x, "category"))) r.error(p + "/category", "missing category");
+                if (!from && !Reader::present(Reader::get(x, "valid_from"))) r.error(p + "/valid_from", "missing valid_from");
+                if (!amount && !Reader::present(Reader::get(x, "amount"))) r.error(p + "/amount", "missing amount");
+                if (from && row.valid_to && std::chrono::sys_days{*row.valid_to} < std::chrono::sys_days{*from})
+                    r.error(p + "/valid_to", "valid_to is before valid_from");
+                if (row.source.empty()) r.error(p + "/source", "every row needs its source");
+                if (cat && from && amount) {
+                    row.category = *cat;
+                    row.valid_from = *from;
+                    row.amount = *amount;
+                    table.rows.push_back(std::move(row));
+                }
+            }
+    }
+    if (out.problems.empty()) out.table = std::move(table);
+    return out;
+}
+
+NeedsReadResult read_needs(std::string_view text) {
+    NeedsReadResult out;
+    const detail::ParseOutcome parsed = parse_or_report(text, out.problems);
+    if (!parsed.ok) return out;
+    Reader r{out.problems};
+    const Node& n = parsed.root;
+    Need need;
+    if (r.object(n, "",
+                 {"schema", "municipalities", "regions", "state", "private_actors", "own_legal_person_wanted", "legally_binding_needed", "scope",
+                  "exercise_of_authority", "continuous_steering_wanted", "scale", "long_term", "quick_start_wanted", "rehabilitation",
+                  "huvudman_transfer_wanted"})) {
+        if (const Node* s = Reader::get(n, "schema"); Reader::present(s) && r.expect(*s, Kind::string, "/schema") && s->text != "avtal-needs/1")
+            r.error("/schema", "unsupported schema \"" + std::string{s->text} + "\" (expected \"avtal-needs/1\")");
+        const auto b = [&](const char* key) { return r.opt_bool(Reader::get(n, key), std::string{"/"} + key); };
+        need.municipalities = b("municipalities");
+        need.regions = b("regions");
+        need.state = b("state");
+        need.private_actors = b("private_actors");
+        need.own_legal_person_wanted = b("own_legal_person_wanted");
+        need.legally_binding_needed = b("legally_binding_needed");
+        need.scope = r.opt_enum<TaskScope>(Reader::get(n, "scope"), "/scope");
+        need.exercise_of_authority = b("exercise_of_authority");
+        need.continuous_steering_wanted = b("continuous_steering_wanted");
+        need.scale = r.opt_enum<Scale>(Reader::get(n, "scale"), "/scale");
+        need.long_term = b("long_term");
+        need.quick_start_wanted = b("quick_start_wanted");
+        need.rehabilitation = b("rehabilitation");
+        need.huvudman_transfer_wanted = b("huvudman_transfer_wanted");
+    }
+    if (out.problems.empty()) out.need = need;
+    return out;
+}
+
+} // namespace avtal::json

@@ -1,0 +1,187 @@
+// The avtal-report/1 writer: findings, procurement results with their
+// explanation trees, allocation and the receipt.
+#include "out.hpp"
+
+#include <avtal/core/date.hpp>
+#include <avtal/core/enum.hpp>
+#include <avtal/io/json.hpp>
+#include <avtal/io/messages.hpp>
+
+namespace avtal::json {
+
+namespace {
+
+using detail::Out;
+
+void write_explanation(Out& o, const Explanation& e, Lang lang) {
+    o.begin_object();
+    o.key("id").string(e.id);
+    o.key("text").string(e.text.in(lang));
+    o.key("citation").string(e.citation);
+    o.key("value").string(to_string(e.value));
+    o.key("missing").begin_array();
+    for (const auto& m : e.missing) o.string(m);
+    o.end_array();
+    if (!e.notes.empty()) {
+        o.key("notes").begin_array();
+        for (const auto& n : e.notes) o.string(n.in(lang));
+        o.end_array();
+    }
+    if (!e.children.empty()) {
+        o.key("children").begin_array();
+        for (const auto& c : e.children) write_explanation(o, c, lang);
+        o.end_array();
+    }
+    o.end_object();
+}
+
+} // namespace
+
+std::string write_report(const Report& report, const ReportOptions& options, std::string_view input_sha256) {
+    const Lang lang = options.lang;
+    const Agreement& a = report.agreement();
+    Out o{false};
+    o.begin_object();
+    o.key("schema").string("avtal-report/1");
+    o.key("agreement").string(a.id);
+    o.key("assessment_date");
+    if (report.context().date())
+        o.string(format_date(*report.context().date()));
+    else
+        o.null();
+    o.key("verdict").string(to_string(report.verdict()));
+    o.key("findings").begin_array();
+    for (const Finding& f : report.findings()) {
+        const RuleInfo& info = f.rule->info();
+        if (f.status == Status::satisfied && info.severity != Severity::info && !options.all) continue;
+        o.begin_object();
+        o.key("rule").string(info.id);
+        o.key("status").string(to_string(f.status));
+        o.key("severity").string(to_string(info.severity));
+        o.key("subject").string(subject_path(report, f));
+        if (f.subject.scope == Scope::clause) o.key("item").string(to_string(static_cast<Clause>(f.subject.index)));
+        o.key("citation").string(info.citation);
+        o.key("message").string(message(report, f, lang));
+        o.key("missing").begin_array();
+        for (const auto& m : f.missing) o.string(m);
+        o.end_array();
+        o.end_object();
+    }
+    o.end_array();
+    o.key("procurement").begin_array();
+    const auto& list = report.context().exceptions();
+    for (const ProcurementResult& p : report.procurement()) {
+        o.begin_object();
+        o.key("task").string(a.tasks[p.task].id);
+        o.key("outcome").string(to_string(p.outcome));
+        o.key("exceptions").begin_array();
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            o.begin_object();
+            o.key("id").string(list[i].id());
+            o.key("value").string(to_string(p.exceptions[i]));
+            o.key("explanation");
+            write_explanation(o, report.explain_exception(p.task, i), lang);
+            o.end_object();
+        }
+        o.end_array();
+        o.key("missing").begin_array();
+        for (const auto& m : p.missing) o.string(m);
+        o.end_array();
+        if (p.rests_on_direct_award_alone(list)) {
+            o.key("notes").begin_array();
+            o.string(direct_award_duties().in(lang));
+            o.end_array();
+        }
+        o.end_object();
+    }
+    o.end_array();
+    o.key("allocation").begin_array();
+    const bool several = report.context().compensation_groups().size() > 1;
+    for (const AllocationLine& l : report.allocation()) {
+        o.begin_object();
+        o.key("party").string(a.parties[l.party].id);
+        o.key("amount").string(l.amount.to_string());
+        if (several && l.contractor) o.key("contractor").string(a.parties[*l.contractor].id);
+        if (l.own_share) o.key("own_share").boolean(true);
+        o.end_object();
+    }
+    o.end_array();
+    const Receipt r = report.receipt();
+    o.key("receipt").begin_object();
+    o.key("avtal").string(r.avtal);
+    o.key("rules").string(r.rules);
+    o.key("thresholds").string(r.thresholds);
+    o.key("threshold_rows").begin_array();
+    for (const ThresholdRow* row : r.rows) {
+        o.begin_object();
+        o.key("category").string(to_string(row->category));
+        o.key("valid_from").string(format_date(row->valid_from));
+        o.key("valid_to");
+        if (row->valid_to)
+            o.string(format_date(*row->valid_to));
+        else
+            o.null();
+        o.key("amount").string(row->amount.to_string());
+        o.key("inclusive").boolean(row->inclusive);
+        o.key("source").string(row->source);
+        o.end_object();
+    }
+    o.end_array();
+    o.key("input_sha256").string(input_sha256);
+    o.end_object();
+    o.end_object();
+    return o.take();
+}
+
+namespace {
+
+void write_assessment(Out& o, const FormAssessment& a, Lang lang) {
+    o.begin_object();
+    o.key("form").string(to_string(a.form));
+    o.key("name").string(form_info(a.form).name.in(lang));
+    o.key("suitable").boolean(a.suitable);
+    o.key("score").number(std::to_string(a.score));
+    o.key("reasons").begin_array();
+    for (const FormReason& r : a.reasons) {
+        o.begin_object();
+        o.key("need").string(r.need);
+        o.key("effect").string(to_string(r.effect));
+        o.key("points").number(std::to_string(r.points));
+        o.key("text").string(r.text.in(lang));
+        o.key("table_cells").begin_array();
+        for (const FormCell& c : r.cells) {
+            o.begin_object();
+            o.key("form").string(to_string(c.form));
+            o.key("row").string(to_string(c.row));
+            o.key("text").string(form_info(c.form).cell(c.row).in(lang));
+            o.end_object();
+        }
+        o.end_array();
+        if (!r.quote.in(lang).empty()) o.key("quote").string(r.quote.in(lang));
+        o.end_object();
+    }
+    o.end_array();
+    o.key("missing").begin_array();
+    for (const auto& m : a.missing) o.string(m);
+    o.end_array();
+    o.end_object();
+}
+
+} // namespace
+
+std::string write_recommendation(const Recommendation& r, Lang lang) {
+    Out o{false};
+    o.begin_object();
+    o.key("schema").string("avtal-forms/1");
+    o.key("source").string(forms_source);
+    o.key("suitable").begin_array();
+    for (const auto& a : r.suitable) write_assessment(o, a, lang);
+    o.end_array();
+    o.key("unsuitable").begin_array();
+    for (const auto& a : r.unsuitable) write_assessment(o, a, lang);
+    o.end_array();
+    o.end_object();
+    return o.take();
+}
+
+} // namespace avtal::json

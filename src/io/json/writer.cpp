@@ -1,0 +1,312 @@
+// The writer of avtal/1 agreements and threshold tables: canonical, stable
+// output that reads back to an equal model (unknowns are written as null).
+#include "out.hpp"
+
+#include <avtal/core/date.hpp>
+#include <avtal/core/enum.hpp>
+#include <avtal/io/json.hpp>
+
+#include <cstdint>
+#include <cstring>
+
+namespace avtal::json {
+
+namespace detail {
+
+void append_quoted(std::string& out, std::string_view s) {
+    static constexpr char hex[] = "0123456789abcdef";
+    out.reserve(out.size() + s.size() + 2);
+    out += '"';
+    std::size_t run = 0; // start of the pending run of characters that need no escape
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        // Skip eight plain bytes at a time (no control character, quote or
+        // backslash in the word): report strings are mostly plain text.
+        while (i + 8 <= s.size()) {
+            std::uint64_t w;
+            std::memcpy(&w, s.data() + i, 8);
+            constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+            const auto zero_byte = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
+            const std::uint64_t control = (w - ones * 0x20) & ~w & highs; // some byte < 0x20
+            if (control | zero_byte(w ^ (ones * '"')) | zero_byte(w ^ (ones * '\\'))) break;
+            i += 8;
+        }
+        if (i >= s.size()) break;
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(s.data() + run, i - run);
+        run = i + 1;
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default:
+            out += "\\u00";
+            out += hex[c >> 4];
+            out += hex[c & 0x0F];
+        }
+    }
+    out.append(s.data() + run, s.size() - run);
+    out += '"';
+}
+
+} // namespace detail
+
+std::string quote(std::string_view s) {
+    std::string out;
+    detail::append_quoted(out, s);
+    return out;
+}
+
+namespace {
+
+using detail::Out;
+
+void opt_bool(Out& o, std::string_view k, const std::optional<bool>& v) {
+    o.key(k);
+    if (v)
+        o.boolean(*v);
+    else
+        o.null();
+}
+void opt_money(Out& o, std::string_view k, const std::optional<Money>& v) {
+    o.key(k);
+    if (v)
+        o.number(v->to_json_number());
+    else
+        o.null();
+}
+void opt_percent(Out& o, std::string_view k, const std::optional<Percent>& v) {
+    o.key(k);
+    if (v)
+        o.number(v->to_string());
+    else
+        o.null();
+}
+template <class E>
+void opt_enum(Out& o, std::string_view k, const std::optional<E>& v) {
+    o.key(k);
+    if (v)
+        o.string(to_string(*v));
+    else
+        o.null();
+}
+void opt_string(Out& o, std::string_view k, const std::optional<std::string>& v) {
+    o.key(k);
+    if (v)
+        o.string(*v);
+    else
+        o.null();
+}
+void opt_ids(Out& o, std::string_view k, const std::optional<std::vector<Id>>& v) {
+    o.key(k);
+    if (!v) {
+        o.null();
+        return;
+    }
+    o.begin_array();
+    for (const auto& id : *v) o.string(id);
+    o.end_array();
+}
+void opt_int(Out& o, std::string_view k, const std::optional<std::int64_t>& v) {
+    o.key(k);
+    if (v)
+        o.number(std::to_string(*v));
+    else
+        o.null();
+}
+
+void write_compensation(Out& o, const Compensation& c) {
+    o.begin_object();
+    opt_money(o, "money_per_year", c.money_per_year);
+    opt_money(o, "in_kind_value_per_year", c.in_kind_value_per_year);
+    o.key("cost_per_year");
+    if (!c.cost_per_year) {
+        o.null();
+    } else {
+        o.begin_object();
+        opt_money(o, "staff", c.cost_per_year->staff);
+        opt_money(o, "premises", c.cost_per_year->premises);
+        opt_money(o, "overhead", c.cost_per_year->overhead);
+        opt_money(o, "capital", c.cost_per_year->capital);
+        opt_money(o, "other", c.cost_per_year->other);
+        o.end_object();
+    }
+    o.key("contractor_bears_share").boolean(c.contractor_bears_share);
+    o.key("tolerance");
+    if (c.tolerance.kind == Tolerance::Kind::percent)
+        o.begin_object().key("percent").number(c.tolerance.percent.to_string()).end_object();
+    else
+        o.number(c.tolerance.amount.to_json_number());
+    o.key("allocation");
+    if (!c.allocation) {
+        o.null();
+    } else {
+        o.begin_object();
+        opt_enum(o, "key", c.allocation->key);
+        o.key("weights");
+        if (!c.allocation->weights) {
+            o.null();
+        } else {
+            o.begin_object();
+            for (const auto& w : *c.allocation->weights) o.key(w.party).number(w.weight.to_string());
+            o.end_object();
+        }
+        o.end_object();
+    }
+    o.end_object();
+}
+
+void write_task(Out& o, const Task& t) {
+    o.begin_object();
+    o.key("id").string(t.id);
+    o.key("description").string(t.description);
+    opt_string(o, "contractor", t.contractor);
+    opt_ids(o, "principals", t.principals);
+    opt_ids(o, "huvudman", t.huvudman);
+    opt_enum(o, "nature", t.nature);
+    opt_enum(o, "area", t.area);
+    opt_enum(o, "category", t.category);
+    opt_bool(o, "target_group_children", t.target_group_children);
+    opt_bool(o, "within_competence", t.within_competence);
+    opt_money(o, "annual_value", t.annual_value);
+    o.key("principal_shares");
+    if (!t.principal_shares) {
+        o.null();
+    } else {
+        o.begin_object();
+        for (const auto& s : *t.principal_shares) o.key(s.party).number(s.share.to_string());
+        o.end_object();
+    }
+    o.key("hamburg").begin_object();
+    opt_bool(o, "establishes_cooperation", t.hamburg.establishes_cooperation);
+    opt_bool(o, "common_objectives", t.hamburg.common_objectives);
+    opt_bool(o, "public_interest_only", t.hamburg.public_interest_only);
+    opt_percent(o, "open_market_share_percent", t.hamburg.open_market_share_percent);
+    o.end_object();
+    if (t.teckal != TeckalFacts{}) {
+        o.key("teckal").begin_object();
+        opt_bool(o, "similar_control", t.teckal.similar_control);
+        opt_percent(o, "activity_share_percent", t.teckal.activity_share_percent);
+        opt_bool(o, "private_capital", t.teckal.private_capital);
+        o.end_object();
+    }
+    if (t.compensation) {
+        o.key("compensation");
+        write_compensation(o, *t.compensation);
+    }
+    o.end_object();
+}
+
+} // namespace
+
+std::string write_agreement(const Agreement& a) {
+    Out o{true};
+    o.begin_object();
+    o.key("schema").string("avtal/1");
+    o.key("id").string(a.id);
+    o.key("title").string(a.title);
+    o.key("assessment_date");
+    if (a.assessment_date)
+        o.string(format_date(*a.assessment_date));
+    else
+        o.null();
+    o.key("term").begin_object();
+    opt_int(o, "months", a.term.months ? std::optional<std::int64_t>{*a.term.months} : std::nullopt);
+    opt_int(o, "extension_months", a.term.extension_months ? std::optional<std::int64_t>{*a.term.extension_months} : std::nullopt);
+    opt_bool(o, "until_further_notice", a.term.until_further_notice);
+    o.end_object();
+    o.key("parties").begin_array();
+    for (const auto& p : a.parties) {
+        o.begin_object();
+        o.key("id").string(p.id);
+        o.key("name").string(p.name);
+        opt_enum(o, "kind", p.kind);
+        opt_int(o, "population", p.population);
+        if (p.mandate_covers_tasks) opt_bool(o, "mandate_covers_tasks", p.mandate_covers_tasks);
+        o.end_object();
+    }
+    o.end_array();
+    o.key("tasks").begin_array();
+    for (const auto& t : a.tasks) write_task(o, t);
+    o.end_array();
+    o.key("delegation").begin_object();
+    opt_bool(o, "used", a.delegation.used);
+    opt_bool(o, "agreed", a.delegation.agreed);
+    opt_enum(o, "onward_delegation", a.delegation.onward_delegation);
+    opt_bool(o, "reporting_to_principal", a.delegation.reporting_to_principal);
+    o.key("delegates").begin_array();
+    for (const auto& d : a.delegation.delegates) {
+        o.begin_object();
+        opt_string(o, "task", d.task);
+        opt_enum(o, "to", d.to);
+        opt_string(o, "employer", d.employer);
+        opt_enum(o, "matter", d.matter);
+        o.end_object();
+    }
+    o.end_array();
+    o.end_object();
+    o.key("compensation");
+    if (a.compensation)
+        write_compensation(o, *a.compensation);
+    else
+        o.null();
+    o.key("information").begin_object();
+    opt_bool(o, "personal_data", a.information.personal_data);
+    opt_enum(o, "arrangement", a.information.arrangement);
+    opt_bool(o, "records_responsibility", a.information.records_responsibility);
+    opt_bool(o, "confidentiality", a.information.confidentiality);
+    o.end_object();
+    o.key("oversight").begin_object();
+    opt_bool(o, "follow_up", a.oversight.follow_up);
+    opt_bool(o, "annual_report_to_council", a.oversight.annual_report_to_council);
+    opt_bool(o, "internal_control", a.oversight.internal_control);
+    o.end_object();
+    o.key("staff").begin_object();
+    opt_bool(o, "moves_between_parties", a.staff.moves_between_parties);
+    opt_bool(o, "transfer_addressed", a.staff.transfer_addressed);
+    opt_bool(o, "work_environment_allocated", a.staff.work_environment_allocated);
+    o.end_object();
+    opt_bool(o, "creates_copyright_material", a.creates_copyright_material);
+    o.key("clauses");
+    if (!a.clauses) {
+        o.null();
+    } else {
+        o.begin_array();
+        for (Clause c : *a.clauses) o.string(to_string(c));
+        o.end_array();
+    }
+    o.end_object();
+    return o.take();
+}
+
+std::string write_thresholds(const ThresholdTable& table) {
+    Out o{true};
+    o.begin_object();
+    o.key("name").string(table.name);
+    o.key("rows").begin_array();
+    for (const auto& r : table.rows) {
+        o.begin_object();
+        o.key("parameter").string(r.parameter);
+        o.key("category").string(to_string(r.category));
+        o.key("valid_from").string(format_date(r.valid_from));
+        o.key("valid_to");
+        if (r.valid_to)
+            o.string(format_date(*r.valid_to));
+        else
+            o.null();
+        o.key("amount").number(r.amount.to_json_number());
+        o.key("inclusive").boolean(r.inclusive);
+        o.key("basis").string(r.basis);
+        o.key("source").string(r.source);
+        o.end_object();
+    }
+    o.end_array();
+    o.end_object();
+    return o.take();
+}
+
+} // namespace avtal::json

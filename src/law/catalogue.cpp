@@ -1,0 +1,61 @@
+// The built-in rule catalogue (SPEC §4), in report order, and rule-id matching.
+#include <avtal/law/check.hpp>
+#include <avtal/law/rules.hpp>
+
+namespace avtal {
+
+const std::vector<Rule>& builtin_rules() {
+    // Report order: parties, tasks, delegation, compensation, information,
+    // oversight, staff, content, procurement (SPEC §4).
+    static const std::vector<Rule> rules = {
+        rules::party_kind_allowed(),
+        rules::party_federation_mandate(),
+        rules::party_at_least_two(),
+        rules::task_roles(),
+        rules::task_within_competence(),
+        rules::task_huvudman_retained(),
+        rules::task_special_legislation(),
+        rules::delegation_agreed(),
+        rules::delegation_employees_only(),
+        rules::delegation_within_agreement(),
+        rules::delegation_onward_stated(),
+        rules::delegation_reporting(),
+        rules::delegation_non_delegable(),
+        rules::compensation_stated(),
+        rules::compensation_no_profit(),
+        rules::compensation_covers_cost(),
+        rules::compensation_in_kind_valued(),
+        rules::compensation_allocation_complete(),
+        rules::information_personal_data_arrangement(),
+        rules::information_records(),
+        rules::information_confidentiality(),
+        rules::oversight_follow_up(),
+        rules::oversight_annual_report(),
+        rules::oversight_internal_control(),
+        rules::staff_transfer_of_undertaking(),
+        rules::staff_work_environment(),
+        rules::content_required(),
+        rules::content_conditional(),
+        rules::content_children(),
+        rules::procurement_required(),
+    };
+    return rules;
+}
+
+const Rule* find_rule(std::string_view id) {
+    for (const Rule& r : builtin_rules())
+        if (r.id() == id) return &r;
+    return nullptr;
+}
+
+bool rule_matches(std::string_view id, std::string_view pattern) noexcept {
+    if (pattern.ends_with(".*"))
+        pattern.remove_suffix(2);
+    else if (pattern.ends_with('.'))
+        pattern.remove_suffix(1);
+    if (pattern.empty()) return true;
+    if (id == pattern) return true;
+    return id.size() > pattern.size() && id.starts_with(pattern) && id[pattern.size()] == '.';
+}
+
+} // namespace avtal

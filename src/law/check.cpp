@@ -1,0 +1,67 @@
+// check(): runs the catalogue over an agreement and builds the report.
+#include <avtal/core/date.hpp>
+#include <avtal/law/check.hpp>
+
+#include <algorithm>
+
+namespace avtal {
+
+Report check(const Agreement& agreement, const CheckOptions& options) {
+    Report r{Context{agreement, options.date, options.thresholds, options.exceptions}};
+    r.problems_ = validate(agreement);
+    r.user_rules_ = options.rules;
+    r.procurement_.reserve(agreement.tasks.size());
+    for (std::size_t i = 0; i < agreement.tasks.size(); ++i) r.procurement_.push_back(resolve_procurement(r.ctx_, i));
+    r.ctx_.set_procurement(r.procurement_);
+    const std::size_t groups = r.ctx_.compensation_groups().size();
+    r.figures_.reserve(groups);
+    for (std::size_t g = 0; g < groups; ++g) r.figures_.push_back(compensation_figures(r.ctx_, g));
+    r.ctx_.set_figures(r.figures_.data());
+    const auto enabled = [&](const Rule& rule) {
+        if (!options.only.empty() &&
+            std::none_of(options.only.begin(), options.only.end(), [&](const std::string& p) { return rule_matches(rule.id(), p); }))
+            return false;
+        return std::none_of(options.silence.begin(), options.silence.end(), [&](const std::string& p) { return rule_matches(rule.id(), p); });
+    };
+    r.findings_.reserve(48 + 8 * (agreement.parties.size() + agreement.tasks.size()));
+    if (options.builtin)
+        for (const Rule& rule : builtin_rules())
+            if (enabled(rule)) rule.run(r.ctx_, r.findings_);
+    for (const Rule& rule : r.user_rules_)
+        if (enabled(rule)) rule.run(r.ctx_, r.findings_);
+    r.allocation_ = report_allocation(r.ctx_);
+    bool violated = false, undetermined = false;
+    for (const Finding& f : r.findings_) {
+        if (f.rule->info().severity != Severity::error) continue;
+        violated = violated || f.status == Status::violated;
+        undetermined = undetermined || f.status == Status::undetermined;
+    }
+    r.verdict_ = !r.problems_.empty() ? Verdict::invalid : violated ? Verdict::violations : undetermined ? Verdict::incomplete : Verdict::ok;
+    return r;
+}
+
+std::vector<const Finding*> Report::findings_of(std::string_view id) const {
+    std::vector<const Finding*> out;
+    for (const Finding& f : findings_)
+        if (f.rule->id() == id) out.push_back(&f);
+    return out;
+}
+
+Explanation Report::explain(const Finding& f) const { return f.rule->explain(ctx_, f.subject); }
+
+Explanation Report::explain_exception(std::size_t task, std::size_t exception) const {
+    return ctx_.exceptions().at(exception).explain(TaskSubject{&ctx_, task});
+}
+
+Receipt Report::receipt() const {
+    Receipt r;
+    r.avtal = std::string{library_version};
+    r.rules = std::string{rules_version};
+    r.thresholds = ctx_.thresholds().name;
+    for (std::size_t t = 0; t < agreement().tasks.size(); ++t)
+        for (const ThresholdRow* row : applied_threshold_rows(ctx_, t))
+            if (std::find(r.rows.begin(), r.rows.end(), row) == r.rows.end()) r.rows.push_back(row);
+    return r;
+}
+
+} // namespace avtal

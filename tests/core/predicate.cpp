@@ -1,0 +1,152 @@
+// Predicates as values: composition, short-circuiting, explanation trees.
+#include "support.hpp"
+
+#include <avtal/law/rules.hpp>
+
+#include <algorithm>
+#include <optional>
+
+using namespace avtal;
+
+namespace {
+
+struct Facts {
+    std::optional<bool> a, b, c;
+};
+
+int calls = 0;
+
+Predicate<Facts> fact(const char* id, std::optional<bool> Facts::*member) {
+    return make_predicate<Facts>({id, {std::string{"Faktum "} + id, std::string{"Fact "} + id}, std::string{"Källa "} + id},
+                                 [id, member](const Facts& f, Trace& t) {
+                                     ++calls;
+                                     const auto& v = f.*member;
+                                     if (!v) return t.unknown([id] { return std::string{"/"} + id; });
+                                     return truth(*v);
+                                 });
+}
+
+const Explanation* child(const Explanation& e, std::string_view id) {
+    auto it = std::find_if(e.children.begin(), e.children.end(), [&](const Explanation& c) { return c.id == id; });
+    return it == e.children.end() ? nullptr : &*it;
+}
+
+} // namespace
+
+TEST_CASE("Composed predicates follow Kleene logic for every combination", "[predicate]") {
+    const auto A = fact("a", &Facts::a), B = fact("b", &Facts::b);
+    const std::optional<bool> vals[] = {false, std::nullopt, true};
+    const auto tv = [](std::optional<bool> v) { return v ? truth(*v) : Truth::unknown; };
+    for (auto x : vals)
+        for (auto y : vals) {
+            const Facts f{x, y, {}};
+            CHECK((A && B)(f) == (tv(x) && tv(y)));
+            CHECK((A || B)(f) == (tv(x) || tv(y)));
+            CHECK((!A)(f) == !tv(x));
+            // The explained answer always equals the fast answer.
+            CHECK((A && B).explain(f).value == (A && B)(f));
+            CHECK((A || !B).explain(f).value == (A || !B)(f));
+        }
+}
+
+TEST_CASE("The fast path short-circuits", "[predicate]") {
+    const auto A = fact("a", &Facts::a), B = fact("b", &Facts::b);
+    calls = 0;
+    CHECK((A && B)(Facts{false, true, {}}) == Truth::no);
+    CHECK(calls == 1); // b was not evaluated
+    calls = 0;
+    CHECK((A || B)(Facts{true, false, {}}) == Truth::yes);
+    CHECK(calls == 1);
+    calls = 0;
+    CHECK((A && B)(Facts{std::nullopt, false, {}}) == Truth::no); // unknown does not decide: b must be looked at
+    CHECK(calls == 2);
+}
+
+TEST_CASE("Short-circuiting keeps the deciding branch's explanation", "[predicate]") {
+    const auto A = fact("a", &Facts::a), B = fact("b", &Facts::b);
+    const auto e = (A && B).explain(Facts{false, true, {}});
+    CHECK(e.value == Truth::no);
+    CHECK(e.id == "all_of");
+    REQUIRE(e.children.size() == 2);
+    const Explanation* a = child(e, "a");
+    REQUIRE(a != nullptr);
+    CHECK(a->value == Truth::no); // why it decided
+    CHECK(a->text.sv == "Faktum a");
+    CHECK(a->text.en == "Fact a");
+    CHECK(a->citation == "Källa a");
+    CHECK(e.missing.empty());
+
+    // An unknown first part and a deciding second part: the answer is no,
+    // decided by b, and a's unknown is still shown with what is missing.
+    const auto e2 = (A && B).explain(Facts{std::nullopt, false, {}});
+    CHECK(e2.value == Truth::no);
+    CHECK(child(e2, "b")->value == Truth::no);
+    CHECK(child(e2, "a")->value == Truth::unknown);
+    CHECK(child(e2, "a")->missing == std::vector<std::string>{"/a"});
+    CHECK(e2.missing.empty()); // a decided answer needs nothing more
+}
+
+TEST_CASE("An unknown result carries every missing path", "[predicate]") {
+    const auto A = fact("a", &Facts::a), B = fact("b", &Facts::b), C = fact("c", &Facts::c);
+    const auto p = all_of<Facts>({"all3", {"Alla tre", "All three"}, "Lag"}, {A, B, C});
+    const auto e = p.explain(Facts{std::nullopt, true, std::nullopt});
+    CHECK(e.value == Truth::unknown);
+    CHECK(e.id == "all3");
+    CHECK(e.citation == "Lag");
+    CHECK(e.missing == std::vector<std::string>{"/a", "/c"});
+    // Through several levels and negation.
+    const auto q = (A || B) && !C;
+    const auto e2 = q.explain(Facts{std::nullopt, false, std::nullopt});
+    CHECK(e2.value == Truth::unknown);
+    CHECK(e2.missing == std::vector<std::string>{"/a", "/c"});
+}
+
+TEST_CASE("Chained && flattens into one conjunction", "[predicate]") {
+    const auto A = fact("a", &Facts::a), B = fact("b", &Facts::b), C = fact("c", &Facts::c);
+    const auto e = (A && B && C).explain(Facts{true, true, true});
+    CHECK(e.value == Truth::yes);
+    CHECK(e.children.size() == 3);
+}
+
+TEST_CASE("when(): a conditional requirement holds vacuously when the condition does not", "[predicate]") {
+    const auto A = fact("a", &Facts::a), B = fact("b", &Facts::b);
+    const auto p = when<Facts>({"cond", {"Om a så b", "If a then b"}, {}}, A, B);
+    CHECK(p(Facts{false, std::nullopt, {}}) == Truth::yes);
+    CHECK(p(Facts{true, false, {}}) == Truth::no);
+    CHECK(p(Facts{true, true, {}}) == Truth::yes);
+    CHECK(p(Facts{std::nullopt, false, {}}) == Truth::unknown);
+    CHECK(p(Facts{std::nullopt, true, {}}) == Truth::yes);
+    CHECK(p.explain(Facts{std::nullopt, false, {}}).missing == std::vector<std::string>{"/a"});
+}
+
+TEST_CASE("A user predicate composes with a built-in one", "[predicate][custom]") {
+    // A municipality's local policy: a service may be bought from another
+    // municipality only when the Hamburg criteria hold AND the contract's
+    // annual value stays below a local ceiling of 3 MSEK.
+    const auto local_ceiling =
+        make_predicate<TaskSubject>({"local.value_ceiling",
+                                     {"Årsvärdet understiger 3 mnkr (lokal policy)", "The annual value is below SEK 3 million (local policy)"},
+                                     "Norrströms kommun, riktlinje för samverkan"},
+                                    [](const TaskSubject& s, Trace& t) {
+                                        const auto& v = s.task().annual_value;
+                                        if (!v) return t.unknown([&] { return s.path() + "/annual_value"; });
+                                        return truth(*v < Money::from_kronor(3'000'000));
+                                    });
+    const auto policy = all_of<TaskSubject>({"local.cooperation_policy", {"Lokal samverkanspolicy", "Local cooperation policy"}, "Lokal"},
+                                            {predicates::exception_hamburg(), local_ceiling});
+    Agreement a = test::norrstrom();
+    a.tasks[0].hamburg.open_market_share_percent = Percent::whole(5);
+    const Context ctx{a};
+    const TaskSubject s{&ctx, 0};
+    CHECK(policy(s) == Truth::no); // 5 MSEK is above the local ceiling
+    a.tasks[0].annual_value = Money::from_kronor(2'000'000);
+    CHECK(policy(s) == Truth::yes);
+    const auto e = policy.explain(s);
+    REQUIRE(e.children.size() == 2);
+    CHECK(e.children[0].id == "exception.hamburg");
+    CHECK(e.children[0].children.size() == 5); // each Hamburg criterion explained
+    CHECK(e.children[1].id == "local.value_ceiling");
+    a.tasks[0].hamburg.open_market_share_percent.reset();
+    CHECK(policy(s) == Truth::unknown);
+    CHECK(policy.explain(s).missing == std::vector<std::string>{"/tasks/0/hamburg/open_market_share_percent"});
+}

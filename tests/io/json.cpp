@@ -1,0 +1,231 @@
+// The avtal/1 reader and writer: exact amounts, every problem with its
+// path, nothing half-read, and a stable round trip for every bundled
+// agreement.
+#include "support.hpp"
+
+#include <avtal/io/json.hpp>
+#include <avtal/io/render.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace avtal;
+
+namespace {
+
+std::string slurp(const std::filesystem::path& p) {
+    std::ifstream in{p, std::ios::binary};
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::vector<std::filesystem::path> bundled() {
+    std::vector<std::filesystem::path> out;
+    for (const auto& e : std::filesystem::directory_iterator{AVTAL_SOURCE_DIR "/examples/agreements"})
+        if (e.path().extension() == ".json") out.push_back(e.path());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::string minimal(std::string_view extra_task_fields = {}, std::string_view extra_top = {}) {
+    return std::string{R"({"schema":"avtal/1","id":"x","assessment_date":"2024-03-01",
+      "parties":[{"id":"a","name":"A","kind":"municipality"},{"id":"b","name":"B","kind":"municipality"}],
+      "tasks":[{"id":"t","contractor":"a","principals":["b"],"huvudman":["b"],"nature":"service")"} +
+           std::string{extra_task_fields} + "}]" + std::string{extra_top} + "}";
+}
+
+} // namespace
+
+TEST_CASE("Amounts are read exactly, never through a double", "[json]") {
+    auto r = json::read_agreement(minimal(R"(,"annual_value":"1250000.10")"));
+    REQUIRE(r);
+    CHECK(r.agreement->tasks[0].annual_value->ore() == 125'000'010);
+    r = json::read_agreement(minimal(R"(,"annual_value":1250000.10)"));
+    REQUIRE(r);
+    CHECK(r.agreement->tasks[0].annual_value->ore() == 125'000'010);
+    r = json::read_agreement(minimal(R"(,"annual_value":8109449.99)"));
+    REQUIRE(r);
+    CHECK(r.agreement->tasks[0].annual_value->ore() == 810'944'999);
+    r = json::read_agreement(minimal(R"(,"annual_value":92233720368547758.07)"));
+    REQUIRE(r); // the largest amount that fits
+    CHECK(r.agreement->tasks[0].annual_value->ore() == INT64_MAX);
+    r = json::read_agreement(minimal(R"(,"annual_value":92233720368547758.08)"));
+    REQUIRE_FALSE(r);
+    CHECK(r.problems.at(0).to_string() == "/tasks/0/annual_value: amount 92233720368547758.08 is too large");
+}
+
+TEST_CASE("Missing and null facts are unknown; the named defaults apply", "[json]") {
+    auto r = json::read_agreement(minimal({}, R"(,"compensation":{"money_per_year":null,"cost_per_year":{"staff":100,"premises":null}})"));
+    REQUIRE(r);
+    const Agreement& a = *r.agreement;
+    CHECK_FALSE(a.tasks[0].within_competence.has_value());
+    CHECK_FALSE(a.tasks[0].hamburg.open_market_share_percent.has_value());
+    CHECK_FALSE(a.compensation->money_per_year.has_value());
+    CHECK(a.compensation->in_kind_value_per_year == Money{}); // left out: no in-kind performance
+    CHECK(a.compensation->cost_per_year->staff == Money::from_kronor(100));
+    CHECK_FALSE(a.compensation->cost_per_year->premises.has_value()); // null: unknown
+    CHECK(a.compensation->cost_per_year->overhead == Money{});        // left out: 0
+    CHECK_FALSE(a.compensation->contractor_bears_share);
+    CHECK_FALSE(a.clauses.has_value());
+    r = json::read_agreement(minimal({}, R"(,"compensation":{"in_kind_value_per_year":null,"tolerance":{"percent":2.5}})"));
+    REQUIRE(r);
+    CHECK_FALSE(r.agreement->compensation->in_kind_value_per_year.has_value()); // exists, no value
+    CHECK(r.agreement->compensation->tolerance == Tolerance::of_percent(*Percent::parse("2.5")));
+}
+
+TEST_CASE("Every problem of a document is reported, each with its path, and nothing is half-read", "[json]") {
+    const std::string doc = R"({"schema":"avtal/1","id":"x","assessment_date":"2024-02-30","colour":"red",
+      "parties":[{"id":"a","kind":"kommun"},{"id":"a","kind":"municipality","population":-5}],
+      "tasks":[{"id":"t","contractor":"norrstrm","principals":["a"],"nature":"service","annual_value":"12,50"}],
+      "clauses":["parties","budget"]})";
+    const auto r = json::read_agreement(doc);
+    REQUIRE_FALSE(r);
+    std::vector<std::string> got;
+    for (const auto& p : r.problems) got.push_back(p.to_string());
+    const std::vector<std::string> expected = {
+        "/colour: unknown key \"colour\"",
+        "/assessment_date: invalid date \"2024-02-30\" (expected an existing date YYYY-MM-DD)",
+        "/parties/0/kind: unknown value \"kommun\" (expected one of: municipality, region, municipal_federation, municipal_company, private_company, "
+        "state_agency)",
+        "/parties/1/population: negative population -5",
+        "/tasks/0/annual_value: not an amount: \"12,50\" (write kronor with a decimal point and no spaces, e.g. \"1250000.50\")",
+        "/clauses/1: unknown value \"budget\" (expected one of: parties, contractor_tasks, delegation_scope, economic_terms, information_handling, "
+        "follow_up, term, termination, data_protection, confidentiality, work_results, insurance, target_group, assignments, "
+        "economic_responsibility, procurement_parameter, division_of_work)",
+        "/parties/1/id: repeated party id \"a\"",
+        "/tasks/0/contractor: unknown party \"norrstrm\"",
+    };
+    CHECK(got == expected);
+    CHECK_FALSE(r.agreement.has_value());
+}
+
+TEST_CASE("Structural limits: nesting depth, invalid UTF-8, syntax", "[json]") {
+    std::string deep = minimal({}, R"(,"clauses":)" + std::string(40, '[') + std::string(40, ']'));
+    auto r = json::read_agreement(deep);
+    REQUIRE_FALSE(r);
+    CHECK_THAT(r.problems.at(0).message, Catch::Contains("nesting too deep"));
+    std::string bad = minimal();
+    bad.replace(bad.find("\"A\""), 3, "\"\xC3\x28\"");
+    r = json::read_agreement(bad);
+    REQUIRE_FALSE(r);
+    CHECK(r.problems.at(0).path.empty());
+    CHECK_THAT(r.problems.at(0).message, Catch::StartsWith("invalid UTF-8 at byte"));
+    r = json::read_agreement(R"({"id":"x",})");
+    REQUIRE_FALSE(r);
+    r = json::read_agreement("");
+    REQUIRE_FALSE(r);
+    CHECK(r.problems.at(0).to_string() == "empty document");
+}
+
+TEST_CASE("Batches: a JSON array, JSON Lines, or one pretty document with trailing text", "[json]") {
+    std::string one = minimal();
+    std::erase(one, '\n'); // one line each
+    auto docs = json::read_batch("[" + one + "," + one + "]", "batch.json");
+    REQUIRE(docs.size() == 2);
+    CHECK(docs[1].source == "batch.json[1]");
+    CHECK(docs[1].agreement.has_value());
+    docs = json::read_batch(one + "\n" + one + "\n\n" + one + "\n", "-");
+    REQUIRE(docs.size() == 3);
+    CHECK(docs[2].source == "-:4");
+    CHECK(docs[0].input_sha256 == json::sha256_hex(one));
+    docs = json::read_batch("{\n\"id\": \"x\"\n}\ngarbage\n", "f.json");
+    REQUIRE(docs.size() == 1);
+    CHECK_THAT(docs[0].problems.at(0).message, Catch::StartsWith("unexpected text after the JSON value"));
+}
+
+TEST_CASE("Round trip: read, write, read gives an equal agreement; writing is stable", "[json][roundtrip]") {
+    const auto files = bundled();
+    REQUIRE(files.size() >= 10);
+    for (const auto& f : files) {
+        INFO(f.filename().string());
+        const auto first = json::read_agreement(slurp(f));
+        REQUIRE(first);
+        const std::string written = json::write_agreement(*first.agreement);
+        const auto second = json::read_agreement(written);
+        REQUIRE(second);
+        CHECK(*second.agreement == *first.agreement);
+        CHECK(json::write_agreement(*second.agreement) == written);
+    }
+    // Built in C++ too, with unknowns and per-task compensation.
+    Agreement a = test::norrstrom();
+    a.tasks[0].within_competence.reset();
+    a.tasks[0].principal_shares = std::vector<PrincipalShare>{{"fjallviken", *Percent::parse("100")}};
+    a.tasks[0].teckal.similar_control = true;
+    a.compensation->in_kind_value_per_year.reset();
+    a.compensation->tolerance = Tolerance::of_percent(*Percent::parse("2.5"));
+    a.delegation.used = true;
+    a.delegation.delegates.push_back(Delegate{"familjebehandling", std::nullopt, "norrstrom", Matter::individual_case});
+    const auto back = json::read_agreement(json::write_agreement(a));
+    REQUIRE(back);
+    CHECK(*back.agreement == a);
+}
+
+TEST_CASE("The JSON report has the schema's fields, explanation trees and the receipt", "[json][report]") {
+    const std::string text = slurp(AVTAL_SOURCE_DIR "/examples/agreements/norrstrom-fjallviken.json");
+    const auto doc = json::read_agreement(text);
+    REQUIRE(doc);
+    const Report r = check(*doc.agreement);
+    const std::string out = json::write_report(r, {}, doc.input_sha256);
+    const auto parsed = json::read_thresholds(out, "x"); // any JSON reader would do: it must at least parse
+    CHECK_THAT(out,
+               Catch::StartsWith(
+                   R"({"schema":"avtal-report/1","agreement":"norrstrom-fjallviken","assessment_date":"2024-03-01","verdict":"ok","findings":[)"));
+    CHECK_THAT(
+        out,
+        Catch::Contains(
+            R"("procurement":[{"task":"familjebehandling","outcome":"exempt","exceptions":[{"id":"exception.public_authority","value":"no","explanation":{)"));
+    CHECK_THAT(out, Catch::Contains(R"("allocation":[{"party":"fjallviken","amount":"5000000.00"}])"));
+    CHECK_THAT(out, Catch::Contains(R"("receipt":{"avtal":"1.0.0","rules":"2026-11-25","thresholds":"avtal builtin)"));
+    CHECK_THAT(out, Catch::Contains("\"input_sha256\":\"" + json::sha256_hex(text) + "\""));
+    CHECK_THAT(
+        out,
+        Catch::Contains(
+            R"("threshold_rows":[{"category":"social_and_other_specific","valid_from":"2024-01-01","valid_to":"2025-12-31","amount":"8109450.00","inclusive":false)"));
+    // Satisfied findings only with --all; info findings always.
+    CHECK(out.find("\"rule\":\"party.kind_allowed\"") == std::string::npos);
+    CHECK(out.find("\"rule\":\"task.special_legislation\"") != std::string::npos);
+    const std::string all = json::write_report(r, {Lang::en, true}, doc.input_sha256);
+    CHECK(all.find("\"rule\":\"party.kind_allowed\",\"status\":\"satisfied\"") != std::string::npos);
+    CHECK_THAT(all, Catch::Contains("Party «Norrströms kommun» (/parties/0): satisfied"));
+}
+
+TEST_CASE("The text report fits 80 columns; the Markdown report is a document", "[json][report]") {
+    for (const auto& f : bundled()) {
+        INFO(f.filename().string());
+        const auto doc = json::read_agreement(slurp(f));
+        REQUIRE(doc);
+        const Report r = check(*doc.agreement);
+        for (Lang lang : {Lang::sv, Lang::en}) {
+            const std::string text = render_text(r, {lang, true, doc.input_sha256, 80});
+            std::istringstream lines{text};
+            std::string line;
+            while (std::getline(lines, line)) {
+                std::size_t cols = 0;
+                for (char c : line) cols += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+                INFO(line);
+                CHECK(cols <= 80);
+            }
+            const std::string md = render_markdown(r, {lang, false, doc.input_sha256, 80});
+            CHECK_THAT(md, Catch::StartsWith("# "));
+            CHECK_THAT(md, Catch::Contains("\n## ") && Catch::Contains("|---|---|---|---|---|---|"));
+        }
+    }
+}
+
+TEST_CASE("Threshold tables read and write; bad rows are reported", "[json][thresholds]") {
+    const std::string text = json::write_thresholds(*builtin_thresholds());
+    const auto r = json::read_thresholds(text, "copy.json");
+    REQUIRE(r.table);
+    CHECK(r.table->rows == builtin_thresholds()->rows);
+    const auto bad = json::read_thresholds(
+        R"({"rows":[{"category":"general","valid_from":"2024-01-01","valid_to":"2023-01-01","amount":1,"source":"x"},{"category":"socal","valid_from":"2024-01-01","amount":1}]})",
+        "bad.json");
+    REQUIRE_FALSE(bad.table);
+    std::vector<std::string> got;
+    for (const auto& p : bad.problems) got.push_back(p.to_string());
+    CHECK(got == std::vector<std::string>{"/rows/0/valid_to: valid_to is before valid_from",
+                                          "/rows/1/category: unknown value \"socal\" (expected one of: general, social_and_other_specific, welfare)",
+                                          "/rows/1/source: every row needs its source"});
+}
