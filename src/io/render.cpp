@@ -323,4 +323,75 @@ std::string render_recommendation(const Recommendation& rec, const RenderOptions
     return out;
 }
 
+std::string render_allocation(const Context& ctx, const std::vector<AllocationLine>& lines, const RenderOptions& o) {
+    const Agreement& a = ctx.agreement();
+    const bool sv = o.lang == Lang::sv;
+    std::string out = (sv ? "Fördelning per år: " : "Allocation per year: ") + (a.title.empty() ? a.id : a.title) + "\n";
+    if (lines.empty())
+        out += sv ? "  Ingen fördelning: belopp eller fördelningsnyckel saknas.\n" : "  No allocation: an amount or the allocation key is missing.\n";
+    for (std::size_t g = 0; g < ctx.compensation_groups().size(); ++g) {
+        const auto& group = ctx.compensation_groups()[g];
+        const auto figures = compensation_figures(ctx, g);
+        if (group.contractor) out += std::string{sv ? "Uppdragstagare: " : "Contractor: "} + party_name(a, *group.contractor) + "\n";
+        if (auto cost = figures.full_cost.value()) out += std::string{sv ? "  Självkostnad: " : "  Full cost: "} + cost->display(sv) + "\n";
+        Money sum{};
+        for (const auto& l : lines) {
+            if (l.contractor != group.contractor) continue;
+            out += "  " + pad_right(party_name(a, l.party) + (l.own_share ? (sv ? " (egen andel)" : " (own share)") : ""), 44) + " " +
+                   l.amount.display(sv) + "\n";
+            sum += l.amount;
+        }
+        out += std::string{sv ? "  Summa: " : "  Total: "} + sum.display(sv) + "\n";
+    }
+    return out;
+}
+
+std::string render_thresholds(const ThresholdTable& table, const std::optional<Date>& date, const RenderOptions& o) {
+    const bool sv = o.lang == Lang::sv;
+    std::vector<const ThresholdRow*> rows;
+    std::vector<Category> gaps;
+    if (date) {
+        rows = table.direct_award_rows(*date);
+        for_each_enumerator<Category>([&](Category c) {
+            if (!table.find(direct_award_limit, c, *date)) gaps.push_back(c);
+        });
+    } else {
+        for (const auto& r : table.rows) rows.push_back(&r);
+    }
+    std::string out = (sv ? "Direktupphandlingsgränser (LOU): " : "Direct-award limits (LOU): ") + table.name + "\n";
+    for (const ThresholdRow* r : rows) {
+        out += "  " + format_date(r->valid_from) + " – " + (r->valid_to ? format_date(*r->valid_to) : std::string(10, ' ')) + "  ";
+        std::string cat{to_string(r->category)};
+        cat.resize(26, ' ');
+        out += cat + r->amount.display(sv) + (r->inclusive ? "" : (sv ? "  (beloppet självt ingår inte)" : "  (the amount itself is not within)")) +
+               "\n";
+        out += "      " + r->source + "\n";
+    }
+    for (Category c : gaps)
+        out += std::string{"  "} + std::string{to_string(c)} + ": " + (sv ? "ingen bekräftad gräns för " : "no confirmed limit for ") +
+               format_date(*date) + "\n";
+    return out;
+}
+
+std::string render_rule(const RuleInfo& i, const RenderOptions& o) {
+    const bool sv = o.lang == Lang::sv;
+    std::string out = i.id + " [" + std::string{to_string(i.severity)} + "]\n";
+    out += "  " + i.title.sv + "\n  " + i.title.en + "\n";
+    out += std::string{sv ? "  Lagrum: " : "  Citation: "} + i.citation + "\n";
+    out += std::string{sv ? "  Källa: " : "  Source: "} + i.source + "\n";
+    if (!i.violation.in(o.lang).empty()) {
+        std::string v = i.violation.in(o.lang);
+        if (auto pos = v.find("{subject}"); pos != std::string::npos) v.replace(pos, 9, sv ? "Föremålet" : "The subject");
+        out += std::string{sv ? "  Vid överträdelse: " : "  When violated: "} + v + "\n";
+    }
+    return out;
+}
+
+std::string render_exception(const PredicateInfo& e, const RenderOptions& o) {
+    const bool sv = o.lang == Lang::sv;
+    std::string out = e.id + "\n  " + e.text.sv + "\n  " + e.text.en + "\n";
+    out += std::string{sv ? "  Lagrum: " : "  Citation: "} + e.citation + "\n";
+    return out;
+}
+
 } // namespace avtal

@@ -48,6 +48,18 @@ const Rule* find_rule(std::string_view id) {
     return nullptr;
 }
 
+const ExceptionList& builtin_exceptions() {
+    static const ExceptionList exceptions = {predicates::exception_public_authority(), predicates::exception_direct_award(),
+                                             predicates::exception_hamburg(), predicates::exception_teckal(), predicates::exception_nesgi()};
+    return exceptions;
+}
+
+const Predicate<TaskSubject>* find_exception(std::string_view id) {
+    for (const auto& e : builtin_exceptions())
+        if (e.id() == id) return &e;
+    return nullptr;
+}
+
 bool rule_matches(std::string_view id, std::string_view pattern) noexcept {
     if (pattern.ends_with(".*"))
         pattern.remove_suffix(2);

@@ -11,6 +11,7 @@
 
 #include <avtal/core/text.hpp>
 #include <avtal/law/check.hpp>
+#include <avtal/law/compensation.hpp>
 #include <avtal/law/forms.hpp>
 #include <avtal/law/thresholds.hpp>
 #include <avtal/model/agreement.hpp>
@@ -56,6 +57,11 @@ struct ReportOptions {
 /// @brief Writes a report as `avtal-report/1` JSON, with each procurement
 /// result's explanation tree and the receipt (`input_sha256` of the document).
 [[nodiscard]] std::string write_report(const Report& report, const ReportOptions& options, std::string_view input_sha256 = {});
+
+/// @brief Writes an allocation as a JSON array of `{"party", "amount"}`
+/// objects (amounts as exact decimal strings; `contractor` when the
+/// agreement has several, `own_share` for a contractor's own part).
+[[nodiscard]] std::string write_allocation(const Context& ctx, const std::vector<AllocationLine>& lines);
 
 /// @brief The outcome of reading a threshold table.
 struct ThresholdReadResult {

@@ -5,7 +5,9 @@
 
 #include <avtal/core/text.hpp>
 #include <avtal/law/check.hpp>
+#include <avtal/law/compensation.hpp>
 #include <avtal/law/forms.hpp>
+#include <avtal/law/thresholds.hpp>
 
 #include <string>
 #include <string_view>
@@ -32,5 +34,21 @@ struct RenderOptions {
 /// first with their reasons and the Tabell 1 cells behind them, then the
 /// unsuitable ones with why.
 [[nodiscard]] std::string render_recommendation(const Recommendation& r, const RenderOptions& options = {});
+
+/// @brief An allocation as plain text: per contractor its full cost, each
+/// party's yearly share (exact to the öre) and the total.
+[[nodiscard]] std::string render_allocation(const Context& ctx, const std::vector<AllocationLine>& lines, const RenderOptions& options = {});
+
+/// @brief A threshold table as plain text: every row (or, with `date`, the
+/// rows in force that day and the categories with no confirmed limit),
+/// each with its period, amount and source.
+[[nodiscard]] std::string render_thresholds(const ThresholdTable& table, const std::optional<Date>& date, const RenderOptions& options = {});
+
+/// @brief A rule's id, severity, texts, citation, source and the message
+/// when violated, as plain text (`avtal explain`).
+[[nodiscard]] std::string render_rule(const RuleInfo& rule, const RenderOptions& options = {});
+
+/// @brief A procurement exception's id, texts and citation, as plain text.
+[[nodiscard]] std::string render_exception(const PredicateInfo& exception, const RenderOptions& options = {});
 
 } // namespace avtal

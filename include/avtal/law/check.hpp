@@ -69,6 +69,13 @@ struct CheckOptions {
 /// @brief The built-in rule with id `id`, or null.
 [[nodiscard]] const Rule* find_rule(std::string_view id);
 
+/// @brief Every built-in procurement exception, NESGI included (which is
+/// not in the default resolution list), in resolution order.
+[[nodiscard]] const ExceptionList& builtin_exceptions();
+
+/// @brief The built-in procurement exception with id `id`, or null.
+[[nodiscard]] const Predicate<TaskSubject>* find_exception(std::string_view id);
+
 /// @brief What makes a verdict reproducible years later (SPEC §9.1).
 struct Receipt {
     std::string avtal;                     ///< Library version.

@@ -7,6 +7,7 @@
 /// recompiling the rules (a "what-if" reform).
 
 #include <avtal/core/date.hpp>
+#include <avtal/core/enum.hpp>
 #include <avtal/model/agreement.hpp>
 
 #include <memory>
@@ -53,6 +54,17 @@ struct ThresholdTable {
         for (std::size_t i = rows.size(); i-- > 0;)
             if (rows[i].category == category && rows[i].parameter == parameter && rows[i].covers(date)) return &rows[i];
         return nullptr;
+    }
+
+    /// @brief The direct-award limits in force on `date`, one per category
+    /// in the order of `Category`; a category with no confirmed limit that
+    /// day is left out.
+    [[nodiscard]] std::vector<const ThresholdRow*> direct_award_rows(const Date& date) const {
+        std::vector<const ThresholdRow*> out;
+        for_each_enumerator<Category>([&](Category c) {
+            if (const ThresholdRow* r = find(direct_award_limit, c, date)) out.push_back(r);
+        });
+        return out;
     }
 
     /// @brief Appends the rows of `extra` (they override this table's rows

@@ -185,3 +185,24 @@ std::string write_recommendation(const Recommendation& r, Lang lang) {
 }
 
 } // namespace avtal::json
+
+namespace avtal::json {
+
+std::string write_allocation(const Context& ctx, const std::vector<AllocationLine>& lines) {
+    const Agreement& a = ctx.agreement();
+    Out o{false};
+    o.begin_array();
+    for (const AllocationLine& l : lines) {
+        o.begin_object();
+        o.key("party").string(a.parties[l.party].id);
+        o.key("amount").string(l.amount.to_string());
+        // As in the report: the contractor is named when there are several.
+        if (l.contractor && ctx.compensation_groups().size() > 1) o.key("contractor").string(a.parties[*l.contractor].id);
+        if (l.own_share) o.key("own_share").boolean(true);
+        o.end_object();
+    }
+    o.end_array();
+    return o.take();
+}
+
+} // namespace avtal::json
