@@ -36,7 +36,7 @@ need() {
 }
 
 base_packages=(cmake make g++ libboost1.81-dev libssl-dev)
-test_packages=("${base_packages[@]}" catch2)
+test_packages=("${base_packages[@]}" catch2 pandoc)
 clang_packages=(clang-14 lld-14 libclang-rt-14-dev)
 
 configure() { # configure BUILD_DIR [cmake args...]: our builds treat warnings as errors

@@ -3,6 +3,7 @@
 #include <avtal/core/detail/facts.hpp>
 #include <avtal/io/messages.hpp>
 #include <avtal/law/rules/content.hpp>
+#include <avtal/model/names.hpp>
 
 namespace avtal {
 
@@ -21,32 +22,82 @@ std::string subject_path(const Report& r, const Finding& f) {
 std::string subject_name(const Report& r, const Finding& f, Lang lang) {
     const bool sv = lang == Lang::sv;
     const Agreement& a = r.agreement();
-    std::string path = subject_path(r, f);
-    const auto name_of = [&](std::size_t k) {
+    const auto plain_name = [&](const std::string& id) {
+        const Party* p = a.find_party(id);
+        return p && !p->name.empty() ? p->name : id;
+    };
+    const auto name_of_party = [&](std::size_t k) {
         const Party& p = a.parties[k];
         return detail::quoted(p.name.empty() ? p.id : p.name);
     };
     switch (f.subject.scope) {
     case Scope::agreement: return (sv ? "Avtalet " : "The agreement ") + detail::quoted(a.title.empty() ? a.id : a.title);
     case Scope::party:
-        if (f.subject.index < a.parties.size()) return (sv ? "Parten " : "Party ") + name_of(f.subject.index) + " (" + path + ")";
+        if (f.subject.index < a.parties.size()) return (sv ? "Parten " : "Party ") + name_of_party(f.subject.index);
         break;
     case Scope::task:
-        if (f.subject.index < a.tasks.size()) return (sv ? "Uppgiften " : "Task ") + detail::quoted(a.tasks[f.subject.index].id) + " (" + path + ")";
+        if (f.subject.index < a.tasks.size()) return (sv ? "Uppgiften " : "Task ") + detail::quoted(a.tasks[f.subject.index].id);
         break;
-    case Scope::delegate: return (sv ? "Delegeringen " : "The delegation ") + path;
+    case Scope::delegate: {
+        if (f.subject.index >= a.delegation.delegates.size()) break;
+        const Delegate& d = a.delegation.delegates[f.subject.index];
+        const std::string employer = d.employer ? plain_name(*d.employer) : std::string{};
+        std::string s = sv ? "Delegeringen" : "The delegation";
+        const DelegateTo to = d.to.value_or(DelegateTo::employee);
+        switch (to) {
+        case DelegateTo::employee:
+            if (!employer.empty())
+                s += sv ? " till " + genitive_sv(employer) + " anställda" : " to employees of " + employer;
+            else if (d.to)
+                s += sv ? " till anställda" : " to employees";
+            break;
+        case DelegateTo::consultant: s += sv ? " till en konsult" : " to a consultant"; break;
+        case DelegateTo::elected_official:
+            s += sv ? " till en förtroendevald" : " to an elected official";
+            if (!employer.empty()) s += (sv ? " hos " : " of ") + employer;
+            break;
+        case DelegateTo::company_employee:
+            s += sv ? " till anställda i ett kommunalt bolag" : " to employees of a municipal company";
+            if (!employer.empty()) s += " (" + employer + ")";
+            break;
+        }
+        if (d.task) s += (sv ? " i uppgiften " : " in the task ") + detail::quoted(*d.task);
+        return s;
+    }
     case Scope::compensation: {
         const auto& groups = r.context().compensation_groups();
         if (f.subject.index < groups.size() && groups[f.subject.index].contractor && !groups[f.subject.index].agreement_level)
-            return (sv ? "Ersättningen till " : "The compensation to ") + name_of(*groups[f.subject.index].contractor) + " (" + path + ")";
-        return (sv ? "Ersättningen" : "The compensation") + std::string{" ("} + path + ")";
+            return (sv ? "Ersättningen till " : "The compensation to ") + name_of_party(*groups[f.subject.index].contractor);
+        return sv ? "Ersättningen" : "The compensation";
     }
     case Scope::clause: {
         const Text t = clause_text(static_cast<Clause>(f.subject.index));
         return (sv ? "Avsnittet om " : "The section on ") + t.in(lang);
     }
     }
-    return path;
+    return subject_path(r, f);
+}
+
+namespace {
+
+void replace_all(std::string& s, std::string_view from, std::string_view to) {
+    for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size())) s.replace(pos, from.size(), to);
+}
+
+} // namespace
+
+std::string format_citation(std::string_view citation, bool markdown) {
+    static constexpr std::string_view skr = "Avtalssamverkan inom socialtjänsten";
+    std::string s{citation};
+    replace_all(s, "SKR, Avtalssamverkan inom socialtjänsten (2023) kap.", "SKR 2023 kap.");
+    replace_all(s, "SKR, Avtalssamverkan inom socialtjänsten (2023), kap.", "SKR 2023 kap.");
+    replace_all(s, "SKR 2023 kap.", "SKR, Avtalssamverkan inom socialtjänsten (2023), kap.");
+    replace_all(s, "SKR 2023, ", "SKR, Avtalssamverkan inom socialtjänsten (2023), ");
+    if (markdown) {
+        static constexpr std::string_view titles[] = {skr, "Avtal och överenskommelser", "Tröskelvärden och direktupphandlingsgränser"};
+        for (std::string_view t : titles) replace_all(s, t, "*" + std::string{t} + "*");
+    }
+    return s;
 }
 
 std::string message(const Report& r, const Finding& f, Lang lang) {
@@ -61,7 +112,7 @@ std::string message(const Report& r, const Finding& f, Lang lang) {
         for (auto pos = out.find("{subject}"); pos != std::string::npos; pos = out.find("{subject}", pos + subject.size()))
             out.replace(pos, 9, subject);
     } else {
-        const char* status = f.status == Status::violated    ? (sv ? ": överträtt – " : ": violated – ")
+        const char* status = f.status == Status::violated    ? (sv ? ": inte uppfyllt – " : ": not satisfied – ")
                              : f.status == Status::satisfied ? (sv ? ": uppfyllt – " : ": satisfied – ")
                                                              : (sv ? ": kan inte avgöras – " : ": cannot be decided – ");
         out = subject + status + info.title.in(lang) + ".";

@@ -1,9 +1,15 @@
-// Human-readable reports: text for a terminal, Markdown for a memo.
+// Human-readable reports: text for a terminal, Markdown for a memo. Both
+// group findings by what the reader must do: errors against the law, legal
+// requirements that cannot be decided (with the facts to find out),
+// deviations from guidance, then information.
 #include <avtal/core/date.hpp>
 #include <avtal/core/enum.hpp>
 #include <avtal/io/messages.hpp>
 #include <avtal/io/render.hpp>
+#include <avtal/law/thresholds.hpp>
+#include <avtal/model/names.hpp>
 
+#include <algorithm>
 #include <array>
 
 namespace avtal {
@@ -26,24 +32,6 @@ Words verdict_words(Verdict v) {
     return {"OGILTIG INDATA", "INVALID INPUT"};
 }
 
-Words status_words(Status s) {
-    switch (s) {
-    case Status::violated: return {"överträdd", "violated"};
-    case Status::satisfied: return {"uppfylld", "satisfied"};
-    case Status::undetermined: break;
-    }
-    return {"kan inte avgöras", "undetermined"};
-}
-
-Words severity_words(Severity s) {
-    switch (s) {
-    case Severity::error: return {"fel", "error"};
-    case Severity::warning: return {"varning", "warning"};
-    case Severity::info: break;
-    }
-    return {"information", "info"};
-}
-
 Words outcome_words(ProcurementOutcome o) {
     switch (o) {
     case ProcurementOutcome::not_applicable: return {"LOU gäller inte (myndighetsutövning)", "LOU does not apply (exercise of authority)"};
@@ -62,6 +50,21 @@ Words truth_words(Truth t) {
     case Truth::unknown: break;
     }
     return {"okänt", "unknown"};
+}
+
+/// The name of a procurement exception as SKR 2023 kap. 3 names it; a
+/// user's own exception by its text.
+std::string exception_name(const Predicate<TaskSubject>& e, Lang lang) {
+    static constexpr std::array<std::array<const char*, 3>, 5> names = {{
+        {"exception.public_authority", "Myndighetsutövning", "Exercise of public authority"},
+        {"exception.direct_award", "Direktupphandling", "Direct award"},
+        {"exception.hamburg", "Hamburgundantaget", "The Hamburg exception"},
+        {"exception.teckal", "Teckalundantaget", "The Teckal exception"},
+        {"exception.nesgi", "Tjänster av allmänt intresse utan ekonomisk karaktär", "Non-economic services of general interest"},
+    }};
+    for (const auto& n : names)
+        if (e.id() == n[0]) return lang == Lang::sv ? n[1] : n[2];
+    return e.info().text.in(lang);
 }
 
 std::size_t width_of(std::string_view s) {
@@ -97,11 +100,19 @@ std::string pad_right(std::string s, std::size_t w) {
     return s;
 }
 
-bool listed(const Finding& f, bool all) { return all || f.status != Status::satisfied || f.rule->info().severity == Severity::info; }
+std::string pad_left(const std::string& s, std::size_t w) {
+    const std::size_t n = width_of(s);
+    return n < w ? std::string(w - n, ' ') + s : s;
+}
 
 std::string party_name(const Agreement& a, std::size_t k) {
     const Party& p = a.parties[k];
     return p.name.empty() ? p.id : p.name;
+}
+
+std::string party_name(const Agreement& a, const std::string& id) {
+    const Party* p = a.find_party(id);
+    return p && !p->name.empty() ? p->name : id;
 }
 
 std::string md_cell(std::string_view s) {
@@ -117,52 +128,209 @@ std::string md_cell(std::string_view s) {
     return out;
 }
 
-struct Counts {
-    std::array<std::size_t, 3> violated{}, undetermined{}, satisfied{};
-};
-
-Counts count(const Report& r) {
-    Counts c;
-    for (const Finding& f : r.findings()) {
-        const auto s = static_cast<std::size_t>(f.rule->info().severity);
-        if (f.status == Status::violated)
-            ++c.violated[s];
-        else if (f.status == Status::undetermined)
-            ++c.undetermined[s];
-        else
-            ++c.satisfied[s];
-    }
-    return c;
+std::string joined(const std::vector<std::string>& v, std::string_view sep = ", ") {
+    std::string s;
+    for (std::size_t i = 0; i < v.size(); ++i) (s += i ? sep : "") += v[i];
+    return s;
 }
 
+// --- Findings, grouped by what the reader must do ---------------------------
+
+enum class Group : std::uint8_t { errors, undetermined_law, deviations, undetermined_guidance, information, satisfied };
+constexpr std::size_t group_count = 6;
+
+Group group_of(const Finding& f) {
+    const Severity s = f.rule->info().severity;
+    if (s == Severity::info) return Group::information;
+    if (f.status == Status::satisfied) return Group::satisfied;
+    if (s == Severity::error) return f.status == Status::violated ? Group::errors : Group::undetermined_law;
+    return f.status == Status::violated ? Group::deviations : Group::undetermined_guidance;
+}
+
+Words group_heading(Group g) {
+    switch (g) {
+    case Group::errors: return {"FEL (lag)", "ERRORS (law)"};
+    case Group::undetermined_law: return {"KAN INTE AVGÖRAS (lag)", "CANNOT BE DECIDED (law)"};
+    case Group::deviations: return {"AVVIKELSER FRÅN VÄGLEDNING", "DEVIATIONS FROM GUIDANCE"};
+    case Group::undetermined_guidance: return {"KAN INTE AVGÖRAS (vägledning)", "CANNOT BE DECIDED (guidance)"};
+    case Group::information: return {"INFORMATION", "INFORMATION"};
+    case Group::satisfied: break;
+    }
+    return {"UPPFYLLT", "SATISFIED"};
+}
+
+Words group_title(Group g) {
+    switch (g) {
+    case Group::errors: return {"Fel (lag)", "Errors (law)"};
+    case Group::undetermined_law: return {"Kan inte avgöras (lag)", "Cannot be decided (law)"};
+    case Group::deviations: return {"Avvikelser från vägledning", "Deviations from guidance"};
+    case Group::undetermined_guidance: return {"Kan inte avgöras (vägledning)", "Cannot be decided (guidance)"};
+    case Group::information: return {"Information", "Information"};
+    case Group::satisfied: break;
+    }
+    return {"Uppfyllt", "Satisfied"};
+}
+
+const char* group_mark(Group g) {
+    switch (g) {
+    case Group::errors:
+    case Group::deviations: return "✗";
+    case Group::undetermined_law:
+    case Group::undetermined_guidance: return "?";
+    case Group::information: return "i";
+    case Group::satisfied: break;
+    }
+    return "✓";
+}
+
+/// The findings of each group, in the report's order.
+std::array<std::vector<const Finding*>, group_count> grouped(const Report& r, bool all) {
+    std::array<std::vector<const Finding*>, group_count> g;
+    for (const Finding& f : r.findings()) {
+        const Group k = group_of(f);
+        if (k == Group::satisfied && !all) continue;
+        g[static_cast<std::size_t>(k)].push_back(&f);
+    }
+    return g;
+}
+
+/// The missing facts every finding of a group shares, when there are
+/// several findings and all have the same list: said once for the group.
+std::vector<std::string> shared_missing(const std::vector<const Finding*>& fs) {
+    if (fs.size() < 2 || fs.front()->missing.empty()) return {};
+    for (const Finding* f : fs)
+        if (f->missing != fs.front()->missing) return {};
+    return fs.front()->missing;
+}
+
+const char* basis_label(const Finding& f, Lang lang) {
+    const bool law = f.rule->info().severity == Severity::error;
+    return lang == Lang::sv ? (law ? "Lagrum: " : "Källa: ") : (law ? "Law: " : "Source: ");
+}
+
+// --- Summary and receipt ----------------------------------------------------
+
 std::string summary_line(const Report& r, Lang lang) {
-    const Counts c = count(r);
-    const bool sv = lang == Lang::sv;
-    // "1 fel, 2 varningar" / "1 error, 2 warnings": a count with its noun.
+    std::array<std::size_t, group_count> c{};
+    for (const Finding& f : r.findings()) ++c[static_cast<std::size_t>(group_of(f))];
     const auto n = [](std::size_t x, const char* one, const char* many) { return std::to_string(x) + " " + (x == 1 ? one : many); };
+    const auto at = [&](Group g) { return c[static_cast<std::size_t>(g)]; };
     std::string s = verdict_words(r.verdict()).in(lang) + " · ";
-    s += sv ? n(c.violated[0], "fel", "fel") + ", " + n(c.undetermined[0], "oavgjort lagkrav", "oavgjorda lagkrav") + ", " +
-                  n(c.violated[1], "varning", "varningar") + ", " + n(c.undetermined[1], "oavgjort råd", "oavgjorda råd") + "; " +
-                  n(r.findings().size(), "kontroll", "kontroller")
-            : n(c.violated[0], "error", "errors") + ", " + n(c.undetermined[0], "undetermined legal requirement", "undetermined legal requirements") +
-                  ", " + n(c.violated[1], "warning", "warnings") + ", " +
-                  n(c.undetermined[1], "undetermined recommendation", "undetermined recommendations") + "; " +
-                  n(r.findings().size(), "check", "checks");
+    if (lang == Lang::sv)
+        s += n(at(Group::errors), "fel", "fel") + ", " + n(at(Group::undetermined_law), "lagkrav", "lagkrav") + " som inte kan avgöras, " +
+             n(at(Group::deviations), "avvikelse", "avvikelser") + " från vägledning, " + n(at(Group::undetermined_guidance), "råd", "råd") +
+             " som inte kan avgöras; " + n(r.findings().size(), "kontroll", "kontroller");
+    else
+        s += n(at(Group::errors), "error", "errors") + ", " + n(at(Group::undetermined_law), "legal requirement", "legal requirements") +
+             " that cannot be decided, " + n(at(Group::deviations), "deviation", "deviations") + " from guidance, " +
+             n(at(Group::undetermined_guidance), "recommendation", "recommendations") + " that cannot be decided; " +
+             n(r.findings().size(), "check", "checks");
     return s;
+}
+
+/// The threshold table's name in the report's language: the built-in table
+/// by what it is, a user's table by its own name.
+std::string table_name(const std::string& name, Lang lang) {
+    const std::string& builtin = builtin_thresholds()->name;
+    if (name.compare(0, builtin.size(), builtin) != 0) return name;
+    const std::string version = builtin.substr(builtin.rfind(' ') + 1);
+    return (lang == Lang::sv ? "avtals inbyggda tabell " : "avtal's built-in table ") + version + name.substr(builtin.size());
 }
 
 std::string receipt_line(const Report& r, const RenderOptions& o) {
     const Receipt rc = r.receipt();
     const bool sv = o.lang == Lang::sv;
     std::string s = std::string{sv ? "Kvitto: " : "Receipt: "} + "avtal " + rc.avtal + " · " + (sv ? "regler " : "rules ") + rc.rules + " · " +
-                    (sv ? "tröskelvärden: " : "thresholds: ") + rc.thresholds;
+                    (sv ? "direktupphandlingsgränser: " : "direct-award limits: ") + table_name(rc.thresholds, o.lang);
     for (const ThresholdRow* row : rc.rows)
-        s += " · " + std::string{to_string(row->category)} + " " + format_date(row->valid_from) + " " + row->amount.display(sv);
-    if (!o.input_sha256.empty()) s += " · sha256 " + std::string{o.input_sha256};
+        s += " · " + name_of(row->category).in(o.lang) + (sv ? " från " : " from ") + format_date(row->valid_from) + ": " + row->amount.display(sv);
+    if (!o.input_sha256.empty()) s += " · " + std::string{sv ? "indata sha256 " : "input sha256 "} + std::string{o.input_sha256};
+    return s;
+}
+
+// --- The direct-award test per principal ------------------------------------
+
+std::string value_text(const DirectAwardLine& l, bool sv) {
+    if (l.value_high && *l.value_high == l.value_low) return l.value_low.display(sv);
+    if (l.value_high) return l.value_low.display(sv) + "–" + l.value_high->display(sv);
+    return (sv ? "minst " : "at least ") + l.value_low.display(sv);
+}
+
+std::string months_text(const DirectAwardLine& l, bool sv, bool abbreviated = false) {
+    std::string m = std::to_string(l.months_low);
+    if (!l.months_high)
+        m = (sv ? "minst " : "at least ") + m;
+    else if (*l.months_high != l.months_low)
+        m += "–" + std::to_string(*l.months_high);
+    return m + (abbreviated ? (sv ? " mån." : " mo.") : (sv ? " månader" : " months"));
+}
+
+/// The limit rows a task's lines use, in order, each once.
+std::vector<const ThresholdRow*> limit_rows(const std::vector<DirectAwardLine>& lines) {
+    std::vector<const ThresholdRow*> rows;
+    for (const auto& l : lines)
+        if (l.limit && std::find(rows.begin(), rows.end(), l.limit) == rows.end()) rows.push_back(l.limit);
+    return rows;
+}
+
+/// What stands under the per-principal table, once: each limit with its
+/// period, whether the amount itself is within and its source; the
+/// 48-month rule when it applies; categories with no confirmed limit.
+std::vector<std::string> limit_notes(const std::vector<DirectAwardLine>& lines, const Context& ctx, Lang lang, bool markdown) {
+    const bool sv = lang == Lang::sv;
+    std::vector<std::string> notes;
+    for (const ThresholdRow* row : limit_rows(lines)) {
+        const std::string to = row->valid_to ? format_date(*row->valid_to) : std::string{sv ? "tills vidare" : "open-ended"};
+        std::string s = (sv ? "Gränsen för " : "The limit for ") + name_of(row->category).in(lang) + (sv ? " är " : " is ") +
+                        row->amount.display(sv) + " (" + format_date(row->valid_from) + "–" + to + "); ";
+        s += row->inclusive
+                 ? (sv ? "ett värde lika med beloppet ligger inom gränsen." : "a value equal to the amount is within the limit.")
+                 : (sv ? "beloppet självt ingår inte (det är EU:s tröskelvärde)." : "the amount itself is not within (it is the EU threshold).");
+        s += (sv ? " Källa: " : " Source: ") + format_citation(row->source, markdown) + ".";
+        notes.push_back(std::move(s));
+    }
+    for (const auto& l : lines)
+        if (!l.limit && ctx.date()) {
+            std::string s = sv ? "Ingen bekräftad direktupphandlingsgräns för " + name_of(l.category).sv + " den " + format_date(*ctx.date()) + "."
+                               : "No confirmed direct-award limit for " + name_of(l.category).en + " on " + format_date(*ctx.date()) + ".";
+            if (std::find(notes.begin(), notes.end(), s) == notes.end()) notes.push_back(std::move(s));
+        }
+    const bool indefinite = std::any_of(lines.begin(), lines.end(), [](const DirectAwardLine& l) { return l.indefinite; });
+    if (indefinite)
+        notes.emplace_back(sv ? "Avtalet gäller tills vidare eller anger ingen avtalstid: värdet räknas över minst 48 månader."
+                              : "The agreement runs until further notice or states no term: the value is counted over at least 48 months.");
+    else if (!lines.empty())
+        notes.emplace_back(sv ? "Värdet räknas över hela avtalstiden med förlängningar."
+                              : "The value is counted over the whole term with extensions.");
+    return notes;
+}
+
+/// A short answer for the exception list's direct-award reason.
+std::string direct_award_summary(const std::vector<DirectAwardLine>& lines, const Agreement& a, Lang lang) {
+    const bool sv = lang == Lang::sv;
+    std::vector<std::string> principals, over, open;
+    const auto add = [](std::vector<std::string>& v, const std::string& s) {
+        if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
+    };
+    for (const auto& l : lines) {
+        add(principals, l.principal);
+        if (l.within == Truth::no) add(over, party_name(a, l.principal));
+        if (l.within == Truth::unknown) add(open, party_name(a, l.principal));
+    }
+    if (over.empty() && open.empty()) {
+        const std::string n = std::to_string(principals.size());
+        return sv ? "Inom gränsen för " + (principals.size() == 1 ? std::string{"uppdragsgivaren"} : "alla " + n + " uppdragsgivare") + "."
+                  : "Within the limit for " + (principals.size() == 1 ? std::string{"the principal"} : "all " + n + " principals") + ".";
+    }
+    std::string s;
+    if (!over.empty()) s += (sv ? "Över gränsen: " : "Over the limit: ") + joined(over) + ".";
+    if (!open.empty()) s += std::string{s.empty() ? "" : " "} + (sv ? "Kan inte avgöras: " : "Cannot be decided: ") + joined(open) + ".";
     return s;
 }
 
 } // namespace
+
+// --- Plain text -------------------------------------------------------------
 
 std::string render_text(const Report& r, const RenderOptions& o) {
     const Lang lang = o.lang;
@@ -177,27 +345,25 @@ std::string render_text(const Report& r, const RenderOptions& o) {
     out += wrap(std::string{sv ? "Resultat: " : "Verdict: "} + verdict_words(r.verdict()).in(lang), 0, w);
     for (const Problem& p : r.problems()) out += wrap(std::string{sv ? "Ogiltig indata: " : "Invalid input: "} + p.to_string(), 2, w);
 
-    static constexpr std::array<Words, 3> headings = {
-        {{"FEL (lag)", "ERRORS (law)"}, {"VARNINGAR (vägledning)", "WARNINGS (guidance)"}, {"INFORMATION", "INFORMATION"}}};
-    for (std::size_t sev = 0; sev < 3; ++sev) {
-        std::string block;
-        std::size_t shown = 0;
-        for (const Finding& f : r.findings()) {
-            if (static_cast<std::size_t>(f.rule->info().severity) != sev || !listed(f, o.all)) continue;
-            ++shown;
-            const char* mark = sev == 2 ? "i" : f.status == Status::violated ? "✗" : f.status == Status::undetermined ? "?" : "✓";
-            block += wrap(std::string{mark} + " " + f.rule->id() + (sev == 2 ? std::string{} : " – " + status_words(f.status).in(lang)), 2, w);
-            block += wrap(message(r, f, lang), 4, w);
-            const char* basis = sev == 0 ? (sv ? "Lagrum: " : "Law: ") : (sv ? "Källa: " : "Source: ");
-            block += wrap(basis + f.rule->info().citation, 4, w);
-            if (!f.missing.empty()) {
-                std::string m = sv ? "Ta reda på: " : "Find out: ";
-                for (std::size_t i = 0; i < f.missing.size(); ++i) m += (i ? ", " : "") + f.missing[i];
-                block += wrap(m, 4, w);
-            }
+    const auto groups = grouped(r, o.all);
+    const char* find_out = sv ? "Ta reda på: " : "Find out: ";
+    for (std::size_t g = 0; g < group_count; ++g) {
+        const auto& fs = groups[g];
+        if (fs.empty()) continue;
+        const auto group = static_cast<Group>(g);
+        const std::vector<std::string> shared = shared_missing(fs);
+        out += "\n" + group_heading(group).in(lang) + " (" + std::to_string(fs.size()) + ")\n";
+        for (const Finding* f : fs) {
+            const std::string path = subject_path(r, *f);
+            out += wrap(std::string{group_mark(group)} + " " + f->rule->id() + (path.empty() ? std::string{} : " (" + path + ")"), 2, w);
+            out += wrap(message(r, *f, lang), 4, w);
+            out += wrap(basis_label(*f, lang) + format_citation(f->rule->info().citation), 4, w);
+            if (!f->missing.empty() && shared.empty()) out += wrap(find_out + joined(f->missing), 4, w);
         }
-        if (shown == 0) continue;
-        out += "\n" + headings[sev].in(lang) + " (" + std::to_string(shown) + ")\n" + block;
+        if (!shared.empty())
+            out += wrap(std::string{sv ? "Ta reda på (för alla " : "Find out (for all "} + std::to_string(fs.size()) +
+                            (sv ? " ovan): " : " above): ") + joined(shared),
+                        2, w);
     }
 
     if (!r.procurement().empty()) {
@@ -206,17 +372,26 @@ std::string render_text(const Report& r, const RenderOptions& o) {
         for (const ProcurementResult& p : r.procurement()) {
             out += wrap(a.tasks[p.task].id + ": " + outcome_words(p.outcome).in(lang), 2, w);
             for (std::size_t i = 0; i < list.size(); ++i)
-                out += "    " + pad_right(list[i].id(), 28) + " " + truth_words(p.exceptions[i]).in(lang) + "\n";
-            if (p.rests_on_direct_award_alone(list)) out += wrap(direct_award_duties().in(lang), 4, w);
-            if (!p.missing.empty()) {
-                std::string m = sv ? "Ta reda på: " : "Find out: ";
-                for (std::size_t i = 0; i < p.missing.size(); ++i) m += (i ? ", " : "") + p.missing[i];
-                out += wrap(m, 4, w);
+                out += "    " + pad_right(exception_name(list[i], lang), 30) + " " + truth_words(p.exceptions[i]).in(lang) + "\n";
+            const std::vector<DirectAwardLine> lines = r.context().agreement().tasks[p.task].nature == TaskNature::exercise_of_authority
+                                                           ? std::vector<DirectAwardLine>{}
+                                                           : direct_award_lines(r.context(), p.task);
+            if (!lines.empty()) {
+                out += wrap(sv ? "Direktupphandling per uppdragsgivare (värde, period som räknas, gräns, inom gränsen?):"
+                               : "Direct award per principal (value, period counted, limit, within?):",
+                            4, w);
+                for (const auto& l : lines)
+                    out += "    " + pad_right(party_name(a, l.principal), 22) + " " + pad_left(value_text(l, sv), 17) + "  " +
+                           pad_right(months_text(l, sv, true), 12) + " " + pad_left(l.limit ? l.limit->amount.display(sv) : std::string{"–"}, 13) +
+                           "  " + truth_words(l.within).in(lang) + "\n";
+                for (const std::string& n : limit_notes(lines, r.context(), lang, false)) out += wrap(n, 4, w);
             }
+            if (p.rests_on_direct_award_alone(list)) out += wrap(direct_award_duties().in(lang), 4, w);
+            if (!p.missing.empty()) out += wrap(find_out + joined(p.missing), 4, w);
         }
     }
     if (!r.allocation().empty()) {
-        out += std::string{"\n"} + (sv ? "FÖRDELNING" : "ALLOCATION") + "\n";
+        out += std::string{"\n"} + (sv ? "FÖRDELNING PER ÅR" : "ALLOCATION PER YEAR") + "\n";
         for (const AllocationLine& l : r.allocation()) {
             std::string name = party_name(a, l.party);
             if (l.own_share) name += sv ? " (egen andel)" : " (own share)";
@@ -230,6 +405,8 @@ std::string render_text(const Report& r, const RenderOptions& o) {
     return out;
 }
 
+// --- Markdown ---------------------------------------------------------------
+
 std::string render_markdown(const Report& r, const RenderOptions& o) {
     const Lang lang = o.lang;
     const bool sv = lang == Lang::sv;
@@ -241,51 +418,114 @@ std::string render_markdown(const Report& r, const RenderOptions& o) {
     out += std::string{"| "} + (sv ? "Bedömningsdatum" : "Assessment date") + " | " +
            (r.context().date() ? format_date(*r.context().date()) : std::string{"–"}) + " |\n";
     out += std::string{"| "} + (sv ? "Resultat" : "Verdict") + " | **" + verdict_words(r.verdict()).in(lang) + "** |\n";
-    std::string parties;
-    for (std::size_t i = 0; i < a.parties.size(); ++i) parties += (i ? ", " : "") + party_name(a, i);
-    out += std::string{"| "} + (sv ? "Parter" : "Parties") + " | " + md_cell(parties) + " |\n\n";
+    out += std::string{"| "} + (sv ? "Antal parter" : "Parties") + " | " + std::to_string(a.parties.size()) + " |\n\n";
+    std::vector<std::string> parties;
+    for (std::size_t i = 0; i < a.parties.size(); ++i) parties.push_back(party_name(a, i));
+    out += std::string{"**"} + (sv ? "Parter:" : "Parties:") + "** " + joined(parties) + ".\n\n";
     if (!r.problems().empty()) {
         out += std::string{"## "} + (sv ? "Ogiltig indata" : "Invalid input") + "\n\n";
         for (const Problem& p : r.problems()) out += "- `" + p.path + "`: " + p.message + "\n";
         out += "\n";
     }
-    out += std::string{"## "} + (sv ? "Iakttagelser" : "Findings") + "\n\n";
-    out += sv ? "| Regel | Allvar | Status | Gäller | Iakttagelse | Lagrum eller källa |\n"
-              : "| Rule | Severity | Status | Subject | Finding | Law or source |\n";
-    out += "|---|---|---|---|---|---|\n";
-    std::string missing;
-    for (const Finding& f : r.findings()) {
-        if (!listed(f, o.all)) continue;
-        out += "| `" + f.rule->id() + "` | " + severity_words(f.rule->info().severity).in(lang) + " | " + status_words(f.status).in(lang) + " | `" +
-               subject_path(r, f) + "` | " + md_cell(message(r, f, lang)) + " | " + md_cell(f.rule->info().citation) + " |\n";
-        for (const auto& m : f.missing) missing += "- `" + m + "` (" + f.rule->id() + ")\n";
+    const auto groups = grouped(r, o.all);
+    // Every missing fact once, with the rules that need it.
+    std::vector<std::pair<std::string, std::vector<std::string>>> missing;
+    for (std::size_t g = 0; g < group_count; ++g) {
+        const auto& fs = groups[g];
+        if (fs.empty()) continue;
+        out += "## " + group_title(static_cast<Group>(g)).in(lang) + "\n\n";
+        const std::vector<std::string> shared = shared_missing(fs);
+        for (std::size_t i = 0; i < fs.size(); ++i) {
+            const Finding& f = *fs[i];
+            out += std::to_string(i + 1) + ". " + message(r, f, lang) + "\n\n";
+            const std::string path = subject_path(r, f);
+            out += std::string{"   "} + basis_label(f, lang) + format_citation(f.rule->info().citation, true) + ". " + (sv ? "Regel " : "Rule ") +
+                   "`" + f.rule->id() + "`" + (path.empty() ? std::string{} : ", `" + path + "`") + ".\n\n";
+            if (!f.missing.empty() && shared.empty()) {
+                std::string m;
+                for (const auto& p : f.missing) m += (m.empty() ? "" : ", ") + ("`" + p + "`");
+                out += std::string{"   "} + (sv ? "Ta reda på: " : "Find out: ") + m + ".\n\n";
+            }
+            for (const auto& p : f.missing) {
+                auto it = std::find_if(missing.begin(), missing.end(), [&](const auto& e) { return e.first == p; });
+                if (it == missing.end()) it = missing.insert(missing.end(), {p, {}});
+                if (std::find(it->second.begin(), it->second.end(), f.rule->id()) == it->second.end()) it->second.push_back(f.rule->id());
+            }
+        }
+        if (!shared.empty()) {
+            std::string m;
+            for (const auto& p : shared) m += (m.empty() ? "" : ", ") + ("`" + p + "`");
+            out += std::string{sv ? "Ta reda på (för alla " : "Find out (for all "} + std::to_string(fs.size()) + (sv ? " ovan): " : " above): ") +
+                   m + ".\n\n";
+        }
     }
-    if (!missing.empty()) out += std::string{"\n### "} + (sv ? "Uppgifter att ta reda på" : "Facts to find out") + "\n\n" + missing;
+    if (!missing.empty()) {
+        out += std::string{"## "} + (sv ? "Uppgifter att ta reda på" : "Facts to find out") + "\n\n";
+        for (const auto& [path, ids] : missing) {
+            std::string rules;
+            for (const auto& id : ids) rules += (rules.empty() ? "" : ", ") + ("`" + id + "`");
+            out += "- `" + path + "` (" + rules + ")\n";
+        }
+        out += "\n";
+    }
     if (!r.procurement().empty()) {
-        out += std::string{"\n## "} + (sv ? "Upphandling (LOU)" : "Procurement (LOU)") + "\n";
+        out += std::string{"## "} + (sv ? "Upphandling (LOU)" : "Procurement (LOU)") + "\n";
         const auto& list = r.context().exceptions();
         for (const ProcurementResult& p : r.procurement()) {
             out += "\n### " + a.tasks[p.task].id + ": " + outcome_words(p.outcome).in(lang) + "\n\n";
-            out += sv ? "| Undantag | Svar | Skäl |\n|---|---|---|\n" : "| Exception | Answer | Reason |\n|---|---|---|\n";
+            const std::vector<DirectAwardLine> lines = a.tasks[p.task].nature == TaskNature::exercise_of_authority
+                                                           ? std::vector<DirectAwardLine>{}
+                                                           : direct_award_lines(r.context(), p.task);
+            out += sv ? "| Undantag | Gäller? |\n|---|---|\n" : "| Exception | Holds? |\n|---|---|\n";
+            for (std::size_t i = 0; i < list.size(); ++i)
+                out += "| " + md_cell(exception_name(list[i], lang)) + " | " + truth_words(p.exceptions[i]).in(lang) + " |\n";
+            out += "\n";
             for (std::size_t i = 0; i < list.size(); ++i) {
-                const Explanation e = r.explain_exception(p.task, i);
                 std::string why;
-                for (const auto& n : e.notes) why += (why.empty() ? "" : " ") + n.in(lang);
-                for (const auto& c : e.children)
-                    if (c.value != Truth::yes) why += (why.empty() ? "" : " ") + c.text.in(lang) + ": " + truth_words(c.value).in(lang) + ".";
-                out += "| `" + list[i].id() + "` | " + truth_words(p.exceptions[i]).in(lang) + " | " + md_cell(why) + " |\n";
+                if (list[i].id() == "exception.direct_award" && !lines.empty()) {
+                    why = direct_award_summary(lines, a, lang) + (sv ? " Se tabellen nedan." : " See the table below.");
+                } else {
+                    const Explanation e = r.explain_exception(p.task, i);
+                    for (const auto& n : e.notes) why += (why.empty() ? "" : " ") + n.in(lang);
+                    for (const auto& c : e.children)
+                        if (c.value != Truth::yes) why += (why.empty() ? "" : " ") + c.text.in(lang) + ": " + truth_words(c.value).in(lang) + ".";
+                }
+                if (!why.empty()) out += "- **" + exception_name(list[i], lang) + ":** " + why + "\n";
             }
-            if (p.rests_on_direct_award_alone(list)) out += "\n> " + direct_award_duties().in(lang) + "\n";
+            if (!lines.empty()) {
+                out += std::string{"\n#### "} + (sv ? "Direktupphandling per uppdragsgivare" : "Direct award per principal") + "\n\n";
+                out += sv ? "| Uppdragsgivare | Värde | Period som räknas | Gräns | Inom gränsen? |\n"
+                          : "| Principal | Value | Period counted | Limit | Within? |\n";
+                out += "|---|---:|---|---:|---|\n";
+                const bool several = limit_rows(lines).size() > 1;
+                for (const auto& l : lines) {
+                    std::string limit = l.limit ? l.limit->amount.display(sv) : std::string{"–"};
+                    if (several && l.limit) limit += " (" + name_of(l.category).in(lang) + ")";
+                    out += "| " + md_cell(party_name(a, l.principal)) + " | " + value_text(l, sv) + " | " + months_text(l, sv) + " | " +
+                           md_cell(limit) + " | " + truth_words(l.within).in(lang) + " |\n";
+                }
+                out += "\n";
+                for (const std::string& n : limit_notes(lines, r.context(), lang, true)) out += n + "\n\n";
+            } else {
+                out += "\n";
+            }
+            if (p.rests_on_direct_award_alone(list)) out += "> " + direct_award_duties().in(lang) + "\n\n";
+            if (!p.missing.empty()) {
+                std::string m;
+                for (const auto& path : p.missing) m += (m.empty() ? "" : ", ") + ("`" + path + "`");
+                out += std::string{sv ? "Ta reda på: " : "Find out: "} + m + ".\n\n";
+            }
         }
     }
     if (!r.allocation().empty()) {
-        out += std::string{"\n## "} + (sv ? "Fördelning" : "Allocation") + "\n\n";
+        out += std::string{"## "} + (sv ? "Fördelning" : "Allocation") + "\n\n";
         out += sv ? "| Part | Belopp per år |\n|---|---:|\n" : "| Party | Amount per year |\n|---|---:|\n";
         for (const AllocationLine& l : r.allocation())
             out += "| " + md_cell(party_name(a, l.party)) + (l.own_share ? (sv ? " (egen andel)" : " (own share)") : "") + " | " +
                    l.amount.display(sv) + " |\n";
+        out += "\n";
     }
-    out += std::string{"\n## "} + (sv ? "Sammanfattning" : "Summary") + "\n\n" + summary_line(r, lang) + "\n\n";
+    out += std::string{"## "} + (sv ? "Sammanfattning" : "Summary") + "\n\n" + summary_line(r, lang) + "\n\n";
     // Appended piecewise: gcc 12 warns falsely (-Wrestrict) on "_" + string.
     out += '_';
     out += receipt_line(r, o);

@@ -164,4 +164,16 @@ std::vector<const ThresholdRow*> applied_threshold_rows(const Context& ctx, std:
     return rows;
 }
 
+std::vector<DirectAwardLine> direct_award_lines(const Context& ctx, std::size_t task) {
+    std::vector<DirectAwardLine> lines;
+    const TaskSubject s{&ctx, task};
+    const auto& principals = s.task().principals;
+    if (!principals || !ctx.date()) return lines;
+    for (const auto& principal : *principals) {
+        Trace quiet;
+        (void)detail::direct_award_for_principal(s, principal, quiet, &lines);
+    }
+    return lines;
+}
+
 } // namespace avtal

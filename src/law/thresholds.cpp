@@ -1,4 +1,5 @@
-// The built-in table of dated direct-award limits (THRESHOLDS.md), one row
+// The built-in table of dated direct-award limits (THRESHOLDS.md in the
+// project's working documents), one row
 // per line with its source.
 #include <avtal/law/thresholds.hpp>
 
@@ -16,11 +17,11 @@ std::shared_ptr<const ThresholdTable> builtin_thresholds() {
         const std::string skr2022 = "SKR, Tröskelvärdena höjs den 1 januari 2022 (13 dec 2021): \"under januari … 626 284 SEK för LOU\"";
         const std::string kv2022 =
             "Konkurrensverket, Gamla tröskelvärden, period 2022-01-01–2023-12-31; Upphandlingsmyndigheten: nya 19 a kap. LOU från 1 februari 2022";
-        const std::string um2024 = "Upphandlingsmyndigheten, Tröskelvärden och direktupphandlingsgränser; Nya beloppsgränser för 2024; SKR 2023 "
-                                   "(seed 000) kap. 3, fotnot 22";
+        const std::string um2024 = "Upphandlingsmyndigheten, Tröskelvärden och direktupphandlingsgränser; Nya beloppsgränser för 2024; "
+                                   "SKR, Avtalssamverkan inom socialtjänsten (2023), kap. 3, fotnot 22";
         const auto kr = [](std::int64_t k) { return Money::from_kronor(k); };
         auto t = std::make_shared<ThresholdTable>();
-        t->name = "avtal builtin direct-award limits (THRESHOLDS.md, 2026-11-25)";
+        t->name = "avtal builtin direct-award limits 2026-11-25";
         t->rows = {
             {p, Category::general, ymd(2018, 1, 1), ymd(2019, 12, 31), kr(586'907), true, "28 % of the sub-central threshold", kv2018},
             {p, Category::social_and_other_specific, ymd(2018, 1, 1), ymd(2019, 12, 31), kr(586'907), true, "as general (bilaga 2)", kv2018},

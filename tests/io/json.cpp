@@ -188,7 +188,10 @@ TEST_CASE("The JSON report has the schema's fields, explanation trees and the re
     CHECK(out.find("\"rule\":\"task.special_legislation\"") != std::string::npos);
     const std::string all = json::write_report(r, {Lang::en, true}, doc.input_sha256);
     CHECK(all.find("\"rule\":\"party.kind_allowed\",\"status\":\"satisfied\"") != std::string::npos);
-    CHECK_THAT(all, Catch::Contains("Party «Norrströms kommun» (/parties/0): satisfied"));
+    CHECK_THAT(
+        all,
+        Catch::Contains(
+            R"x("subject":"/parties/0","citation":"9 kap. 37 § första stycket kommunallagen (2017:725)","message":"Party «Norrströms kommun»: satisfied)x"));
 }
 
 TEST_CASE("The text report fits 80 columns; the Markdown report is a document", "[json][report]") {
@@ -207,11 +210,51 @@ TEST_CASE("The text report fits 80 columns; the Markdown report is a document", 
                 INFO(line);
                 CHECK(cols <= 80);
             }
-            const std::string md = render_markdown(r, {lang, false, doc.input_sha256, 80});
-            CHECK_THAT(md, Catch::StartsWith("# "));
-            CHECK_THAT(md, Catch::Contains("\n## ") && Catch::Contains("|---|---|---|---|---|---|"));
+            for (bool all : {false, true}) {
+                const std::string md = render_markdown(r, {lang, all, doc.input_sha256, 80});
+                CHECK_THAT(md, Catch::StartsWith("# "));
+                CHECK_THAT(md, Catch::Contains("\n## ") && Catch::EndsWith("\n"));
+                // Every table cell stays short, so that a memo converted to
+                // .docx (pandoc) keeps every column readable.
+                std::istringstream md_lines{md};
+                while (std::getline(md_lines, line)) {
+                    if (line.empty() || line.front() != '|') continue;
+                    std::size_t cell = 0;
+                    for (std::size_t i = 1; i < line.size(); ++i) {
+                        if (line[i] == '|' && line[i - 1] != '\\') {
+                            INFO(line);
+                            CHECK(cell <= 200);
+                            cell = 0;
+                        } else {
+                            cell += (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80;
+                        }
+                    }
+                }
+            }
         }
     }
+}
+
+TEST_CASE("The memo states the direct-award test per principal in a table, its limit once", "[json][report]") {
+    const auto doc = json::read_agreement(slurp(std::filesystem::path{AVTAL_SOURCE_DIR} / "examples/agreements/ostergotland-hvb.json"));
+    REQUIRE(doc);
+    const Report r = check(*doc.agreement);
+    const std::string md = render_markdown(r, {Lang::sv, false, doc.input_sha256, 80});
+    CHECK_THAT(md, Catch::Contains("| Uppdragsgivare | Värde | Period som räknas | Gräns | Inom gränsen? |"));
+    CHECK_THAT(md, Catch::Contains("| Region Östergötland | 26\u00a0400\u00a0000,15\u00a0kr | 48 månader | 8\u00a0109\u00a0450\u00a0kr | nej |"));
+    CHECK_THAT(md, Catch::Contains("| Ydre kommun | 534\u00a0176,84\u00a0kr | 48 månader | 8\u00a0109\u00a0450\u00a0kr | ja |"));
+    // The limit and its source are said once, under the table.
+    std::size_t sources = 0;
+    for (auto pos = md.find("Nya beloppsgränser för 2024"); pos != std::string::npos; pos = md.find("Nya beloppsgränser för 2024", pos + 1))
+        ++sources;
+    CHECK(sources == 1);
+    CHECK_THAT(md, Catch::Contains("SKR, *Avtalssamverkan inom socialtjänsten* (2023), kap. 3, fotnot 22"));
+    CHECK(md.find("seed") == std::string::npos);
+    CHECK(md.find("THRESHOLDS.md") == std::string::npos);
+    CHECK(md.find("welfare") == std::string::npos);
+    const std::string en = render_markdown(r, {Lang::en, false, doc.input_sha256, 80});
+    CHECK_THAT(en, Catch::Contains("| Principal | Value | Period counted | Limit | Within? |"));
+    CHECK_THAT(en, Catch::Contains("_Receipt: avtal "));
 }
 
 TEST_CASE("Threshold tables read and write; bad rows are reported", "[json][thresholds]") {

@@ -80,7 +80,8 @@ TEST_CASE("party.kind_allowed", "[rules][party]") {
     const Report r = check(a);
     CHECK(statuses(r, "party.kind_allowed") == std::vector<S>{S::satisfied, S::violated});
     const auto f = r.findings_of("party.kind_allowed");
-    CHECK_THAT(message(r, *f[1], Lang::sv), Catch::Contains("Fjällvikens kommun") && Catch::Contains("/parties/1"));
+    CHECK_THAT(message(r, *f[1], Lang::sv), Catch::Contains("Parten «Fjällvikens kommun» är inte"));
+    CHECK(subject_path(r, *f[1]) == "/parties/1");
     a.parties[1].kind = PartyKind::state_agency;
     CHECK(statuses(check(a), "party.kind_allowed")[1] == S::violated);
     a.parties[1].kind = PartyKind::region;

@@ -22,12 +22,19 @@ struct RenderOptions {
     std::size_t width = 80;        ///< Line width of the text report.
 };
 
-/// @brief The report as plain text: grouped by severity, with citations,
-/// the missing facts to find out and a one-line summary.
+/// @brief The report as plain text, its findings grouped by what the reader
+/// must do: errors against the law, legal requirements that cannot be
+/// decided (with the facts to find out), deviations from guidance,
+/// guidance that cannot be decided, information (and, with `all`, what is
+/// satisfied); then the procurement analysis with the direct-award test per
+/// principal, the allocation, a one-line summary and the receipt.
 [[nodiscard]] std::string render_text(const Report& report, const RenderOptions& options = {});
 
-/// @brief The report as a Markdown document: headings, a findings table,
-/// the procurement analysis, the allocation and the receipt.
+/// @brief The report as a Markdown document for a decision memo: the same
+/// groups as the text report as numbered lists, the procurement analysis
+/// with the direct-award test per principal as a table (its limit and
+/// source stated once under it), the allocation and the receipt. Every
+/// table cell is short, so that the memo converts to .docx readably.
 [[nodiscard]] std::string render_markdown(const Report& report, const RenderOptions& options = {});
 
 /// @brief A forms recommendation as plain text: the suitable forms best

@@ -69,6 +69,26 @@ struct ProcurementResult {
 /// the report's receipt.
 [[nodiscard]] std::vector<const ThresholdRow*> applied_threshold_rows(const Context& ctx, std::size_t task);
 
+/// @brief One principal's direct-award test of a task under one candidate
+/// category: its value, the months counted, the dated limit and whether the
+/// value is within it (the rows of the memo's per-principal table).
+struct DirectAwardLine {
+    std::string principal;                        ///< The principal's party id.
+    Money value_low;                              ///< Least contract value counted for it (SEK excl. VAT).
+    std::optional<Money> value_high;              ///< Greatest value counted; `nullopt` when a fact leaves it open.
+    std::int64_t months_low = 48;                 ///< Least number of months counted.
+    std::optional<std::int64_t> months_high = 48; ///< Greatest number of months counted; `nullopt` when open.
+    bool indefinite = true;                       ///< The 48-month rule (until further notice, or no term) applies.
+    Category category{};                          ///< The category whose limit is applied.
+    const ThresholdRow* limit = nullptr;          ///< The limit row; null when the table has no confirmed limit.
+    Truth within = Truth::unknown;                ///< Whether the value is within the limit.
+};
+
+/// @brief The direct-award test of task `task` per principal (and per
+/// candidate category, when the main object's category is not settled), as
+/// data; empty when the assessment date or the principals are missing.
+[[nodiscard]] std::vector<DirectAwardLine> direct_award_lines(const Context& ctx, std::size_t task);
+
 /// @brief A purchase outside an agreement on avtalssamverkan, e.g. a
 /// municipality buying from its own company (where Teckal applies for real).
 struct Purchase {

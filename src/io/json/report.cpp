@@ -17,7 +17,7 @@ void write_explanation(Out& o, const Explanation& e, Lang lang) {
     o.begin_object();
     o.key("id").string(e.id);
     o.key("text").string(e.text.in(lang));
-    o.key("citation").string(e.citation);
+    o.key("citation").string(format_citation(e.citation));
     o.key("value").string(to_string(e.value));
     o.key("missing").begin_array();
     for (const auto& m : e.missing) o.string(m);
@@ -60,7 +60,7 @@ std::string write_report(const Report& report, const ReportOptions& options, std
         o.key("severity").string(to_string(info.severity));
         o.key("subject").string(subject_path(report, f));
         if (f.subject.scope == Scope::clause) o.key("item").string(to_string(static_cast<Clause>(f.subject.index)));
-        o.key("citation").string(info.citation);
+        o.key("citation").string(format_citation(info.citation));
         o.key("message").string(message(report, f, lang));
         o.key("missing").begin_array();
         for (const auto& m : f.missing) o.string(m);

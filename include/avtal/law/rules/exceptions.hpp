@@ -97,7 +97,8 @@ inline std::string display_scaled(i128 scaled, bool sv) {
 /// over every service task of the agreement it buys from the same
 /// contractor (no splitting, LOU 5 kap.), compared with the dated limit of
 /// the category of the larger value.
-inline Truth direct_award_for_principal(const TaskSubject& s, const std::string& principal, Trace& t) {
+/// With `lines`, also appends the test's figures per candidate category.
+inline Truth direct_award_for_principal(const TaskSubject& s, const std::string& principal, Trace& t, std::vector<DirectAwardLine>* lines = nullptr) {
     const Agreement& a = s.agreement();
     const Task& self = s.task();
     const auto& date = s.ctx->date();
@@ -228,6 +229,14 @@ inline Truth direct_award_for_principal(const TaskSubject& s, const std::string&
         const auto cat = static_cast<Category>(c);
         const ThresholdRow* row = s.ctx->thresholds().find(direct_award_limit, cat, *date);
         Truth v = Truth::unknown;
+        if (lines) {
+            const auto money = [](i128 scaled) {
+                const i128 ore = scaled / value_scale;
+                return Money::from_ore(ore > static_cast<i128>(INT64_MAX) ? INT64_MAX : static_cast<std::int64_t>(ore));
+            };
+            lines->push_back(DirectAwardLine{principal, money(total.low), total.high ? std::optional{money(*total.high)} : std::nullopt, months.low,
+                                             months.high, months.indefinite, cat, row, Truth::unknown});
+        }
         if (!row) {
             t.missing("/thresholds/direct_award_limit/" + std::string{to_string(cat)} + "/" + format_date(*date));
             t.note([&] {
@@ -239,6 +248,7 @@ inline Truth direct_award_for_principal(const TaskSubject& s, const std::string&
             const bool within = total.high && (row->inclusive ? *total.high <= limit : *total.high < limit);
             const bool beyond = row->inclusive ? total.low > limit : total.low >= limit;
             v = within ? Truth::yes : beyond ? Truth::no : Truth::unknown;
+            if (lines) lines->back().within = v;
             t.note([&] {
                 const Party* p = a.find_party(principal);
                 const std::string name = p && !p->name.empty() ? p->name : principal;
