@@ -132,7 +132,8 @@ CommandResult run_allocate(const Input& input, const CommandOptions& options) {
         CommandResult r;
         const Context ctx{*doc.agreement, options.date, options.thresholds};
         const auto lines = report_allocation(ctx);
-        r.output = options.format == Format::json ? json::write_allocation(ctx, lines) + "\n" : render_allocation(ctx, lines, render_options(options));
+        r.output =
+            options.format == Format::json ? json::write_allocation(ctx, lines) + "\n" : render_allocation(ctx, lines, render_options(options));
         return r;
     });
 }
@@ -174,7 +175,8 @@ CommandResult run_forms(const Input& input, const CommandOptions& options) {
         }
         const Recommendation rec = recommend_forms(*needs.need);
         CommandResult r;
-        r.output = options.format == Format::json ? json::write_recommendation(rec, options.lang) + "\n" : render_recommendation(rec, render_options(options));
+        r.output = options.format == Format::json ? json::write_recommendation(rec, options.lang) + "\n"
+                                                  : render_recommendation(rec, render_options(options));
         return r;
     });
 }

@@ -51,7 +51,8 @@ TEST_CASE("run_check reports an unreadable document as an avtal-error/1 line, wi
     CommandOptions o;
     o.format = Format::json;
     std::string streamed, streamed_errors;
-    const CommandResult r = run_check(inputs, o, [&](std::string_view s) { streamed += s; }, [&](std::string_view s) { streamed_errors += s; });
+    const CommandResult r = run_check(
+        inputs, o, [&](std::string_view s) { streamed += s; }, [&](std::string_view s) { streamed_errors += s; });
     CHECK(r.exit_code == exit_bad_input);
     CHECK(r.output.empty());
     CHECK(streamed.find("\"schema\":\"avtal-report/1\"") != std::string::npos);
