@@ -3,7 +3,13 @@
 #include <avtal/law/compensation.hpp>
 
 #include <algorithm>
+#include <cstdint>
+#include <iterator>
+#include <limits>
 #include <numeric>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
 
 namespace avtal {
 
@@ -82,7 +88,14 @@ MultiYearResult multi_year_balance(std::span<const YearFigures> years, std::span
             return out;
         }
         b.party_balance = std::move(parts.parts);
-        for (std::size_t i = 0; i < party_cum.size(); ++i) party_cum[i] = Money::from_ore(party_cum[i].ore() + b.party_balance[i].ore());
+        for (std::size_t i = 0; i < party_cum.size(); ++i) {
+            const auto sum = checked_add(party_cum[i], b.party_balance[i]);
+            if (!sum) {
+                out.error = AllocationError::overflow;
+                return out;
+            }
+            party_cum[i] = *sum;
+        }
         b.party_cumulative = party_cum;
         out.years.push_back(std::move(b));
     }
@@ -94,7 +107,9 @@ namespace detail {
 WeightedParties weighted_parties(const Context& ctx, const CompensationGroup& g, const CompensationObject& o) {
     const Agreement& a = ctx.agreement();
     WeightedParties w;
-    std::vector<bool> in(a.parties.size(), false);
+    // The weighted parties in agreement order: collected, sorted, unique
+    // (linear in the object's principals, not in the agreement's parties).
+    std::vector<std::size_t> in;
     for (std::size_t t : o.tasks) {
         const auto& ps = a.tasks[t].principals;
         if (!ps) {
@@ -102,15 +117,16 @@ WeightedParties weighted_parties(const Context& ctx, const CompensationGroup& g,
             continue;
         }
         for (const auto& id : *ps)
-            if (auto k = a.party_index(id)) in[*k] = true;
+            if (auto k = ctx.party_index(id)) in.push_back(*k);
     }
     const bool bears = o.comp && o.comp->contractor_bears_share;
-    if (bears && g.contractor) in[*g.contractor] = true;
-    for (std::size_t k = 0; k < in.size(); ++k)
-        if (in[k]) {
-            if (bears && g.contractor == k) w.contractor = w.parties.size();
-            w.parties.push_back(k);
-        }
+    if (bears && g.contractor) in.push_back(*g.contractor);
+    std::sort(in.begin(), in.end());
+    in.erase(std::unique(in.begin(), in.end()), in.end());
+    for (const std::size_t k : in) {
+        if (bears && g.contractor == k) w.contractor = w.parties.size();
+        w.parties.push_back(k);
+    }
     if (!w.missing.empty()) {
         w.complete = Truth::unknown;
         return w;
@@ -143,10 +159,28 @@ WeightedParties weighted_parties(const Context& ctx, const CompensationGroup& g,
                 w.weights.push_back(Decimal::from_units(std::clamp<std::int64_t>(*pop, 0, INT64_MAX / Decimal::scale) * Decimal::scale));
         }
     } else {
+        // A repeated party (which validate() reports) counts once, as written last.
+        // A few weights are scanned, many sorted once.
+        const auto& ws = *al.weights;
+        constexpr std::size_t scan_limit = 8;
+        std::vector<std::pair<std::string_view, std::size_t>> by_party;
+        if (ws.size() > scan_limit) {
+            by_party.reserve(ws.size());
+            for (std::size_t i = 0; i < ws.size(); ++i) by_party.emplace_back(ws[i].party, i);
+            std::sort(by_party.begin(), by_party.end());
+        }
+        const auto weight_of = [&](std::string_view id) -> const Weight* {
+            if (ws.size() <= scan_limit) {
+                const Weight* found = nullptr;
+                for (const auto& x : ws)
+                    if (x.party == id) found = &x;
+                return found;
+            }
+            const auto it = std::upper_bound(by_party.begin(), by_party.end(), id, [](std::string_view v, const auto& e) { return v < e.first; });
+            return it != by_party.begin() && std::prev(it)->first == id ? &ws[std::prev(it)->second] : nullptr;
+        };
         for (std::size_t k : w.parties) {
-            const Weight* found = nullptr;
-            for (const auto& x : *al.weights)
-                if (x.party == a.parties[k].id) found = &x;
+            const Weight* found = weight_of(a.parties[k].id);
             if (!found)
                 w.uncovered.push_back(k);
             else
@@ -164,9 +198,11 @@ WeightedParties weighted_parties(const Context& ctx, const CompensationGroup& g,
         return w;
     }
     if (*al.key == AllocationKey::fixed_shares) {
-        std::int64_t sum = 0;
+        // Summed exactly: weights near the int64 limit must not wrap to 100.
+        i128 sum = 0;
         for (const auto& x : w.weights) sum += x.units();
-        if (sum != Decimal::whole(100).units()) w.fixed_shares_sum = Decimal::from_units(sum);
+        if (sum != Decimal::whole(100).units())
+            w.fixed_shares_sum = Decimal::from_units(narrow(sum).value_or(std::numeric_limits<std::int64_t>::max()));
     }
     bool any = false;
     for (const auto& x : w.weights) any = any || x.units() > 0;
@@ -226,12 +262,21 @@ CompensationFigures figures_of(const Context& ctx, const CompensationGroup& g, c
     } else {
         const WeightedParties w = weighted_parties(ctx, g, o);
         if (w.complete == Truth::yes) {
-            const auto to_money = [](i128 scaled) { return Money::from_ore(static_cast<std::int64_t>(scaled / Bounds::scale)); };
-            f.principals_part.low = principals_part_of(to_money(f.full_cost.low), w);
-            if (f.full_cost.high)
-                f.principals_part.high = principals_part_of(to_money(*f.full_cost.high), w);
-            else
-                f.principals_part.high.reset();
+            // A cost beyond the range of Money cannot be allocated (and
+            // validate() reports it): the part then lies between nothing
+            // and the whole cost.
+            const auto low = narrow(f.full_cost.low / Bounds::scale);
+            const auto high = f.full_cost.high ? narrow(*f.full_cost.high / Bounds::scale) : std::nullopt;
+            if (!low || (f.full_cost.high && !high)) {
+                f.principals_part.low = 0;
+                f.principals_part.high = f.full_cost.high;
+            } else {
+                f.principals_part.low = principals_part_of(Money::from_ore(*low), w);
+                if (high)
+                    f.principals_part.high = principals_part_of(Money::from_ore(*high), w);
+                else
+                    f.principals_part.high.reset();
+            }
         } else {
             // Without a usable key the contractor's own share is unknown:
             // the principals' part lies between nothing and the whole cost.
@@ -244,12 +289,16 @@ CompensationFigures figures_of(const Context& ctx, const CompensationGroup& g, c
     if (c.tolerance.kind == Tolerance::Kind::amount) {
         f.tolerance.add(c.tolerance.amount);
     } else {
-        const i128 p = c.tolerance.percent.units(); // millionths of a percent: 10^8 = 100 %
-        f.tolerance.low = f.principals_part.low / Bounds::scale * p;
-        if (f.principals_part.high)
-            f.tolerance.high = *f.principals_part.high / Bounds::scale * p;
-        else
-            f.tolerance.high.reset();
+        // Millionths of a percent (10^8 = 100 %) times öre; a product beyond
+        // the bounds' range is no bound at all (validate() reports it).
+        const i128 p = c.tolerance.percent.units();
+        const auto times = [p](i128 part) -> std::optional<i128> {
+            i128 r = 0;
+            if (__builtin_mul_overflow(part / Bounds::scale, p, &r) || r > Bounds::cap || r < -Bounds::cap) return std::nullopt;
+            return r;
+        };
+        f.tolerance.low = times(f.principals_part.low).value_or(0);
+        f.tolerance.high = f.principals_part.high ? times(*f.principals_part.high) : std::nullopt;
     }
     return f;
 }
@@ -276,6 +325,10 @@ CompensationFigures compensation_figures(const Context& ctx, std::size_t group) 
 
 std::vector<AllocationLine> report_allocation(const Context& ctx) {
     std::vector<AllocationLine> lines;
+    // The line of (party, contractor), found in constant time.
+    std::unordered_map<std::uint64_t, std::size_t> line_of;
+    const std::size_t n = ctx.agreement().parties.size() + 1;
+    bool overflow = false;
     for (std::size_t gi = 0; gi < ctx.compensation_groups().size(); ++gi) {
         const auto& g = ctx.compensation_groups()[gi];
         detail::for_each_compensation_object(ctx, g, [&](const detail::CompensationObject& o) {
@@ -293,16 +346,19 @@ std::vector<AllocationLine> report_allocation(const Context& ctx) {
             auto parts = allocate(*amount, w.weights);
             if (!parts) return;
             for (std::size_t i = 0; i < w.parties.size(); ++i) {
-                AllocationLine* same = nullptr;
-                for (auto& l : lines)
-                    if (l.party == w.parties[i] && l.contractor == g.contractor) same = &l;
-                if (same)
-                    same->amount = Money::from_ore(same->amount.ore() + parts.parts[i].ore());
-                else
+                const auto key = static_cast<std::uint64_t>(w.parties[i]) * n + (g.contractor ? *g.contractor : n - 1);
+                const auto [it, fresh] = line_of.try_emplace(key, lines.size());
+                if (fresh) {
                     lines.push_back({w.parties[i], parts.parts[i], g.contractor, w.contractor == i});
+                } else if (const auto sum = checked_add(lines[it->second].amount, parts.parts[i])) {
+                    lines[it->second].amount = *sum;
+                } else {
+                    overflow = true; // only when validate() reports the amounts as too large
+                }
             }
         });
     }
+    if (overflow) lines.clear(); // no line may rest on a wrapped sum
     return lines;
 }
 

@@ -3,14 +3,68 @@
 #include <avtal/model/validate.hpp>
 
 #include <algorithm>
+#include <cstdint>
+#include <span>
+#include <vector>
 
 namespace avtal {
 
 namespace {
 
+using detail::i128;
+
 std::string q(std::string_view s) { return "\"" + std::string{s} + "\""; }
 
 std::string at(std::string_view prefix, std::size_t i) { return std::string{prefix} + std::to_string(i); }
+
+/// The longest term avtal counts with (about 8 333 years; the reader's limit too).
+constexpr std::int32_t max_months = 100'000;
+std::string too_many_months() { return "too many months (at most " + std::to_string(max_months) + ")"; }
+
+/// For each position of `ids`, whether the same id occurs at an earlier
+/// position: a nested scan for a few ids, a sort for many (O(n log n)).
+template <class IdOf, class T>
+std::vector<bool> repeats(std::span<const T> items, IdOf&& id_of) {
+    std::vector<bool> out(items.size(), false);
+    constexpr std::size_t scan_limit = 16;
+    if (items.size() <= scan_limit) {
+        for (std::size_t i = 0; i < items.size(); ++i)
+            for (std::size_t j = 0; j < i && !out[i]; ++j) out[i] = id_of(items[j]) == id_of(items[i]);
+        return out;
+    }
+    std::vector<std::pair<std::string_view, std::size_t>> sorted;
+    sorted.reserve(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) sorted.emplace_back(id_of(items[i]), i);
+    std::sort(sorted.begin(), sorted.end());
+    for (std::size_t i = 1; i < sorted.size(); ++i) out[sorted[i].second] = sorted[i].first == sorted[i - 1].first;
+    return out;
+}
+
+/// Whether `id` is among `ids`: a scan for a few, a sorted copy for many.
+class IdSet {
+  public:
+    explicit IdSet(const std::vector<Id>& ids) : ids_{ids} {
+        if (ids.size() > scan_limit) {
+            sorted_.assign(ids.begin(), ids.end());
+            std::sort(sorted_.begin(), sorted_.end());
+        }
+    }
+    [[nodiscard]] bool contains(std::string_view id) const {
+        if (ids_.size() <= scan_limit) return std::find(ids_.begin(), ids_.end(), id) != ids_.end();
+        return std::binary_search(sorted_.begin(), sorted_.end(), id);
+    }
+
+  private:
+    static constexpr std::size_t scan_limit = 16;
+    const std::vector<Id>& ids_;
+    std::vector<std::string_view> sorted_;
+};
+
+/// The largest total of amounts avtal computes with: 92 233 720 368 547 758,07 kr.
+const std::string& largest_total() {
+    static const std::string s = Money::from_ore(INT64_MAX).display(false);
+    return s;
+}
 
 // Paths are built only when a problem is found: validation of a well-formed
 // agreement allocates nothing.
@@ -30,8 +84,52 @@ struct Problems {
     }
 };
 
-void validate_compensation(const Agreement& a, const Compensation& c, const std::optional<std::size_t>& task, Problems& out) {
+/// A running sum of amounts that must stay within the range of `Money`
+/// (92 233 720 368 547 758,07 kr), so that every figure computed from them
+/// (sums, parts, surplus, allocation) is exact. The first amount that takes
+/// it beyond is reported, once.
+struct Total {
+    const char* what;
+    i128 sum = 0;
+    bool reported = false;
+    template <class PathFn>
+    void add(i128 ore, Problems& out, PathFn&& path) {
+        if (ore <= 0 || reported) return;
+        sum += ore; // each term < 2^127 / 2: at most once beyond the limit
+        if (sum > detail::max_ore) {
+            reported = true;
+            out.add(std::forward<PathFn>(path),
+                    std::string{"amount too large: "} + what + " add up to more than " + largest_total() + ", the largest total avtal computes with");
+        }
+    }
+};
+
+void validate_compensation(const detail::IdIndex& parties, const Compensation& c, const std::optional<std::size_t>& task, Problems& out,
+                           Total& total) {
     const auto base = [&] { return task ? at("/tasks/", *task) + "/compensation" : std::string{"/compensation"}; };
+    const auto sum = [&](const std::optional<Money>& m, const char* rest) {
+        if (m) total.add(m->ore(), out, [&] { return base() + rest; });
+    };
+    sum(c.money_per_year, "/money_per_year");
+    sum(c.in_kind_value_per_year, "/in_kind_value_per_year");
+    i128 cost = 0; // this object's full cost (each component < 2^63)
+    if (c.cost_per_year) {
+        const auto& k = *c.cost_per_year;
+        for (const auto* m : {&k.staff, &k.premises, &k.overhead, &k.capital, &k.other})
+            if (*m && (*m)->ore() > 0) cost += (*m)->ore();
+        sum(k.staff, "/cost_per_year/staff");
+        sum(k.premises, "/cost_per_year/premises");
+        sum(k.overhead, "/cost_per_year/overhead");
+        sum(k.capital, "/cost_per_year/capital");
+        sum(k.other, "/cost_per_year/other");
+    }
+    if (c.tolerance.kind == Tolerance::Kind::amount) {
+        total.add(c.tolerance.amount.ore(), out, [&] { return base() + "/tolerance"; });
+    } else if (c.tolerance.percent.units() > 0) {
+        // At most the whole cost times the percentage: < 2^63 * 2^63.
+        const i128 capped = std::min(cost, detail::max_ore);
+        total.add(capped * c.tolerance.percent.units() / hundred_percent.units(), out, [&] { return base() + "/tolerance/percent"; });
+    }
     out.amount(c.money_per_year, [&] { return base() + "/money_per_year"; });
     out.amount(c.in_kind_value_per_year, [&] { return base() + "/in_kind_value_per_year"; });
     if (c.cost_per_year) {
@@ -48,12 +146,15 @@ void validate_compensation(const Agreement& a, const Compensation& c, const std:
         out.add([&] { return base() + "/tolerance/percent"; }, "negative percentage");
     if (c.allocation && c.allocation->weights) {
         const auto& ws = *c.allocation->weights;
+        const bool shares = c.allocation->key == AllocationKey::fixed_shares;
+        const auto repeated = repeats(std::span<const Weight>{ws}, [](const Weight& w) -> std::string_view { return w.party; });
         for (std::size_t i = 0; i < ws.size(); ++i) {
             const auto wp = [&] { return base() + "/allocation/weights/" + ws[i].party; };
-            if (!a.find_party(ws[i].party)) out.add(wp, "unknown party " + q(ws[i].party));
+            if (!parties.find(ws[i].party)) out.add(wp, "unknown party " + q(ws[i].party));
             if (ws[i].weight.units() < 0) out.add(wp, "negative weight");
-            for (std::size_t j = 0; j < i; ++j)
-                if (ws[j].party == ws[i].party) out.add(wp, "repeated party " + q(ws[i].party));
+            if (shares && ws[i].weight > Decimal::whole(100))
+                out.add(wp, "a fixed share is a percentage: " + ws[i].weight.to_string() + " is over 100");
+            if (repeated[i]) out.add(wp, "repeated party " + q(ws[i].party));
         }
     }
 }
@@ -63,37 +164,38 @@ void validate_compensation(const Agreement& a, const Compensation& c, const std:
 std::vector<Problem> validate(const Agreement& a) {
     std::vector<Problem> problems;
     Problems out{problems};
+    // Ids are looked up in sorted indexes: O((n + references) log n).
+    const detail::IdIndex parties{a.parties, [](const Party& p) -> const Id& { return p.id; }};
+    const detail::IdIndex tasks{a.tasks, [](const Task& t) -> const Id& { return t.id; }};
+    const auto find_party = [&](std::string_view id) { return parties.find(id).has_value(); };
     for (std::size_t i = 0; i < a.parties.size(); ++i) {
         const Party& p = a.parties[i];
         const auto path = [i](const char* rest) { return [i, rest] { return at("/parties/", i) + rest; }; };
         if (p.id.empty()) out.add(path("/id"), "empty id");
-        for (std::size_t j = 0; j < i; ++j)
-            if (a.parties[j].id == p.id) {
-                out.add(path("/id"), "repeated party id " + q(p.id));
-                break;
-            }
+        if (parties.find(p.id) != i) out.add(path("/id"), "repeated party id " + q(p.id));
         if (p.population && *p.population < 0) out.add(path("/population"), "negative population");
         if (p.mandate_covers_tasks && p.kind && *p.kind != PartyKind::municipal_federation)
             out.add(path("/mandate_covers_tasks"), "only a municipal_federation party has a mandate");
     }
     if (a.term.months && *a.term.months < 1)
         out.add([] { return std::string{"/term/months"}; }, "a fixed term needs at least one month (leave months out for no fixed term)");
+    if (a.term.months && *a.term.months > max_months) out.add([] { return std::string{"/term/months"}; }, too_many_months());
     if (a.term.extension_months && *a.term.extension_months < 0)
         out.add([] { return std::string{"/term/extension_months"}; }, "negative number of months");
+    if (a.term.extension_months && *a.term.extension_months > max_months)
+        out.add([] { return std::string{"/term/extension_months"}; }, too_many_months());
     const auto party_ref = [&](const std::optional<Id>& id, auto&& path) {
-        if (id && !a.find_party(*id)) out.add(path, "unknown party " + q(*id));
+        if (id && !find_party(*id)) out.add(path, "unknown party " + q(*id));
     };
+    Total money{"the amounts of the compensation terms (payments, in-kind values, costs and tolerances)"};
+    Total values{"the annual values of the tasks"};
     const std::optional<Id>* first_contractor = nullptr;
     bool several_contractors = false, per_task = false;
     for (std::size_t i = 0; i < a.tasks.size(); ++i) {
         const Task& t = a.tasks[i];
         const auto path = [i](const char* rest) { return [i, rest] { return at("/tasks/", i) + rest; }; };
         if (t.id.empty()) out.add(path("/id"), "empty id");
-        for (std::size_t j = 0; j < i; ++j)
-            if (a.tasks[j].id == t.id) {
-                out.add(path("/id"), "repeated task id " + q(t.id));
-                break;
-            }
+        if (tasks.find(t.id) != i) out.add(path("/id"), "repeated task id " + q(t.id));
         party_ref(t.contractor, path("/contractor"));
         if (t.contractor) {
             if (!first_contractor)
@@ -103,53 +205,57 @@ std::vector<Problem> validate(const Agreement& a) {
         }
         const auto refs = [&](const std::optional<std::vector<Id>>& ids, const char* key) {
             if (!ids) return;
+            const auto repeated = repeats(std::span<const Id>{*ids}, [](const Id& id) -> std::string_view { return id; });
             for (std::size_t j = 0; j < ids->size(); ++j) {
                 const auto jp = [&] { return at("/tasks/", i) + key + std::to_string(j); };
                 party_ref((*ids)[j], jp);
-                for (std::size_t k = 0; k < j; ++k)
-                    if ((*ids)[k] == (*ids)[j]) {
-                        out.add(jp, "repeated party " + q((*ids)[j]));
-                        break;
-                    }
+                if (repeated[j]) out.add(jp, "repeated party " + q((*ids)[j]));
             }
         };
         refs(t.principals, "/principals/");
         refs(t.huvudman, "/huvudman/");
         out.amount(t.annual_value, path("/annual_value"));
+        if (t.annual_value) values.add(t.annual_value->ore(), out, path("/annual_value"));
         out.percent(t.hamburg.open_market_share_percent, path("/hamburg/open_market_share_percent"));
         out.percent(t.teckal.activity_share_percent, path("/teckal/activity_share_percent"));
         if (t.principal_shares) {
             // A principal that is no party is reported above; the shares are
             // compared with the principals only when those are all parties.
-            const bool principals_known =
-                t.principals && std::all_of(t.principals->begin(), t.principals->end(), [&](const Id& p) { return a.find_party(p) != nullptr; });
-            std::int64_t sum = 0;
+            const bool principals_known = t.principals && std::all_of(t.principals->begin(), t.principals->end(), find_party);
+            const std::optional<IdSet> principals = principals_known ? std::optional<IdSet>{std::in_place, *t.principals} : std::nullopt;
+            std::vector<Id> named;
+            named.reserve(t.principal_shares->size());
+            i128 sum = 0; // exact: shares near the int64 limit must not wrap to 100
             for (const auto& s : *t.principal_shares) {
                 const auto sp = [&] { return at("/tasks/", i) + "/principal_shares/" + s.party; };
-                if (!a.find_party(s.party))
+                if (!find_party(s.party))
                     out.add(sp, "unknown party " + q(s.party));
-                else if (principals_known && std::find(t.principals->begin(), t.principals->end(), s.party) == t.principals->end())
+                else if (principals && !principals->contains(s.party))
                     out.add(sp, q(s.party) + " is not a principal of the task");
                 if (s.share.units() < 0) out.add(sp, "negative share");
                 sum += s.share.units();
+                named.push_back(s.party);
             }
-            if (principals_known)
-                for (const auto& p : *t.principals) {
-                    bool named = false;
-                    for (const auto& s : *t.principal_shares) named = named || s.party == p;
-                    if (!named) out.add(path("/principal_shares"), "does not name principal " + q(p));
-                }
-            if (sum != hundred_percent.units())
-                out.add(path("/principal_shares"), "shares sum to " + Percent{Decimal::from_units(sum)}.to_string() + ", not 100");
+            if (principals) {
+                const IdSet shares{named};
+                for (const auto& p : *t.principals)
+                    if (!shares.contains(p)) out.add(path("/principal_shares"), "does not name principal " + q(p));
+            }
+            if (sum != hundred_percent.units()) {
+                const auto shown = detail::narrow(sum);
+                out.add(path("/principal_shares"),
+                        "shares sum to " + (shown ? Percent{Decimal::from_units(*shown)}.to_string() : std::string{"more than 9223372036854"}) +
+                            ", not 100");
+            }
         }
         if (t.compensation) {
             per_task = true;
-            validate_compensation(a, *t.compensation, i, out);
+            validate_compensation(parties, *t.compensation, i, out, money);
             if (a.compensation) out.add(path("/compensation"), "compensation is stated both for the agreement and for the task");
         }
     }
     if (a.compensation) {
-        validate_compensation(a, *a.compensation, std::nullopt, out);
+        validate_compensation(parties, *a.compensation, std::nullopt, out, money);
         if (several_contractors && !per_task)
             out.add([] { return std::string{"/compensation"}; },
                     "the tasks have different contractors: state compensation per task (tasks[].compensation)");
@@ -159,7 +265,7 @@ std::vector<Problem> validate(const Agreement& a) {
         out.add([] { return std::string{"/delegation/used"}; }, "delegation.used is false, but delegations are listed");
     for (std::size_t i = 0; i < ds.size(); ++i) {
         const auto path = [i](const char* rest) { return [i, rest] { return at("/delegation/delegates/", i) + rest; }; };
-        if (ds[i].task && !a.task_index(*ds[i].task)) out.add(path("/task"), "unknown task " + q(*ds[i].task));
+        if (ds[i].task && !tasks.find(*ds[i].task)) out.add(path("/task"), "unknown task " + q(*ds[i].task));
         party_ref(ds[i].employer, path("/employer"));
     }
     return problems;

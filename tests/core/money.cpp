@@ -68,3 +68,26 @@ TEST_CASE("Decimals and percentages are exact", "[money]") {
     CHECK(Percent::whole(100) == avtal::hundred_percent);
     CHECK_FALSE(Decimal::parse("-1").has_value());
 }
+
+TEST_CASE("Sums beyond int64 are narrowed only when they fit and shown exactly", "[money][overflow]") {
+    using avtal::detail::i128;
+    const i128 max = std::numeric_limits<std::int64_t>::max();
+    CHECK(avtal::detail::narrow(max) == std::numeric_limits<std::int64_t>::max());
+    CHECK_FALSE(avtal::detail::narrow(max + 1).has_value());
+    CHECK(avtal::detail::narrow(-max - 1) == std::numeric_limits<std::int64_t>::min());
+    CHECK_FALSE(avtal::detail::narrow(-max - 2).has_value());
+    // Two of the largest amounts: exact, not -0,02 kr.
+    CHECK(Money::display_ore(2 * max, true) == "184\u00a0467\u00a0440\u00a0737\u00a0095\u00a0516,14\u00a0kr");
+    CHECK(Money::display_ore(2 * max, false) == "SEK 184,467,440,737,095,516.14");
+    CHECK(Money::display_ore(-2 * max, false) == "SEK -184,467,440,737,095,516.14");
+    CHECK(Money::display_ore(static_cast<i128>(1) << 120, false) == "SEK 13,292,279,957,849,158,729,038,070,602,803,445.76");
+    CHECK(Money::display_ore(0, true) == "0\u00a0kr");
+    CHECK(Money::display_ore(5, false) == "SEK 0.05");
+    // The same text as Money::display for every amount Money holds.
+    for (std::int64_t ore : {std::int64_t{0}, std::int64_t{1}, std::int64_t{-150}, std::int64_t{125'000'050},
+                             std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int64_t>::min()}) {
+        INFO(ore);
+        CHECK(Money::display_ore(ore, true) == Money::from_ore(ore).display(true));
+        CHECK(Money::display_ore(ore, false) == Money::from_ore(ore).display(false));
+    }
+}

@@ -3,6 +3,8 @@
 #include "support.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <limits>
 #include <numeric>
 #include <random>
 
@@ -300,4 +302,154 @@ TEST_CASE("Fixed shares that do not add up to 100 % violate allocation_complete"
     CHECK_THAT(message(r, *r.findings_of("compensation.allocation_complete")[0], Lang::sv), Catch::Contains("summerar till 150 %"));
     a.compensation->allocation->weights = std::vector<Weight>{{"fjallviken", Decimal::whole(60)}, {"gransby", Decimal::whole(40)}};
     CHECK(test::status_of(check(a), "compensation.allocation_complete") == Status::satisfied);
+}
+
+namespace {
+
+const Money largest = Money::from_ore(std::numeric_limits<std::int64_t>::max());
+
+/// Every figure a report shows about money: no part of it may be negative
+/// or rest on a wrapped sum.
+void require_no_negative_money(const Report& r) {
+    for (const AllocationLine& l : r.allocation()) CHECK(l.amount.ore() >= 0);
+    for (std::size_t g = 0; g < r.context().compensation_groups().size(); ++g) {
+        const CompensationFigures f = compensation_figures(r.context(), g);
+        for (const Bounds* b : {&f.payment, &f.full_cost, &f.principals_part, &f.tolerance}) {
+            CHECK(b->low >= 0);
+            if (b->high) CHECK(*b->high >= b->low);
+        }
+    }
+}
+
+} // namespace
+
+TEST_CASE("Amounts at the int64 limit are bad input with their path, never a wrapped result", "[compensation][overflow]") {
+    SECTION("staff and premises at the largest amount, the contractor bearing a share") {
+        Agreement a = norrstrom();
+        a.compensation->cost_per_year->staff = largest;
+        a.compensation->cost_per_year->premises = largest;
+        a.compensation->contractor_bears_share = true;
+        const auto problems = validate(a);
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].path == "/compensation/cost_per_year/staff");
+        CHECK_THAT(problems[0].message, Catch::StartsWith("amount too large"));
+        const Report r = check(a);
+        CHECK(r.verdict() == Verdict::invalid);
+        require_no_negative_money(r);
+        // The payment (5 MSEK) is far below the cost: never a surplus.
+        CHECK(status_of(r, "compensation.no_profit") != Status::violated);
+        const CompensationFigures f = compensation_figures(r.context(), 0);
+        CHECK_FALSE(f.full_cost.value().has_value()); // beyond Money: no exact value in öre
+        CHECK(f.full_cost.low == (static_cast<i128>(largest.ore()) * 2 + 40'000'000) * Bounds::scale);
+    }
+    SECTION("the same without a share: the full cost is shown exactly, not as -0,02 kr") {
+        Agreement a = norrstrom();
+        a.compensation->cost_per_year = CostComponents{largest, largest, Money{}, Money{}, Money{}};
+        const Report r = check(a);
+        CHECK(r.verdict() == Verdict::invalid);
+        require_no_negative_money(r);
+        const std::string m = message(r, *r.findings_of("compensation.covers_cost")[0], Lang::en);
+        CHECK_THAT(m, Catch::Contains("full cost SEK 184,467,440,737,095,516.14"));
+        CHECK_THAT(m, !Catch::Contains("-"));
+    }
+    SECTION("fixed-share weights that wrap to exactly 100 % in 64 bits") {
+        Agreement a = norrstrom();
+        a.parties.push_back(Party{"gransby", "Gränsby kommun", PartyKind::municipality, 3000, std::nullopt});
+        a.parties.push_back(Party{"ostby", "Östby kommun", PartyKind::municipality, 2000, std::nullopt});
+        a.tasks[0].principals = std::vector<Id>{"fjallviken", "gransby", "ostby"};
+        const Decimal near = Decimal::from_units(std::numeric_limits<std::int64_t>::max());
+        a.compensation->allocation = Allocation{
+            AllocationKey::fixed_shares, std::vector<Weight>{{"fjallviken", near}, {"gransby", near}, {"ostby", Decimal::from_units(100'000'002)}}};
+        const auto problems = validate(a);
+        REQUIRE(problems.size() == 3);
+        CHECK(problems[0].path == "/compensation/allocation/weights/fjallviken");
+        CHECK(problems[2].path == "/compensation/allocation/weights/ostby");
+        const Report r = check(a);
+        CHECK(r.verdict() == Verdict::invalid);
+        // Summed exactly, the shares are not 100 %: the key is not accepted.
+        CHECK(status_of(r, "compensation.allocation_complete") == Status::violated);
+    }
+    SECTION("a huge percentage tolerance") {
+        Agreement a = norrstrom();
+        a.compensation->cost_per_year = CostComponents{largest, largest, largest, largest, largest};
+        a.compensation->tolerance = Tolerance::of_percent(Percent{Decimal::from_units(std::numeric_limits<std::int64_t>::max())});
+        CHECK_FALSE(validate(a).empty());
+        require_no_negative_money(check(a));
+        Agreement b = norrstrom();
+        b.compensation->tolerance = Tolerance::of_percent(Percent{Decimal::from_units(std::numeric_limits<std::int64_t>::max())});
+        const auto problems = validate(b);
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].path == "/compensation/tolerance/percent");
+        // 1 000 000 % of 5 MSEK is within the range: valid (if odd).
+        b.compensation->tolerance = Tolerance::of_percent(Percent::whole(1'000'000));
+        CHECK(validate(b).empty());
+    }
+    SECTION("per-task compensations of one contractor summing beyond int64") {
+        Agreement a = norrstrom();
+        Compensation c = *a.compensation;
+        a.compensation.reset();
+        c.money_per_year = Money::from_ore(std::numeric_limits<std::int64_t>::max() / 2 + 1);
+        a.tasks[0].compensation = c;
+        a.tasks.push_back(a.tasks[0]);
+        a.tasks[1].id = "familjebehandling-2";
+        const auto problems = validate(a);
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].path == "/tasks/1/compensation/money_per_year");
+        const Report r = check(a);
+        CHECK(r.verdict() == Verdict::invalid);
+        require_no_negative_money(r);
+        CHECK(r.allocation().empty()); // a line would rest on a wrapped sum
+    }
+    SECTION("annual values summing beyond int64") {
+        Agreement a = norrstrom();
+        a.tasks[0].annual_value = largest;
+        a.tasks.push_back(a.tasks[0]);
+        a.tasks[1].id = "familjebehandling-2";
+        const auto problems = validate(a);
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].path == "/tasks/1/annual_value");
+        // The contract value is shown exactly (12 months of two such values).
+        const Report r = check(a);
+        const Explanation e = r.explain_exception(0, 1);
+        bool shown = false;
+        std::function<void(const Explanation&)> walk = [&](const Explanation& x) {
+            for (const auto& n : x.notes) shown = shown || n.en.find("SEK 184,467,440,737,095,516.14") != std::string::npos;
+            for (const auto& c : x.children) walk(c);
+        };
+        walk(e);
+        CHECK(shown);
+    }
+    SECTION("amounts that together reach the largest total are still computed exactly") {
+        Agreement a = norrstrom();
+        const Money half = Money::from_ore(largest.ore() / 2); // payment + cost = the largest total - 1 öre
+        a.compensation->money_per_year = half;
+        a.compensation->cost_per_year = CostComponents{half, Money{}, Money{}, Money{}, Money{}};
+        a.compensation->in_kind_value_per_year = Money{};
+        CHECK(validate(a).empty());
+        const Report r = check(a);
+        CHECK(status_of(r, "compensation.no_profit") == Status::satisfied);
+        REQUIRE(r.allocation().size() == 1);
+        CHECK(r.allocation()[0].amount == half);
+        a.compensation->cost_per_year->premises = Money::from_ore(2);
+        REQUIRE(validate(a).size() == 1);
+        CHECK(validate(a)[0].path == "/compensation/cost_per_year/premises");
+    }
+}
+
+TEST_CASE("Multi-year balances that overflow are an error, never a wrap", "[compensation][overflow]") {
+    const std::vector<YearFigures> years{{2024, Money{}, largest}, {2025, Money{}, largest}};
+    const MultiYearResult r = multi_year_balance(years, whole({1, 1}));
+    CHECK(r.error == AllocationError::overflow);
+}
+
+TEST_CASE("Bounds stay true bounds at their cap", "[compensation][overflow]") {
+    Bounds b;
+    for (int i = 0; i < 4; ++i) b.add(Bounds{Bounds::cap, Bounds::cap});
+    CHECK(b.low == Bounds::cap);     // still a lower bound of the true sum
+    CHECK_FALSE(b.high.has_value()); // no upper bound within the cap
+    Bounds m;
+    m.add(largest);
+    m.add(largest);
+    CHECK(m.exact());
+    CHECK_FALSE(m.value().has_value());
 }

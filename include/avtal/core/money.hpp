@@ -18,6 +18,19 @@ namespace avtal {
 namespace detail {
 /// Signed 128-bit integer for overflow-free intermediate products.
 __extension__ using i128 = __int128;
+/// Unsigned 128-bit integer (the magnitude of an `i128`).
+__extension__ using u128 = unsigned __int128;
+
+/// The largest amount in öre, as an `i128`: every exact sum of amounts that
+/// the library reports must be at most this (larger ones are bad input).
+inline constexpr i128 max_ore = std::numeric_limits<std::int64_t>::max();
+
+/// `v` as int64 when it fits, else `nullopt`: the one checked narrowing of
+/// a 128-bit intermediate.
+[[nodiscard]] constexpr std::optional<std::int64_t> narrow(i128 v) noexcept {
+    if (v > max_ore || v < -max_ore - 1) return std::nullopt;
+    return static_cast<std::int64_t>(v);
+}
 
 /// Parses an unsigned decimal number with at most `max_decimals` decimals
 /// into units of 10^-max_decimals; rejects signs, exponents and overflow.
@@ -65,6 +78,32 @@ inline std::string format_fixed(std::int64_t units, int decimals, int min_decima
     while (static_cast<int>(frac.size()) > min_decimals && frac.back() == '0') frac.pop_back();
     if (!frac.empty()) out += '.' + frac;
     if (negative) out.insert(0, 1, '-');
+    return out;
+}
+
+/// The decimal digits of `v` (any 128-bit value, with a leading '-').
+inline std::string i128_to_string(i128 v) {
+    u128 u = v < 0 ? u128{0} - static_cast<u128>(v) : static_cast<u128>(v);
+    std::string out;
+    do {
+        out.insert(out.begin(), static_cast<char>('0' + static_cast<int>(u % 10)));
+        u /= 10;
+    } while (u != 0);
+    if (v < 0) out.insert(out.begin(), '-');
+    return out;
+}
+
+/// Kronor as written in an agreement for any 128-bit number of öre: no
+/// decimals when whole, else two ("5000000", "-1250000.50").
+inline std::string ore_json_number(i128 ore) {
+    const u128 u = ore < 0 ? u128{0} - static_cast<u128>(ore) : static_cast<u128>(ore);
+    std::string out = i128_to_string(static_cast<i128>(u / 100));
+    if (const auto frac = static_cast<int>(u % 100); frac != 0) {
+        out += '.';
+        out += static_cast<char>('0' + frac / 10);
+        out += static_cast<char>('0' + frac % 10);
+    }
+    if (ore < 0) out.insert(out.begin(), '-');
     return out;
 }
 
@@ -165,8 +204,12 @@ class Money {
 
     /// @brief Human-readable kronor with grouped digits: Swedish "5 000 000 kr",
     /// "1 250 000,50 kr"; English "SEK 5,000,000", "SEK 1,250,000.50".
-    [[nodiscard]] std::string display(bool swedish) const {
-        std::string plain = to_json_number();
+    [[nodiscard]] std::string display(bool swedish) const { return display_ore(ore_, swedish); }
+
+    /// @brief Like `display()`, for any 128-bit number of öre: sums and
+    /// differences of amounts are shown exactly, never narrowed.
+    [[nodiscard]] static std::string display_ore(detail::i128 ore, bool swedish) {
+        const std::string plain = detail::ore_json_number(ore);
         if (swedish) return detail::group_digits(plain, "\u00a0", ',') + "\u00a0kr";
         return "SEK " + detail::group_digits(plain, ",", '.');
     }

@@ -80,33 +80,52 @@ struct MultiYearResult {
 /// negative, so a partly unknown sum still has a lower bound (its known
 /// parts); `high` is empty when an unknown part leaves it unbounded.
 /// Held in öre × 10^8, so that percentage tolerances stay exact.
+///
+/// Sums never overflow: every bound stays within ±`cap` (2^120, far beyond
+/// any amount a valid agreement can reach, see `validate()`); a lower bound
+/// that would pass it stays at `cap`, an upper bound is dropped (unbounded).
+/// The bounds remain true bounds, so no verdict rests on a wrapped sum.
 struct Bounds {
     detail::i128 low = 0;                 ///< Smallest possible value (scaled).
     std::optional<detail::i128> high = 0; ///< Largest possible value (scaled), if bounded.
     /// @brief The scale: 10^8 units per öre.
     static constexpr detail::i128 scale = 100'000'000;
+    /// @brief The largest magnitude of a bound (2^120).
+    static constexpr detail::i128 cap = static_cast<detail::i128>(1) << 120;
     /// @brief Whether the value is known exactly.
     [[nodiscard]] bool exact() const noexcept { return high && *high == low; }
-    /// @brief The exact value in öre (rounded down), when known.
-    [[nodiscard]] std::optional<Money> value() const {
+    /// @brief The exact value in öre (rounded down), when known and within
+    /// the range of `Money`.
+    [[nodiscard]] std::optional<Money> value() const noexcept {
         if (!exact()) return std::nullopt;
-        return Money::from_ore(static_cast<std::int64_t>(low / scale));
+        const auto ore = detail::narrow(low / scale);
+        if (!ore) return std::nullopt;
+        return Money::from_ore(*ore);
+    }
+    /// @brief `v` limited to ±`cap`.
+    [[nodiscard]] static constexpr detail::i128 clamp(detail::i128 v) noexcept { return v > cap ? cap : v < -cap ? -cap : v; }
+    /// @brief Adds bounds `lo` and `hi` (empty: unbounded), each within ±`cap`.
+    void add(detail::i128 lo, std::optional<detail::i128> hi) noexcept {
+        low = clamp(clamp(low) + clamp(lo)); // |each| <= 2^120: the sum fits
+        if (high && hi) {
+            const detail::i128 h = clamp(*high) + clamp(*hi);
+            if (h > cap || h < -cap)
+                high.reset();
+            else
+                high = h;
+        } else {
+            high.reset();
+        }
     }
     /// @brief Adds an amount known exactly.
-    void add(Money m) {
-        low += static_cast<detail::i128>(m.ore()) * scale;
-        if (high) *high += static_cast<detail::i128>(m.ore()) * scale;
+    void add(Money m) noexcept {
+        const detail::i128 v = static_cast<detail::i128>(m.ore()) * scale; // |v| < 2^63 * 2^27
+        add(v, v);
     }
     /// @brief Adds an unknown amount (no upper bound).
     void add_unknown() noexcept { high.reset(); }
     /// @brief Adds other bounds.
-    void add(const Bounds& o) {
-        low += o.low;
-        if (high && o.high)
-            *high += *o.high;
-        else
-            high.reset();
-    }
+    void add(const Bounds& o) noexcept { add(o.low, o.high); }
 };
 
 /// @brief The parties the compensation of one contractor is weighted over

@@ -12,6 +12,7 @@
 #include <avtal/core/enum.hpp>
 #include <avtal/core/money.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -150,6 +151,36 @@ BOOST_DESCRIBE_ENUM(Clause, parties, contractor_tasks, delegation_scope, economi
 
 /// @brief An identifier of a party or task, unique within its agreement.
 using Id = std::string;
+
+namespace detail {
+
+/// A sorted index of ids: the first position of an id in O(log n). The
+/// views point into the indexed strings, which must outlive the index and
+/// stay unchanged.
+class IdIndex {
+  public:
+    IdIndex() = default;
+    /// Indexes `range`, whose elements give their id through `id_of`.
+    template <class Range, class IdOf>
+    IdIndex(const Range& range, IdOf&& id_of) {
+        entries_.reserve(std::size(range));
+        std::size_t i = 0;
+        for (const auto& x : range) entries_.emplace_back(std::string_view{id_of(x)}, i++);
+        std::sort(entries_.begin(), entries_.end()); // by id, then position: the first of equal ids leads
+    }
+    /// The first position of `id`, or `nullopt`.
+    [[nodiscard]] std::optional<std::size_t> find(std::string_view id) const noexcept {
+        const auto it = std::lower_bound(entries_.begin(), entries_.end(), id, [](const Entry& e, std::string_view v) { return e.first < v; });
+        if (it == entries_.end() || it->first != id) return std::nullopt;
+        return it->second;
+    }
+
+  private:
+    using Entry = std::pair<std::string_view, std::size_t>;
+    std::vector<Entry> entries_;
+};
+
+} // namespace detail
 
 /// @brief A party (part) to the agreement.
 struct Party {
@@ -348,7 +379,8 @@ struct Agreement {
     std::optional<bool> creates_copyright_material;             ///< Upphovsrättsligt material skapas.
     std::optional<std::vector<Clause>> clauses;                 ///< Sections of the agreement text; unknown if not listed.
 
-    /// @brief The index of the party with id `id`, or `nullopt`.
+    /// @brief The index of the party with id `id`, or `nullopt`. A linear
+    /// scan: code that looks up many ids uses `Context::party_index()`.
     [[nodiscard]] std::optional<std::size_t> party_index(std::string_view party_id) const noexcept {
         for (std::size_t i = 0; i < parties.size(); ++i)
             if (parties[i].id == party_id) return i;
@@ -359,7 +391,8 @@ struct Agreement {
         auto i = party_index(party_id);
         return i ? &parties[*i] : nullptr;
     }
-    /// @brief The index of the task with id `id`, or `nullopt`.
+    /// @brief The index of the task with id `id`, or `nullopt`. A linear
+    /// scan: code that looks up many ids uses `Context::task_index()`.
     [[nodiscard]] std::optional<std::size_t> task_index(std::string_view task_id) const noexcept {
         for (std::size_t i = 0; i < tasks.size(); ++i)
             if (tasks[i].id == task_id) return i;

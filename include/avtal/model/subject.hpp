@@ -54,7 +54,8 @@ using ExceptionList = std::vector<Predicate<TaskSubject>>;
 /// @brief Everything a rule needs besides the agreement's own facts.
 ///
 /// A `Context` refers to the agreement (it does not copy it): keep the
-/// agreement alive while the context, or a `Report` holding it, is used.
+/// agreement alive and unchanged while the context, or a `Report` holding
+/// it, is used (it indexes the party and task ids).
 class Context {
   public:
     /// @brief A context for `agreement` assessed on `date` (default: the
@@ -66,6 +67,15 @@ class Context {
 
     /// @brief The agreement.
     [[nodiscard]] const Agreement& agreement() const noexcept { return *agreement_; }
+    /// @brief The index of the (first) party with id `id`, or `nullopt`; O(log n).
+    [[nodiscard]] std::optional<std::size_t> party_index(std::string_view id) const noexcept { return party_ids_.find(id); }
+    /// @brief The (first) party with id `id`, or null; O(log n).
+    [[nodiscard]] const Party* find_party(std::string_view id) const noexcept {
+        const auto k = party_ids_.find(id);
+        return k ? &agreement_->parties[*k] : nullptr;
+    }
+    /// @brief The index of the (first) task with id `id`, or `nullopt`; O(log n).
+    [[nodiscard]] std::optional<std::size_t> task_index(std::string_view id) const noexcept { return task_ids_.find(id); }
     /// @brief The assessment date (the override, else the agreement's), if any.
     [[nodiscard]] const std::optional<Date>& date() const noexcept { return date_; }
     /// @brief The threshold table.
@@ -89,6 +99,8 @@ class Context {
 
   private:
     const Agreement* agreement_;
+    detail::IdIndex party_ids_;
+    detail::IdIndex task_ids_;
     std::optional<Date> date_;
     std::shared_ptr<const ThresholdTable> thresholds_;
     std::shared_ptr<const ExceptionList> exceptions_;

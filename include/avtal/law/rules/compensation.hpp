@@ -78,10 +78,8 @@ namespace rules::info {
 
 namespace detail {
 
-inline std::string display_scaled_money(i128 scaled, bool sv) {
-    const i128 ore = scaled / Bounds::scale;
-    return Money::from_ore(static_cast<std::int64_t>(ore)).display(sv);
-}
+/// A scaled amount (öre × 10^8) shown exactly, whatever its size.
+inline std::string display_scaled_money(i128 scaled, bool sv) { return Money::display_ore(scaled / Bounds::scale, sv); }
 
 inline std::string display_bounds(const Bounds& b, bool sv) {
     if (b.exact()) return display_scaled_money(b.low, sv);

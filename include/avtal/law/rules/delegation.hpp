@@ -146,7 +146,7 @@ namespace predicates {
         // An employee, but of whom? Of the party performing the task.
         if (!d.employer) return t.unknown([&] { return s.path() + "/employer"; });
         if (!d.task) return t.unknown([&] { return s.path() + "/task"; });
-        const auto k = a.task_index(*d.task);
+        const auto k = s.ctx->task_index(*d.task);
         if (!k) return t.unknown([&] { return s.path() + "/task"; });
         const auto& contractor = a.tasks[*k].contractor;
         if (!contractor) return t.unknown([&] { return "/tasks/" + std::to_string(*k) + "/contractor"; });
@@ -182,7 +182,7 @@ namespace predicates {
         detail::leaf<DelegateSubject>(detail::predicate_info(rules::info::delegation_within_agreement()), [](const DelegateSubject& s, Trace& t) {
             const auto& task = s.delegate().task;
             if (!task) return t.unknown([&] { return s.path() + "/task"; });
-            return truth(s.agreement().task_index(*task).has_value());
+            return truth(s.ctx->task_index(*task).has_value());
         });
     return p;
 }

@@ -23,7 +23,7 @@ inline std::string task_path(const TaskSubject& s, const char* rest) { return s.
 
 inline const Party* contractor_of(const TaskSubject& s) {
     const auto& c = s.task().contractor;
-    return c ? s.agreement().find_party(*c) : nullptr;
+    return c ? s.ctx->find_party(*c) : nullptr;
 }
 
 /// 128-bit saturating addition for contract values.
@@ -87,11 +87,8 @@ inline MonthsInterval counted_months(const Agreement& a, Trace& t) {
     return {low, high, false};
 }
 
-inline std::string display_scaled(i128 scaled, bool sv) {
-    const i128 ore = scaled / value_scale;
-    const auto capped = ore > static_cast<i128>(INT64_MAX) ? INT64_MAX : static_cast<std::int64_t>(ore);
-    return Money::from_ore(capped).display(sv);
-}
+/// A scaled contract value shown exactly in kronor, whatever its size.
+inline std::string display_scaled(i128 scaled, bool sv) { return Money::display_ore(scaled / value_scale, sv); }
 
 /// The direct-award test for one principal of a task: its value summed
 /// over every service task of the agreement it buys from the same
@@ -151,7 +148,8 @@ inline Truth direct_award_for_principal(const TaskSubject& s, const std::string&
                     for (const auto& ps : *tj.principal_shares)
                         if (ps.party == principal) found = &ps;
                 if (found) {
-                    share_low = share_high.emplace(found->share.units());
+                    // At most 100 % (validate() reports more): the products below stay within 128 bits.
+                    share_low = share_high.emplace(std::clamp<std::int64_t>(found->share.units(), 0, 100'000'000));
                 } else {
                     // Unknown share: the task's total is the upper bound (SPEC §5).
                     share_low = 0;
@@ -250,7 +248,7 @@ inline Truth direct_award_for_principal(const TaskSubject& s, const std::string&
             v = within ? Truth::yes : beyond ? Truth::no : Truth::unknown;
             if (lines) lines->back().within = v;
             t.note([&] {
-                const Party* p = a.find_party(principal);
+                const Party* p = s.ctx->find_party(principal);
                 const std::string name = p && !p->name.empty() ? p->name : principal;
                 const std::string val_sv = total.high && *total.high == total.low ? display_scaled(total.low, true)
                                            : total.high ? display_scaled(total.low, true) + "–" + display_scaled(*total.high, true)
@@ -458,7 +456,7 @@ namespace predicates {
                                       const Task& task = s.task();
                                       Truth all = Truth::yes;
                                       auto check = [&](const Id& id) {
-                                          auto k = a.party_index(id);
+                                          auto k = s.ctx->party_index(id);
                                           if (!k) return;
                                           const auto v = detail::is_contracting_authority(a.parties[*k].kind);
                                           if (v == Truth::unknown) t.missing("/parties/" + std::to_string(*k) + "/kind");
@@ -508,7 +506,7 @@ namespace predicates {
         [](const TaskSubject& s, Trace& t) {
             const Party* c = detail::contractor_of(s);
             if (!c) return t.unknown([&] { return s.path() + "/contractor"; });
-            const auto k = s.agreement().party_index(c->id);
+            const auto k = s.ctx->party_index(c->id);
             if (!c->kind) return t.unknown([&] { return "/parties/" + std::to_string(*k) + "/kind"; });
             switch (*c->kind) {
             case PartyKind::municipality:

@@ -150,12 +150,11 @@ namespace predicates {
 /// existing principal, the contractor not among them.
 [[nodiscard]] inline const Predicate<TaskSubject>& task_roles() {
     static const auto p = detail::leaf<TaskSubject>(detail::predicate_info(rules::info::task_roles()), [](const TaskSubject& s, Trace& t) {
-        const Agreement& a = s.agreement();
         const Task& task = s.task();
         Truth ok = Truth::yes;
         if (!task.contractor) {
             ok = ok && t.unknown([&] { return s.path() + "/contractor"; });
-        } else if (!a.find_party(*task.contractor)) {
+        } else if (!s.ctx->find_party(*task.contractor)) {
             t.note([&] {
                 return detail::tx("Uppdragstagaren " + detail::quoted(*task.contractor) + " är inte part i avtalet.",
                                   "The contractor " + detail::quoted(*task.contractor) + " is not a party.");
@@ -170,7 +169,7 @@ namespace predicates {
                 ok = Truth::no;
             }
             for (const auto& principal : *task.principals) {
-                if (!a.find_party(principal)) {
+                if (!s.ctx->find_party(principal)) {
                     t.note([&] {
                         return detail::tx("Uppdragsgivaren " + detail::quoted(principal) + " är inte part i avtalet.",
                                           "The principal " + detail::quoted(principal) + " is not a party.");
