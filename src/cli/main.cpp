@@ -5,14 +5,20 @@
 #include <avtal/io/commands.hpp>
 #include <avtal/law/check.hpp>
 
+#include <sys/stat.h>
+
+#include <array>
+#include <cerrno>
+#include <charconv>
+#include <cstdint>
 #include <cstdio>
-#include <fstream>
+#include <cstring>
 #include <iostream>
-#include <iterator>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
+#include <string_view>
+#include <system_error>
 #include <vector>
 
 namespace {
@@ -20,7 +26,7 @@ namespace {
 using namespace avtal;
 
 const char* const usage_text = "usage: avtal check FILE... [--format text|json|markdown] [--lang sv|en] [--all]\n"
-                               "                           [--date YYYY-MM-DD] [--thresholds FILE]\n"
+                               "                           [--date YYYY-MM-DD] [--thresholds FILE] [--max-input-size BYTES]\n"
                                "       avtal allocate FILE [--format text|json] [--lang sv|en]\n"
                                "       avtal thresholds [--date YYYY-MM-DD] [--thresholds FILE] [--format text|json]\n"
                                "       avtal forms NEEDS.json [--format text|json] [--lang sv|en]\n"
@@ -33,11 +39,14 @@ const char* const usage_text = "usage: avtal check FILE... [--format text|json|m
                                "\n"
                                "Exit codes: 0 ok, 1 violations, 2 bad input or usage, 3 incomplete (no\n"
                                "violations, but a legal requirement could not be decided). With several\n"
-                               "agreements the worst code is returned: 2, then 1, then 3, then 0.\n"
+                               "agreements the worst code is returned: 2, then 1, then 3, then 0. Exit\n"
+                               "code 4: the output could not be written (e.g. a full disk).\n"
                                "\n"
                                "--thresholds FILE  replaces the built-in direct-award limits with the\n"
                                "                   file's table, or extends them when the file says\n"
-                               "                   \"extends\": \"builtin\" (a what-if reform).\n";
+                               "                   \"extends\": \"builtin\" (a what-if reform).\n"
+                               "--max-input-size BYTES  the largest document read (default 64M = 67108864\n"
+                               "                   bytes; K, M and G suffixes); a larger one is bad input.\n";
 
 struct Args {
     std::string command;
@@ -51,20 +60,68 @@ int usage_error(const std::string& what) {
     return exit_bad_input;
 }
 
+/// The largest document read from a file or standard input (64 MiB unless
+/// `--max-input-size` says otherwise): counted while reading, so that
+/// `/dev/zero` or an endless pipe is refused instead of filling memory.
+constexpr std::size_t default_max_input_size = std::size_t{64} << 20;
+std::size_t max_input_size = default_max_input_size;
+
+/// Reads all of `name` (`-`: standard input) into `out`, at most
+/// `max_input_size` bytes; false after saying why on standard error.
 bool read_file(const std::string& name, std::string& out) {
-    if (name == "-") {
-        out.assign(std::istreambuf_iterator<char>{std::cin}, std::istreambuf_iterator<char>{});
-        return true;
+    const bool in = name == "-";
+    std::FILE* f = in ? stdin : std::fopen(name.c_str(), "rb");
+    if (!f) {
+        std::cerr << "avtal: cannot read " << name << ": " << std::strerror(errno) << "\n";
+        return false;
     }
-    std::ifstream in{name, std::ios::binary};
-    if (!in) return false;
-    std::ostringstream s;
-    s << in.rdbuf();
-    out = std::move(s).str();
-    return true;
+    const auto close = [&] {
+        if (!in) std::fclose(f);
+    };
+    struct stat st {};
+    if (::fstat(::fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        std::cerr << "avtal: cannot read " << name << ": it is a directory, not a file\n";
+        close();
+        return false;
+    }
+    out.clear();
+    std::array<char, std::size_t{1} << 16> buffer{};
+    for (;;) {
+        const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), f);
+        if (n > max_input_size - out.size()) {
+            std::cerr << "avtal: " << name << " is larger than the maximum document size of " << max_input_size
+                      << " bytes (raise it with --max-input-size BYTES)\n";
+            close();
+            return false;
+        }
+        out.append(buffer.data(), n);
+        if (n < buffer.size()) break;
+    }
+    const bool failed = std::ferror(f) != 0;
+    if (failed) std::cerr << "avtal: cannot read " << name << ": " << std::strerror(errno) << "\n";
+    close();
+    return !failed;
 }
 
-void write_out(std::string_view s) { std::fwrite(s.data(), 1, s.size(), stdout); }
+/// Parses `--max-input-size`: bytes, or with a K, M or G suffix (powers of 1024).
+std::optional<std::size_t> parse_size(std::string_view v) {
+    std::size_t shift = 0;
+    if (!v.empty() && (v.back() == 'K' || v.back() == 'M' || v.back() == 'G')) {
+        shift = v.back() == 'K' ? 10 : v.back() == 'M' ? 20 : 30;
+        v.remove_suffix(1);
+    }
+    std::size_t n = 0;
+    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (v.empty() || ec != std::errc{} || end != v.data() + v.size() || n == 0 || n > (SIZE_MAX >> shift)) return std::nullopt;
+    return n << shift;
+}
+
+/// Exit code: the output could not be written (a full disk, a closed pipe).
+constexpr int exit_write_error = 4;
+
+void write_out(std::string_view s) {
+    if (!s.empty()) std::fwrite(s.data(), 1, s.size(), stdout);
+}
 
 /// Writes a command's output and errors; returns its exit code.
 int finish(const CommandResult& r) {
@@ -77,10 +134,7 @@ int finish(const CommandResult& r) {
 bool load_thresholds_file(Args& args) {
     if (args.thresholds_file.empty()) return true;
     std::string text;
-    if (!read_file(args.thresholds_file, text)) {
-        std::cerr << "avtal: cannot read " << args.thresholds_file << "\n";
-        return false;
-    }
+    if (!read_file(args.thresholds_file, text)) return false;
     ThresholdLoad load = load_thresholds(text, args.thresholds_file);
     std::cerr << load.errors;
     args.options.thresholds = std::move(load.table);
@@ -95,7 +149,6 @@ std::optional<std::string> read_single(const Args& args, const char* what, int& 
     }
     std::string text;
     if (!read_file(args.files[0], text)) {
-        std::cerr << "avtal: cannot read " << args.files[0] << "\n";
         code = exit_bad_input;
         return std::nullopt;
     }
@@ -111,7 +164,6 @@ int cmd_check(const Args& args) {
     for (const std::string& file : args.files) {
         std::string text;
         if (!read_file(file, text)) {
-            std::cerr << "avtal: cannot read " << file << "\n";
             code = worst_exit_code(code, exit_bad_input);
             continue;
         }
@@ -145,10 +197,7 @@ int cmd_thresholds(const Args& args) {
     return finish(run_thresholds(args.options));
 }
 
-} // namespace
-
-int main(int argc, char** argv) {
-    std::ios::sync_with_stdio(false);
+int run(int argc, char** argv) {
     Args args;
     std::vector<std::string> words(argv + 1, argv + argc);
     if (words.empty()) return usage_error("missing command");
@@ -183,6 +232,11 @@ int main(int argc, char** argv) {
             if (!v) return usage_error("--date needs a value");
             args.options.date = parse_date(*v);
             if (!args.options.date) return usage_error("invalid date " + *v + " (expected an existing date YYYY-MM-DD)");
+        } else if (w == "--max-input-size") {
+            auto v = value();
+            const auto n = v ? parse_size(*v) : std::nullopt;
+            if (!n) return usage_error("--max-input-size needs a number of bytes (e.g. 67108864, 64M or 1G)");
+            max_input_size = *n;
         } else if (w == "--thresholds") {
             auto v = value();
             if (!v) return usage_error("--thresholds needs a FILE");
@@ -205,4 +259,19 @@ int main(int argc, char** argv) {
         return run(args);
     }
     return usage_error("unknown command " + args.command);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::ios::sync_with_stdio(false);
+    const int code = run(argc, argv);
+    // Every write and the final flush are checked: a report that could not
+    // be written is never a silent success.
+    std::cout.flush();
+    if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0 || !std::cout) {
+        std::cerr << "avtal: cannot write the output: " << std::strerror(errno != 0 ? errno : EIO) << "\n";
+        return exit_write_error;
+    }
+    return code;
 }

@@ -8,6 +8,7 @@
 
 #include <exception>
 #include <utility>
+#include <vector>
 
 namespace avtal {
 
@@ -85,7 +86,18 @@ CommandResult run_check(std::span<const Input> inputs, const CommandOptions& opt
             }
         };
         for (const Input& input : inputs) {
-            for (json::ReadResult& doc : json::read_batch(input.bytes, input.source)) {
+            std::vector<json::ReadResult> docs = json::read_batch(input.bytes, input.source);
+            if (docs.empty()) {
+                // An empty batch ("[]") checks nothing: bad input, not a silent success.
+                add_problems(r, input.source, index++, {}, {Problem{"", "no agreement: the batch is empty"}});
+                r.exit_code = worst_exit_code(r.exit_code, exit_bad_input);
+                if (error_sink) {
+                    error_sink(r.errors);
+                    r.errors.clear();
+                }
+                continue;
+            }
+            for (json::ReadResult& doc : docs) {
                 const std::size_t i = index++;
                 if (!doc.agreement) {
                     add_problems(r, doc.source, i, doc.input_sha256, doc.problems);

@@ -272,3 +272,24 @@ TEST_CASE("Threshold tables read and write; bad rows are reported", "[json][thre
                                           "/rows/1/category: unknown value \"socal\" (expected one of: general, social_and_other_specific, welfare)",
                                           "/rows/1/source: every row needs its source"});
 }
+
+TEST_CASE("Repeated keys in a large object: the first counts, each repeated key is reported once", "[json][scale]") {
+    // Over 16 keys the object is sorted rather than scanned pairwise: the
+    // same answer in O(k log k).
+    std::string weights;
+    for (int i = 0; i < 40; ++i) weights += (i ? "," : "") + std::string{"\"p"} + std::to_string(i % 25) + "\":" + std::to_string(i + 1);
+    const std::string doc = "{\"schema\":\"avtal/1\",\"id\":\"x\",\"parties\":[],\"tasks\":[],\"compensation\":{\"allocation\":{\"key\":\"usage\","
+                            "\"weights\":{" +
+                            weights + "}}}}";
+    const auto r = json::read_agreement(doc);
+    std::vector<std::string> repeated;
+    for (const Problem& p : r.problems)
+        if (p.message.starts_with("repeated key")) repeated.push_back(p.path);
+    REQUIRE(repeated.size() == 15); // p0..p14 occur twice
+    CHECK(repeated.front() == "/compensation/allocation/weights/p0");
+    CHECK(repeated.back() == "/compensation/allocation/weights/p14");
+    // The first occurrence is the value read: p0 has weight 1, not 26.
+    bool unknown_p0 = false;
+    for (const Problem& p : r.problems) unknown_p0 = unknown_p0 || p.path == "/compensation/allocation/weights/p0";
+    CHECK(unknown_p0); // p0 is no party: reported at its path
+}

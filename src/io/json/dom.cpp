@@ -4,6 +4,7 @@
 #include <boost/json/basic_parser_impl.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <new>
 
@@ -156,24 +157,46 @@ struct Handler {
             for (std::size_t i = 0; i < count; ++i) new (items + i) Node(first[i].second);
             node.items = {items, count};
         } else {
-            // Repeated keys: the first occurrence counts, the key is reported.
-            std::size_t unique = 0;
+            // Repeated keys: the first occurrence counts, the key is reported
+            // (once, in order of its first repetition). A few keys are
+            // compared pairwise, many sorted: O(k log k) per object.
+            constexpr std::size_t scan_limit = 16;
+            std::array<char, scan_limit> dup_few{}, report_few{};
+            std::vector<char> dup_many, report_many;
+            if (count > scan_limit) {
+                dup_many.assign(count, 0);
+                report_many.assign(count, 0);
+            }
+            char* dup = count > scan_limit ? dup_many.data() : dup_few.data();          // a later occurrence of a key
+            char* report = count > scan_limit ? report_many.data() : report_few.data(); // the first repetition of a key
+            if (count <= scan_limit) {
+                for (std::size_t i = 0; i < count; ++i) {
+                    std::size_t earlier = 0;
+                    for (std::size_t j = 0; j < i; ++j) earlier += first[j].first == first[i].first;
+                    dup[i] = static_cast<char>(earlier > 0);
+                    report[i] = static_cast<char>(earlier == 1);
+                }
+            } else {
+                std::vector<std::size_t> order(count);
+                for (std::size_t i = 0; i < count; ++i) order[i] = i;
+                std::sort(order.begin(), order.end(),
+                          [&](std::size_t x, std::size_t y) { return first[x].first != first[y].first ? first[x].first < first[y].first : x < y; });
+                for (std::size_t i = 1; i < count; ++i) {
+                    const bool again = first[order[i]].first == first[order[i - 1]].first;
+                    dup[order[i]] = static_cast<char>(again);
+                    report[order[i]] = static_cast<char>(again && (i < 2 || first[order[i - 2]].first != first[order[i]].first));
+                }
+            }
             std::vector<std::string_view> repeated;
+            std::size_t unique = 0;
             for (std::size_t i = 0; i < count; ++i) {
-                bool seen = false;
-                for (std::size_t j = 0; j < i && !seen; ++j) seen = first[j].first == first[i].first;
-                if (!seen)
-                    ++unique;
-                else if (std::find(repeated.begin(), repeated.end(), first[i].first) == repeated.end())
-                    repeated.push_back(first[i].first);
+                unique += dup[i] == 0;
+                if (report[i]) repeated.push_back(first[i].first);
             }
             Member* members = unique ? static_cast<Member*>(arena.allocate(unique * sizeof(Member), alignof(Member))) : nullptr;
             std::size_t k = 0;
-            for (std::size_t i = 0; i < count; ++i) {
-                bool seen = false;
-                for (std::size_t j = 0; j < k && !seen; ++j) seen = members[j].first == first[i].first;
-                if (!seen) new (members + k++) Member(first[i]);
-            }
+            for (std::size_t i = 0; i < count; ++i)
+                if (!dup[i]) new (members + k++) Member(first[i]);
             node.members = {members, unique};
             node.repeated_keys = keep(repeated.data(), repeated.size());
         }

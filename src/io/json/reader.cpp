@@ -201,17 +201,28 @@ class Reader {
     /// Adds validate()'s problems that are not consequences of problems
     /// already reported (same subtree, or a reference to an unreadable id).
     void merge_validation(std::vector<Problem> found) {
-        const std::size_t own = problems_.size();
+        if (found.empty()) return;
+        // The reader's own paths, sorted: a problem is related to one when
+        // the paths are equal or one lies under the other, found by binary
+        // search (O((n + m) log n), not n × m).
+        std::vector<std::string> own;
+        own.reserve(problems_.size());
+        for (const auto& p : problems_) own.push_back(p.path);
+        std::sort(own.begin(), own.end());
+        const auto has = [&](std::string_view q) { return std::binary_search(own.begin(), own.end(), q); };
+        const auto related = [&](const std::string& path) {
+            if (has(path)) return true;
+            const std::string under = path + "/";
+            const auto it = std::lower_bound(own.begin(), own.end(), under);
+            if (it != own.end() && it->starts_with(under)) return true;
+            for (std::size_t k = path.find('/'); k != std::string::npos; k = path.find('/', k + 1))
+                if (has(std::string_view{path}.substr(0, k))) return true;
+            return false;
+        };
         for (auto& p : found) {
             if (party_ids_unreliable && p.message.starts_with("unknown party")) continue;
             if (task_ids_unreliable && p.message.starts_with("unknown task")) continue;
-            bool related = false;
-            for (std::size_t i = 0; i < own && !related; ++i) {
-                const std::string& q = problems_[i].path;
-                related = q == p.path || (q.starts_with(p.path) && q.size() > p.path.size() && q[p.path.size()] == '/') ||
-                          (p.path.starts_with(q) && p.path.size() > q.size() && p.path[q.size()] == '/');
-            }
-            if (!related) problems_.push_back(std::move(p));
+            if (!related(p.path)) problems_.push_back(std::move(p));
         }
     }
 
@@ -540,6 +551,11 @@ ThresholdReadResult read_thresholds(std::string_view text, std::string_view name
                 if (!r.object(x, p, {"parameter", "category", "valid_from", "valid_to", "amount", "inclusive", "basis", "source"})) continue;
                 ThresholdRow row;
                 row.parameter = r.opt_str(Reader::get(x, "parameter"), p + "/parameter").value_or(std::string{direct_award_limit});
+                // A row no rule reads would be listed but never applied: a
+                // what-if would silently use the built-in limit.
+                if (row.parameter != direct_award_limit)
+                    r.error(p + "/parameter",
+                            "unknown parameter \"" + row.parameter + "\" (expected one of: " + std::string{direct_award_limit} + ")");
                 auto cat = r.opt_enum<Category>(Reader::get(x, "category"), p + "/category");
                 auto from = r.opt_date(Reader::get(x, "valid_from"), p + "/valid_from");
                 row.valid_to = r.opt_date(Reader::get(x, "valid_to"), p + "/valid_to");
