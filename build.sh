@@ -135,7 +135,7 @@ fuzz)
     cmake --build build/fuzz -j"$jobs" --target avtal_fuzz
     mkdir -p build/fuzz/corpus
     cp -n examples/agreements/*.json build/fuzz/corpus/ 2>/dev/null || true
-    cp -n tests/malformed/*.json tests/cli/*.json* build/fuzz/corpus/ 2>/dev/null || true
+    cp -n tests/malformed/*.json tests/cli/*.json* tests/fuzz/seeds/*.json build/fuzz/corpus/ 2>/dev/null || true
     # Crashes are written to build/fuzz/crash-*: add each to tests/fuzz/regressions with its fix.
     build/fuzz/tests/fuzz/avtal_fuzz -max_total_time="$seconds" -dict=tests/fuzz/avtal.dict -max_len=16384 -print_final_stats=1 \
         -timeout=10 -rss_limit_mb=2048 -artifact_prefix=build/fuzz/ build/fuzz/corpus tests/fuzz/regressions

@@ -67,6 +67,43 @@ std::string exception_name(const Predicate<TaskSubject>& e, Lang lang) {
     return e.info().text.in(lang);
 }
 
+/// Text and Markdown go to terminals and documents: every C0 control but
+/// the line break, and DEL, becomes its visible Unicode control picture
+/// (ESC as "␛"), so that a name such as "\u001b[31m…" cannot steer the
+/// terminal (an escape injection). Line breaks inside user text are
+/// replaced where that text is laid out (`wrap`, `party_name`).
+std::string visible_controls(std::string s) {
+    const auto is_control = [](char c) { return (static_cast<unsigned char>(c) < 0x20 && c != '\n') || c == 0x7F; };
+    if (std::none_of(s.begin(), s.end(), is_control)) return s;
+    std::string out;
+    out.reserve(s.size() + 16);
+    for (char c : s) {
+        if (!is_control(c)) {
+            out += c;
+            continue;
+        }
+        // U+2400 + c (U+2421 for DEL), three bytes of UTF-8: E2 90 80+c.
+        const unsigned code = c == 0x7F ? 0x21 : static_cast<unsigned char>(c);
+        out += '\xE2';
+        out += '\x90';
+        out += static_cast<char>(0x80 + code);
+    }
+    return out;
+}
+
+/// A user's text on one line: a line break in it is shown as "␊".
+std::string one_line(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        if (c == '\n')
+            out += "\u240A";
+        else
+            out += c;
+    }
+    return out;
+}
+
 std::size_t width_of(std::string_view s) {
     std::size_t n = 0;
     for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
@@ -74,7 +111,9 @@ std::size_t width_of(std::string_view s) {
 }
 
 /// Wraps `text` at spaces to `width` columns, every line indented by `indent`.
-std::string wrap(std::string_view text, std::size_t indent, std::size_t width) {
+std::string wrap(std::string_view raw, std::size_t indent, std::size_t width) {
+    const std::string flat = raw.find('\n') == std::string_view::npos ? std::string{} : one_line(raw);
+    const std::string_view text = flat.empty() ? raw : std::string_view{flat};
     std::string out, line;
     const std::string pad(indent, ' ');
     std::size_t pos = 0;
@@ -107,12 +146,12 @@ std::string pad_left(const std::string& s, std::size_t w) {
 
 std::string party_name(const Agreement& a, std::size_t k) {
     const Party& p = a.parties[k];
-    return p.name.empty() ? p.id : p.name;
+    return one_line(p.name.empty() ? p.id : p.name);
 }
 
 std::string party_name(const Agreement& a, const std::string& id) {
     const Party* p = a.find_party(id);
-    return p && !p->name.empty() ? p->name : id;
+    return one_line(p && !p->name.empty() ? p->name : id);
 }
 
 std::string md_cell(std::string_view s) {
@@ -332,7 +371,7 @@ std::string direct_award_summary(const std::vector<DirectAwardLine>& lines, cons
 
 // --- Plain text -------------------------------------------------------------
 
-std::string render_text(const Report& r, const RenderOptions& o) {
+static std::string render_text_unescaped(const Report& r, const RenderOptions& o) {
     const Lang lang = o.lang;
     const bool sv = lang == Lang::sv;
     const Agreement& a = r.agreement();
@@ -407,7 +446,7 @@ std::string render_text(const Report& r, const RenderOptions& o) {
 
 // --- Markdown ---------------------------------------------------------------
 
-std::string render_markdown(const Report& r, const RenderOptions& o) {
+static std::string render_markdown_unescaped(const Report& r, const RenderOptions& o) {
     const Lang lang = o.lang;
     const bool sv = lang == Lang::sv;
     const Agreement& a = r.agreement();
@@ -533,7 +572,7 @@ std::string render_markdown(const Report& r, const RenderOptions& o) {
     return out;
 }
 
-std::string render_recommendation(const Recommendation& rec, const RenderOptions& o) {
+static std::string render_recommendation_unescaped(const Recommendation& rec, const RenderOptions& o) {
     const Lang lang = o.lang;
     const bool sv = lang == Lang::sv;
     const std::size_t w = o.width;
@@ -563,7 +602,7 @@ std::string render_recommendation(const Recommendation& rec, const RenderOptions
     return out;
 }
 
-std::string render_allocation(const Context& ctx, const std::vector<AllocationLine>& lines, const RenderOptions& o) {
+static std::string render_allocation_unescaped(const Context& ctx, const std::vector<AllocationLine>& lines, const RenderOptions& o) {
     const Agreement& a = ctx.agreement();
     const bool sv = o.lang == Lang::sv;
     std::string out = (sv ? "Fördelning per år: " : "Allocation per year: ") + (a.title.empty() ? a.id : a.title) + "\n";
@@ -586,7 +625,7 @@ std::string render_allocation(const Context& ctx, const std::vector<AllocationLi
     return out;
 }
 
-std::string render_thresholds(const ThresholdTable& table, const std::optional<Date>& date, const RenderOptions& o) {
+static std::string render_thresholds_unescaped(const ThresholdTable& table, const std::optional<Date>& date, const RenderOptions& o) {
     const bool sv = o.lang == Lang::sv;
     std::vector<const ThresholdRow*> rows;
     std::vector<Category> gaps;
@@ -613,7 +652,7 @@ std::string render_thresholds(const ThresholdTable& table, const std::optional<D
     return out;
 }
 
-std::string render_rule(const RuleInfo& i, const RenderOptions& o) {
+static std::string render_rule_unescaped(const RuleInfo& i, const RenderOptions& o) {
     const bool sv = o.lang == Lang::sv;
     std::string out = i.id + " [" + std::string{to_string(i.severity)} + "]\n";
     out += "  " + i.title.sv + "\n  " + i.title.en + "\n";
@@ -627,11 +666,25 @@ std::string render_rule(const RuleInfo& i, const RenderOptions& o) {
     return out;
 }
 
-std::string render_exception(const PredicateInfo& e, const RenderOptions& o) {
+static std::string render_exception_unescaped(const PredicateInfo& e, const RenderOptions& o) {
     const bool sv = o.lang == Lang::sv;
     std::string out = e.id + "\n  " + e.text.sv + "\n  " + e.text.en + "\n";
     out += std::string{sv ? "  Lagrum: " : "  Citation: "} + e.citation + "\n";
     return out;
 }
+
+std::string render_text(const Report& r, const RenderOptions& o) { return visible_controls(render_text_unescaped(r, o)); }
+std::string render_markdown(const Report& r, const RenderOptions& o) { return visible_controls(render_markdown_unescaped(r, o)); }
+std::string render_recommendation(const Recommendation& rec, const RenderOptions& o) {
+    return visible_controls(render_recommendation_unescaped(rec, o));
+}
+std::string render_allocation(const Context& ctx, const std::vector<AllocationLine>& lines, const RenderOptions& o) {
+    return visible_controls(render_allocation_unescaped(ctx, lines, o));
+}
+std::string render_thresholds(const ThresholdTable& table, const std::optional<Date>& date, const RenderOptions& o) {
+    return visible_controls(render_thresholds_unescaped(table, date, o));
+}
+std::string render_rule(const RuleInfo& i, const RenderOptions& o) { return visible_controls(render_rule_unescaped(i, o)); }
+std::string render_exception(const PredicateInfo& e, const RenderOptions& o) { return visible_controls(render_exception_unescaped(e, o)); }
 
 } // namespace avtal

@@ -11,7 +11,7 @@
 
 TEST_CASE("The fuzzed path holds its properties on every known input", "[fuzz][regression]") {
     std::size_t inputs = 0;
-    for (const char* dir : {"/tests/fuzz/regressions", "/examples/agreements", "/tests/malformed", "/tests/cli"}) {
+    for (const char* dir : {"/tests/fuzz/regressions", "/tests/fuzz/seeds", "/examples/agreements", "/tests/malformed", "/tests/cli"}) {
         for (const auto& e : std::filesystem::directory_iterator{std::string{AVTAL_SOURCE_DIR} + dir}) {
             if (!e.is_regular_file()) continue;
             std::ifstream in{e.path(), std::ios::binary};

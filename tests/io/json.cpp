@@ -293,3 +293,23 @@ TEST_CASE("Repeated keys in a large object: the first counts, each repeated key 
     for (const Problem& p : r.problems) unknown_p0 = unknown_p0 || p.path == "/compensation/allocation/weights/p0";
     CHECK(unknown_p0); // p0 is no party: reported at its path
 }
+
+TEST_CASE("Text and Markdown show control characters from the input, never pass them to the terminal", "[render][escape]") {
+    Agreement a = test::norrstrom();
+    a.title = "Avtal\nVerdict: forged";
+    a.parties[1].name = "\x1b[31mFjällvikens kommun\x1b[0m\a\x7f";
+    a.tasks[0].description = "tab\there";
+    const Report r = check(a);
+    for (const Lang lang : {Lang::sv, Lang::en}) {
+        const RenderOptions o{lang, true, {}, 80};
+        for (const std::string& out : {render_text(r, o), render_markdown(r, o), render_allocation(r.context(), r.allocation(), o)}) {
+            for (const char c : out) {
+                INFO(static_cast<int>(static_cast<unsigned char>(c)));
+                CHECK(((static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) || c == '\n'));
+            }
+        }
+        // In the text report a line break in a title cannot forge a line of its own.
+        CHECK(render_text(r, o).find("\nVerdict: forged") == std::string::npos);
+        CHECK_THAT(render_text(r, o), Catch::Contains("\u241B[31mFjällvikens kommun\u241B[0m\u2407\u2421"));
+    }
+}

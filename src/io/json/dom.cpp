@@ -93,6 +93,8 @@ struct Handler {
     std::string buffer;   // pending string or number parts
     Node root;
     bool done = false;
+    std::string_view last_key; // the key of the last value stored in an object
+    bool last_number = false;  // the last value stored was a number
 
     std::string_view keep(std::string_view s) {
         if (s.empty()) return {};
@@ -139,6 +141,8 @@ struct Handler {
             return;
         }
         scratch.push_back(Member{key, n});
+        last_key = key;
+        last_number = n.kind == Node::Kind::number;
         key = {};
     }
     void open(Node::Kind k) {
@@ -323,6 +327,12 @@ ParseOutcome parse(std::string_view text) {
             what = "invalid \\u escape: unpaired UTF-16 surrogate";
         } else if (ec == boost::json::error::expected_hex_digit) {
             what = "invalid \\u escape: expected four hex digits";
+        } else if (n > 0 && n < text.size() && text[n - 1] == '0' && text[n] >= '0' && text[n] <= '9' && h.last_number && !h.stack.empty()) {
+            // "05000000": the parser took the 0 as the value and stopped at
+            // the next digit. The problem is that value's, at its own path.
+            const Handler::Frame& top = h.stack.back();
+            path += "/" + (top.kind == Node::Kind::array ? std::to_string(h.scratch.size() - top.start - 1) : pointer_escape(h.last_key));
+            what = "number with a leading zero (write 5000000, not 05000000)";
         } else if (n < text.size()) {
             const auto c = static_cast<unsigned char>(text[n]);
             what = c >= 0x20 && c < 0x7F ? std::string{"JSON syntax error at '"} + static_cast<char>(c) + "'" : std::string{"JSON syntax error"};

@@ -139,6 +139,11 @@ class Reader {
         if (!text) return std::nullopt;
         const std::string& t = *text;
         auto d = Decimal::parse(t);
+        if (!d && !t.empty() && t.find_first_not_of("0123456789") == std::string::npos) {
+            // Whole, but beyond even the exact decimal range: too large, not "not whole".
+            error(path, std::string{what} + " " + t + " is too large (at most " + std::to_string(max) + ")");
+            return std::nullopt;
+        }
         if (!d || d->units() % Decimal::scale != 0) {
             error(path, std::string{what} + " must be a whole number, got " + t);
             return std::nullopt;

@@ -1,0 +1,84 @@
+// Scaling benchmarks (issue 19): JSON read + check() of generated agreements
+// with 1 000, 10 000 and 100 000 tasks, parties, and keys in one object.
+// Time must grow linearly (or as n log n): each step of 10× should cost
+// about 10×, and 100 000 tasks check in well under 2 s.
+//
+//   build/bench/bench/avtal_scale_bench --benchmark_filter=scale
+#include <avtal/avtal.hpp>
+#include <avtal/io/json.hpp>
+
+#include <benchmark/benchmark.h>
+
+#include <string>
+
+namespace {
+
+/// A valid agreement with `tasks` service tasks of one contractor for nine
+/// principals (each task for one of them), agreement-level compensation.
+std::string many_tasks(std::size_t tasks) {
+    std::string s = R"({"schema":"avtal/1","id":"scale-tasks","title":"t","assessment_date":"2024-03-01",)"
+                    R"("term":{"months":12,"extension_months":0,"until_further_notice":false},"parties":[)";
+    for (int p = 0; p < 10; ++p)
+        s += std::string{p ? "," : ""} + R"({"id":"p)" + std::to_string(p) + R"(","name":"P","kind":"municipality","population":)" +
+             std::to_string(1000 + p) + "}";
+    s += R"(],"tasks":[)";
+    for (std::size_t i = 0; i < tasks; ++i)
+        s += std::string{i ? "," : ""} + R"({"id":"t)" + std::to_string(i) + R"(","contractor":"p0","principals":["p)" + std::to_string(1 + i % 9) +
+             R"("],"huvudman":["p)" + std::to_string(1 + i % 9) +
+             R"("],"nature":"service","area":"social_services","category":"social_and_other_specific","within_competence":true,"annual_value":1000})";
+    s += R"(],"compensation":{"money_per_year":1000000,"cost_per_year":{"staff":1000000},"allocation":{"key":"population"}}})";
+    return s;
+}
+
+/// A valid agreement with `parties` parties: one task that the first
+/// performs for all the others, cost shared by population.
+std::string many_parties(std::size_t parties) {
+    std::string s = R"({"schema":"avtal/1","id":"scale-parties","assessment_date":"2024-03-01","parties":[)";
+    for (std::size_t p = 0; p < parties; ++p)
+        s += std::string{p ? "," : ""} + R"({"id":"p)" + std::to_string(p) + R"(","name":"P","kind":"municipality","population":)" +
+             std::to_string(1000 + p) + "}";
+    std::string principals;
+    for (std::size_t p = 1; p < parties; ++p) principals += std::string{p > 1 ? "," : ""} + "\"p" + std::to_string(p) + "\"";
+    s += R"(],"tasks":[{"id":"t","contractor":"p0","principals":[)" + principals + R"(],"huvudman":[)" + principals +
+         R"(],"nature":"exercise_of_authority","area":"social_services"}],)";
+    s += R"("compensation":{"money_per_year":1000000,"cost_per_year":{"staff":1000000},"allocation":{"key":"population"}}})";
+    return s;
+}
+
+/// A valid agreement whose allocation key has `keys` weights, one per
+/// party: an object with that many keys.
+std::string many_keys(std::size_t keys) {
+    std::string s = R"({"schema":"avtal/1","id":"scale-keys","assessment_date":"2024-03-01","parties":[)";
+    for (std::size_t p = 0; p <= keys; ++p) s += std::string{p ? "," : ""} + R"({"id":"p)" + std::to_string(p) + R"(","kind":"municipality"})";
+    std::string principals, weights;
+    for (std::size_t p = 1; p <= keys; ++p) {
+        principals += std::string{p > 1 ? "," : ""} + "\"p" + std::to_string(p) + "\"";
+        weights += std::string{p > 1 ? "," : ""} + "\"p" + std::to_string(p) + "\":" + std::to_string(p % 7 + 1);
+    }
+    s += R"(],"tasks":[{"id":"t","contractor":"p0","principals":[)" + principals + R"(],"nature":"exercise_of_authority"}],)";
+    s += R"("compensation":{"money_per_year":1000000,"cost_per_year":{"staff":1000000},"allocation":{"key":"usage","weights":{)" + weights + "}}}}";
+    return s;
+}
+
+template <std::string (*Make)(std::size_t)>
+void read_and_check(benchmark::State& state) {
+    const std::string text = Make(static_cast<std::size_t>(state.range(0)));
+    for (auto _ : state) {
+        const auto doc = avtal::json::read_agreement(text);
+        if (!doc.agreement) {
+            state.SkipWithError(doc.problems.empty() ? "unreadable" : doc.problems.front().to_string().c_str());
+            break;
+        }
+        const avtal::Report r = avtal::check(*doc.agreement);
+        benchmark::DoNotOptimize(r.verdict());
+    }
+    state.counters["bytes"] = static_cast<double>(text.size());
+}
+
+BENCHMARK(read_and_check<many_tasks>)->Name("scale_tasks")->Arg(1'000)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(read_and_check<many_parties>)->Name("scale_parties")->Arg(1'000)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(read_and_check<many_keys>)->Name("scale_keys")->Arg(1'000)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
+
+} // namespace
+
+BENCHMARK_MAIN();
