@@ -7,6 +7,8 @@
 #   ./build.sh test            build everything and run every test (ctest)
 #   ./build.sh clang           build and test with clang 14
 #   ./build.sh sanitize        clang + AddressSanitizer, UBSan, LeakSanitizer
+#   ./build.sh tsan [SECONDS]  clang + ThreadSanitizer: the C API from 8 threads
+#                              over the fuzzer's corpus (default 5 s)
 #   ./build.sh consumer        install into a temporary prefix and build a
 #                              consumer with find_package(avtal CONFIG)
 #   ./build.sh docs            Doxygen documentation (fails on any warning)
@@ -36,7 +38,12 @@ need() {
 }
 
 base_packages=(cmake make g++ libboost1.81-dev libssl-dev)
-test_packages=("${base_packages[@]}" catch2 pandoc)
+# The C API's tests: a C compiler and pkg-config (the installed-prefix C
+# consumer), abigail-tools (abidiff), Python with pip, pytest and setuptools,
+# Mono (C#), OpenJDK 17 and JNA (Java).
+capi_packages=(gcc binutils pkg-config abigail-tools python3 python3-pip python3-pytest python3-setuptools mono-devel
+    openjdk-17-jdk-headless libjna-java)
+test_packages=("${base_packages[@]}" catch2 pandoc "${capi_packages[@]}")
 clang_packages=(clang-14 lld-14 libclang-rt-14-dev)
 
 configure() { # configure BUILD_DIR [cmake args...]: our builds treat warnings as errors
@@ -74,6 +81,15 @@ sanitize)
     cmake --build build/sanitize -j"$jobs"
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         ctest --test-dir build/sanitize --output-on-failure -j"$jobs"
+    ;;
+tsan)
+    need "${base_packages[@]}" catch2 "${clang_packages[@]}"
+    seconds=${1:-5}
+    configure build/tsan -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_C_COMPILER=clang-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DAVTAL_BUILD_TESTS=ON -DAVTAL_BUILD_EXAMPLES=OFF -DAVTAL_SANITIZE=thread
+    cmake --build build/tsan -j"$jobs" --target capi_stress
+    TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 build/tsan/tests/capi/capi_stress "$seconds" 8 \
+        examples/agreements tests/malformed tests/fuzz/regressions tests/cli
     ;;
 consumer)
     need "${base_packages[@]}"

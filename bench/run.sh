@@ -25,7 +25,12 @@ done
 reports=$(wc -l <"$tmp/out.jsonl")
 median_e=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p)
 
-awk -v e="$median_e" -v reports="$reports" '
+# Python over the C API, per call (the standard library's ctypes, Debian's python3).
+python=/usr/bin/python3
+[ -x "$python" ] || python=python3
+"$python" "$root/bench/python.py" "$build/src/capi/libavtal.so.1" "$root" >"$tmp/python.txt"
+
+awk -v e="$median_e" -v reports="$reports" -v pyfile="$tmp/python.txt" '
 function fmt(ns) { return ns >= 1000 ? sprintf("%.2f µs", ns / 1000) : sprintf("%.0f ns", ns) }
 BEGIN { target["a_check_norrstrom_in_memory"] = 2000; target["b_json_read_check_report"] = 25000
         target["c_procurement_resolution_one_task"] = 200; target["d_allocation_290_parties"] = 20000 }
@@ -37,4 +42,12 @@ END {
   n = split("a_check_norrstrom_in_memory b_json_read_check_report c_procurement_resolution_one_task d_allocation_290_parties", order, " ")
   for (i = 1; i <= n; i++) { k = order[i]; printf "%-38s %14s %12s  %s\n", k, fmt(median[k]), fmt(target[k]), (median[k] <= target[k] ? "yes" : "NO") }
   printf "%-38s %14s %12s  %s\n", "e_cli_10000_jsonl (" reports " reports)", e " ms", "1000 ms", (e <= 1000 ? "yes" : "NO")
+  f = median["f_capi_avtal_check_json"]; g = median["g_cpp_run_check_json"]
+  printf "%-38s %14s %12s\n", "f_capi_avtal_check_json", fmt(f), "≤ g + 10 %"
+  printf "%-38s %14s %12s\n", "g_cpp_run_check_json", fmt(g), ""
+  printf "%-38s %13.1f %% %12s  %s\n", "C API overhead (f / g - 1)", (f / g - 1) * 100, "10 %", (f <= g * 1.10 ? "yes" : "NO")
+  while ((getline line < pyfile) > 0) { split(line, p, " "); py[p[1]] = p[2] }
+  printf "%-38s %14s   (+%s over f)\n", "python ctypes avtal_check", fmt(py["py_ctypes_avtal_check"]), fmt(py["py_ctypes_avtal_check"] - f)
+  printf "%-38s %14s   (+%s over f)\n", "python avtal.render(json)", fmt(py["py_render_json"]), fmt(py["py_render_json"] - f)
+  printf "%-38s %14s   (+%s over f)\n", "python avtal.check() -> Report", fmt(py["py_check_report"]), fmt(py["py_check_report"] - f)
 }' "$tmp/bench.json"

@@ -148,7 +148,9 @@ class Report:
         self.exit_code: int = exit_code  #: 0 ok, 1 violations, 3 incomplete.
         self.agreement: str = data.get("agreement", "")  #: The agreement's id.
         self.verdict: str = data["verdict"]  #: ``ok``, ``violations`` or ``incomplete``.
-        self.assessment_date = datetime.date.fromisoformat(data["assessment_date"])  #: The day assessed.
+        date = data.get("assessment_date")
+        #: The day assessed (None when the agreement gives none and no date was passed).
+        self.assessment_date: Optional[datetime.date] = datetime.date.fromisoformat(date) if date else None
         self.findings: list[Finding] = [
             Finding(
                 rule=f["rule"],

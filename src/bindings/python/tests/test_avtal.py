@@ -207,3 +207,14 @@ def test_many_threads_at_once():
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=16) as pool:
         assert sum(pool.map(work, range(16))) == 16 * 60
+
+
+def test_the_example_of_the_documentation_runs(capsys, monkeypatch):
+    page = (SOURCE / "docs" / "other-languages.md").read_text(encoding="utf-8")
+    code = page.split("```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(SOURCE)
+    exec(compile(code, "docs/other-languages.md", "exec"), {})
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "ok"
+    assert out[1] == "familjebehandling exempt yes"
+    assert out[-1].startswith("[('/partys', ")
