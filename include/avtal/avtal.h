@@ -55,12 +55,11 @@
 extern "C" {
 #endif
 
-#if defined(_WIN32)
-#define AVTAL_API
-#elif defined(__GNUC__)
-/** @brief Marks the functions the shared library exports. */
+#if defined(__GNUC__) && !defined(_WIN32)
+/** @brief Marks the functions the shared library exports (the rest of it is hidden). */
 #define AVTAL_API __attribute__((visibility("default")))
 #else
+/** @brief Marks the functions the shared library exports. */
 #define AVTAL_API
 #endif
 
@@ -172,6 +171,10 @@ AVTAL_API avtal_status avtal_forms(const char* json, size_t len, const avtal_opt
  * severity, texts and citation. An unknown id is exit code 2, with the
  * known ids in the errors.
  * @param id the rule id, e.g. `compensation.no_profit`, `len` bytes.
+ * @param len its length in bytes.
+ * @param opt the options (only `lang` is used), or NULL for the defaults.
+ * @param out receives the result, as for `avtal_check()`.
+ * @return `AVTAL_OK`, or an `avtal_status` saying why not.
  */
 AVTAL_API avtal_status avtal_explain(const char* id, size_t len, const avtal_options* opt, avtal_result** out);
 
