@@ -213,8 +213,12 @@ AVTAL_API const char* avtal_result_errors(const avtal_result* r, size_t* len);
 /** @brief Frees a result and the strings read from it; NULL is ignored. */
 AVTAL_API void avtal_result_free(avtal_result* r);
 
-/** @brief A short English description of a status, static (never freed). */
-AVTAL_API const char* avtal_status_string(avtal_status status);
+/**
+ * @brief A short English description of an `avtal_status` (an `int`, so
+ * that any value may be passed: an unknown one is "unknown status"),
+ * static, never freed.
+ */
+AVTAL_API const char* avtal_status_string(int status);
 
 /** @brief The library's version, e.g. `1.0.0`: static, NUL-terminated, never freed. */
 AVTAL_API const char* avtal_version(void);

@@ -221,7 +221,7 @@ const char* avtal_result_errors(const avtal_result* r, size_t* len) { return vie
 
 void avtal_result_free(avtal_result* r) { delete r; }
 
-const char* avtal_status_string(avtal_status status) {
+const char* avtal_status_string(int status) {
     switch (status) {
     case AVTAL_OK: return "ok";
     case AVTAL_ERROR_NULL_ARGUMENT: return "a required pointer argument is NULL";

@@ -135,7 +135,7 @@ static void invalid_options(const char* doc, size_t len) {
 
     EXPECT(strcmp(avtal_status_string(AVTAL_OK), "ok") == 0);
     EXPECT(strlen(avtal_status_string(AVTAL_ERROR_INVALID_OPTION)) > 0);
-    EXPECT(strcmp(avtal_status_string((avtal_status)99), "unknown status") == 0);
+    EXPECT(strcmp(avtal_status_string(99), "unknown status") == 0);
 }
 
 static void results(const char* doc, size_t len, const char* flawed, size_t flawed_len) {
