@@ -9,6 +9,8 @@
 #   ./build.sh sanitize        clang + AddressSanitizer, UBSan, LeakSanitizer
 #   ./build.sh tsan [SECONDS]  clang + ThreadSanitizer: the C API from 8 threads
 #                              over the fuzzer's corpus (default 5 s)
+#   ./build.sh serve-sanitize  avtal serve's fault tests under ASan+UBSan and its
+#                              concurrency test under TSan (clang; for CI)
 #   ./build.sh consumer        install into a temporary prefix and build a
 #                              consumer with find_package(avtal CONFIG)
 #   ./build.sh docs            Doxygen documentation (fails on any warning)
@@ -43,7 +45,7 @@ base_packages=(cmake make g++ libboost1.81-dev libssl-dev)
 # Mono (C#), OpenJDK 17 and JNA (Java).
 capi_packages=(gcc binutils pkg-config abigail-tools python3 python3-pip python3-pytest python3-setuptools mono-devel
     openjdk-17-jdk-headless libjna-java)
-test_packages=("${base_packages[@]}" catch2 pandoc "${capi_packages[@]}")
+test_packages=("${base_packages[@]}" catch2 pandoc "${capi_packages[@]}" python3-jsonschema)
 clang_packages=(clang-14 lld-14 libclang-rt-14-dev)
 
 configure() { # configure BUILD_DIR [cmake args...]: our builds treat warnings as errors
@@ -90,6 +92,20 @@ tsan)
     cmake --build build/tsan -j"$jobs" --target capi_stress
     TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 build/tsan/tests/capi/capi_stress "$seconds" 8 \
         examples/agreements tests/malformed tests/fuzz/regressions tests/cli
+    ;;
+serve-sanitize)
+    # Only the avtal command is built (the service's tests drive it over
+    # sockets); two builds, one per sanitizer, kept short for 2 cores.
+    need "${test_packages[@]}" "${clang_packages[@]}"
+    configure build/serve-asan -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAVTAL_BUILD_TESTS=ON -DAVTAL_BUILD_EXAMPLES=OFF \
+        -DAVTAL_SANITIZE=address,undefined
+    cmake --build build/serve-asan -j"$jobs" --target avtal_cli
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        ctest --test-dir build/serve-asan --output-on-failure -L serve-fault
+    configure build/serve-tsan -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAVTAL_BUILD_TESTS=ON -DAVTAL_BUILD_EXAMPLES=OFF \
+        -DAVTAL_SANITIZE=thread
+    cmake --build build/serve-tsan -j"$jobs" --target avtal_cli
+    TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 ctest --test-dir build/serve-tsan --output-on-failure -L serve-concurrency
     ;;
 consumer)
     need "${base_packages[@]}"
