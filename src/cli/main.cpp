@@ -5,6 +5,8 @@
 #include <avtal/io/commands.hpp>
 #include <avtal/law/check.hpp>
 
+#include "serve/serve.hpp"
+
 #include <sys/stat.h>
 
 #include <array>
@@ -31,6 +33,7 @@ const char* const usage_text = "usage: avtal check FILE... [--format text|json|m
                                "       avtal thresholds [--date YYYY-MM-DD] [--thresholds FILE] [--format text|json]\n"
                                "       avtal forms NEEDS.json [--format text|json] [--lang sv|en]\n"
                                "       avtal explain RULE_ID [--lang sv|en]\n"
+                               "       avtal serve [--bind 127.0.0.1] [--port 8080] [OPTIONS]   (avtal serve --help)\n"
                                "       avtal --help | --version\n"
                                "\n"
                                "Checks agreements on kommunal avtalssamverkan (9 kap. 37 § kommunallagen)\n"
@@ -201,6 +204,8 @@ int run(int argc, char** argv) {
     Args args;
     std::vector<std::string> words(argv + 1, argv + argc);
     if (words.empty()) return usage_error("missing command");
+    // The service takes options of its own (avtal serve --help).
+    if (words[0] == "serve") return serve_main(std::span<const std::string>{words}.subspan(1));
     for (std::size_t i = 0; i < words.size(); ++i) {
         const std::string& w = words[i];
         const auto value = [&]() -> std::optional<std::string> {
