@@ -21,6 +21,7 @@
 #                              (core < model < law < io < tools)
 #   ./build.sh fuzz [SECONDS]  libFuzzer over reader + check + report (default 60)
 #   ./build.sh bench           Google Benchmark medians and the CLI batch timing
+#   ./build.sh bench-serve [S] wrk against avtal serve and its Node.js peer (S s per run)
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$PWD
@@ -178,8 +179,15 @@ bench)
     cmake --build build/bench -j"$jobs"
     bench/run.sh build/bench
     ;;
+bench-serve)
+    need "${base_packages[@]}" wrk curl
+    command -v npm >/dev/null || need nodejs npm
+    configure build/release -DCMAKE_BUILD_TYPE=Release -DAVTAL_BUILD_TESTS=OFF -DAVTAL_BUILD_EXAMPLES=OFF
+    cmake --build build/release -j"$jobs" --target avtal_cli >/dev/null
+    bench/serve.sh build/release "${1:-10}"
+    ;;
 *)
-    sed -n '2,20p' "$0" >&2
+    sed -n '2,23p' "$0" >&2
     exit 2
     ;;
 esac

@@ -12,20 +12,19 @@ namespace avtal {
 
 namespace {
 
-const char* const usage_text =
-    "usage: avtal serve [--bind ADDRESS] [--port N] [--threads N] [--thresholds FILE]\n"
-    "                   [--max-body SIZE] [--max-header SIZE] [--max-connections N]\n"
-    "                   [--read-timeout SECONDS] [--cors ORIGIN] [--token-file FILE]\n"
-    "                   [--access-log -|off|FILE]\n"
-    "\n"
-    "Serves the avtal checks over HTTP/JSON (OpenAPI at /v1/openapi.json) and\n"
-    "prints the URL it listens on. Defaults: --bind 127.0.0.1 --port 8080 (0 picks a\n"
-    "free port), one thread per core, --max-body 1MiB, --max-header 16KiB,\n"
-    "--max-connections 4096, --read-timeout 10 (a request must arrive within it;\n"
-    "also the keep-alive idle limit), access log as JSON Lines on standard error.\n"
-    "SIZE is bytes, or a number with KiB or MiB. CORS is off unless --cors is\n"
-    "given; with --token-file every /v1 request needs 'Authorization: Bearer\n"
-    "TOKEN' (the file's first line). SIGINT or SIGTERM stops it gracefully.\n";
+const char* const usage_text = "usage: avtal serve [--bind ADDRESS] [--port N] [--threads N] [--thresholds FILE]\n"
+                               "                   [--max-body SIZE] [--max-header SIZE] [--max-connections N]\n"
+                               "                   [--read-timeout SECONDS] [--cors ORIGIN] [--token-file FILE]\n"
+                               "                   [--access-log -|off|FILE]\n"
+                               "\n"
+                               "Serves the avtal checks over HTTP/JSON (OpenAPI at /v1/openapi.json) and\n"
+                               "prints the URL it listens on. Defaults: --bind 127.0.0.1 --port 8080 (0 picks a\n"
+                               "free port), one thread per core, --max-body 1MiB, --max-header 16KiB,\n"
+                               "--max-connections 4096, --read-timeout 10 (a request must arrive within it;\n"
+                               "also the keep-alive idle limit), access log as JSON Lines on standard error.\n"
+                               "SIZE is bytes, or a number with KiB or MiB. CORS is off unless --cors is\n"
+                               "given; with --token-file every /v1 request needs 'Authorization: Bearer\n"
+                               "TOKEN' (the file's first line). SIGINT or SIGTERM stops it gracefully.\n";
 
 std::optional<std::uint64_t> parse_unsigned(std::string_view s) {
     std::uint64_t v = 0;
@@ -37,8 +36,12 @@ std::optional<std::uint64_t> parse_unsigned(std::string_view s) {
 /// "1048576", "1024KiB", "1MiB" (also "KB"/"K" and "MB"/"M", as powers of two).
 std::optional<std::size_t> parse_size(std::string_view s) {
     std::uint64_t unit = 1;
-    for (const auto& [suffix, factor] : {std::pair<std::string_view, std::uint64_t>{"KiB", 1U << 10}, {"MiB", 1U << 20}, {"KB", 1U << 10},
-                                         {"MB", 1U << 20}, {"K", 1U << 10}, {"M", 1U << 20}})
+    for (const auto& [suffix, factor] : {std::pair<std::string_view, std::uint64_t>{"KiB", 1U << 10},
+                                         {"MiB", 1U << 20},
+                                         {"KB", 1U << 10},
+                                         {"MB", 1U << 20},
+                                         {"K", 1U << 10},
+                                         {"M", 1U << 20}})
         if (s.size() > suffix.size() && s.ends_with(suffix)) {
             s.remove_suffix(suffix.size());
             unit = factor;

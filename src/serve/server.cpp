@@ -158,8 +158,8 @@ class Session : public std::enable_shared_from_this<Session> {
         if (ec == net::error::operation_aborted) {
             if (timed_out_ && partial) {
                 server_.service().metrics().malformed();
-                return fail(http::status::request_timeout, "The request did not arrive within " +
-                                                               std::to_string(options().read_timeout.count() / 1000) + " s.");
+                return fail(http::status::request_timeout,
+                            "The request did not arrive within " + std::to_string(options().read_timeout.count() / 1000) + " s.");
             }
             return close();
         }
@@ -335,9 +335,7 @@ void Server::forget(Session* s) {
     if (sessions_.empty() && stopping_ && !finished_) net::post(strand_, [this] { drain_.cancel(); });
 }
 
-void Server::accept() {
-    acceptor_.async_accept(net::make_strand(ioc_), beast::bind_front_handler(&Server::on_accept, this));
-}
+void Server::accept() { acceptor_.async_accept(net::make_strand(ioc_), beast::bind_front_handler(&Server::on_accept, this)); }
 
 void Server::on_accept(beast::error_code ec, tcp::socket socket) {
     if (stopping_ || !acceptor_.is_open()) return;

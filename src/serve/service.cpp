@@ -166,12 +166,12 @@ struct Endpoint {
     std::string_view path;
     http::verb method;
     Reply (Service::*handler)(const Request&, Call&) const;
-    std::string_view params;         ///< Query parameters it takes, comma-separated.
-    unsigned formats = json_only;    ///< `?format=` values it takes.
+    std::string_view params;      ///< Query parameters it takes, comma-separated.
+    unsigned formats = json_only; ///< `?format=` values it takes.
     Format default_format = Format::json;
-    bool reads_body = false;         ///< A POST with a JSON body.
-    bool open = false;               ///< Answers without the bearer token (probes).
-    std::string_view document;       ///< For a document endpoint, the embedded document's key.
+    bool reads_body = false;   ///< A POST with a JSON body.
+    bool open = false;         ///< Answers without the bearer token (probes).
+    std::string_view document; ///< For a document endpoint, the embedded document's key.
 };
 
 const std::vector<Endpoint>& Service::endpoints() {
@@ -412,7 +412,8 @@ Call Service::route(const Request& header) const {
         return call;
     }
     if (!(header.method() == e.method || (e.method == http::verb::get && header.method() == http::verb::head))) {
-        Reply r = problem(http::status::method_not_allowed, std::string{e.path} + " takes " + allow + ", not " + std::string{header.method_string()} + ".");
+        Reply r =
+            problem(http::status::method_not_allowed, std::string{e.path} + " takes " + allow + ", not " + std::string{header.method_string()} + ".");
         r.headers.emplace_back("Allow", cors ? allow + ", OPTIONS" : allow);
         call.early = std::move(r);
         return call;
@@ -432,8 +433,9 @@ Call Service::route(const Request& header) const {
         return call;
     }
     if (e.reads_body && !acceptable_body_type(header[http::field::content_type])) {
-        Reply r = problem(http::status::unsupported_media_type, "The body must be JSON (application/json) or JSON Lines (application/x-ndjson) in UTF-8, not " +
-                                                                    std::string{header[http::field::content_type]} + ".");
+        Reply r = problem(http::status::unsupported_media_type,
+                          "The body must be JSON (application/json) or JSON Lines (application/x-ndjson) in UTF-8, not " +
+                              std::string{header[http::field::content_type]} + ".");
         r.headers.emplace_back("Accept-Post", "application/json, application/x-ndjson");
         call.early = std::move(r);
     }
@@ -526,8 +528,8 @@ Reply Service::thresholds(const Request&, Call& c) const {
 
 Reply Service::rules(const Request&, Call&) const {
     Reply out;
-    out.body = "{\"schema\":\"avtal-rules/1\",\"library_version\":" + json::quote(library_version) + ",\"rules_version\":" +
-               json::quote(rules_version) + ",\"rules\":[";
+    out.body = "{\"schema\":\"avtal-rules/1\",\"library_version\":" + json::quote(library_version) +
+               ",\"rules_version\":" + json::quote(rules_version) + ",\"rules\":[";
     bool first = true;
     for (const Rule& rule : builtin_rules()) {
         out.body += first ? "" : ",";

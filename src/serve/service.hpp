@@ -32,26 +32,26 @@ using Request = http::request<http::string_body>;
 
 /// @brief What the service answers, before the common headers are added.
 struct Reply {
-    http::status status = http::status::ok;                    ///< HTTP status.
-    std::string content_type = "application/json";             ///< Media type of `body`.
-    std::string body;                                          ///< The answer.
-    std::vector<std::pair<std::string, std::string>> headers;  ///< Extra headers (Allow, Avtal-Exit-Code, ...).
-    bool close = false;                                        ///< Close the connection after it.
-    bool web_asset = false;                                    ///< An embedded page file (its own Content-Security-Policy).
+    http::status status = http::status::ok;                   ///< HTTP status.
+    std::string content_type = "application/json";            ///< Media type of `body`.
+    std::string body;                                         ///< The answer.
+    std::vector<std::pair<std::string, std::string>> headers; ///< Extra headers (Allow, Avtal-Exit-Code, ...).
+    bool close = false;                                       ///< Close the connection after it.
+    bool web_asset = false;                                   ///< An embedded page file (its own Content-Security-Policy).
 };
 
 struct Endpoint;
 
 /// @brief One request on its way through the service.
 struct Call {
-    const Endpoint* endpoint = nullptr;                       ///< The route matched, or null.
-    std::string_view name = "unmatched";                      ///< Its label in metrics and the log.
-    std::string param;                                        ///< `{id}` of `/v1/rules/{id}`.
-    std::vector<std::pair<std::string, std::string>> query;   ///< Decoded query parameters.
-    std::optional<Reply> early;                               ///< A rejection known from the header alone.
-    CommandOptions options;                                   ///< From the query (`lang`, `format`, `all`, `date`).
-    std::chrono::steady_clock::time_point start;              ///< When its header was read.
-    std::size_t bad_inputs = 0;                               ///< Unreadable documents in it.
+    const Endpoint* endpoint = nullptr;                     ///< The route matched, or null.
+    std::string_view name = "unmatched";                    ///< Its label in metrics and the log.
+    std::string param;                                      ///< `{id}` of `/v1/rules/{id}`.
+    std::vector<std::pair<std::string, std::string>> query; ///< Decoded query parameters.
+    std::optional<Reply> early;                             ///< A rejection known from the header alone.
+    CommandOptions options;                                 ///< From the query (`lang`, `format`, `all`, `date`).
+    std::chrono::steady_clock::time_point start;            ///< When its header was read.
+    std::size_t bad_inputs = 0;                             ///< Unreadable documents in it.
 };
 
 /// @brief Prometheus counters and histograms, safe to update from every thread.
@@ -125,8 +125,7 @@ class Service {
     [[nodiscard]] Reply answer(const Request& request, Call& call) const;
 
     /// @brief An RFC 9457 problem (`application/problem+json`).
-    [[nodiscard]] static Reply problem(http::status status, std::string_view detail, std::string_view type = {},
-                                       std::string_view extra_members = {});
+    [[nodiscard]] static Reply problem(http::status status, std::string_view detail, std::string_view type = {}, std::string_view extra_members = {});
 
     /// @brief Adds the headers every answer carries (security, CORS) and
     /// makes the response.
