@@ -102,7 +102,8 @@ class Session : public std::enable_shared_from_this<Session> {
     void stop() {
         net::post(stream_.get_executor(), [self = shared_from_this()] {
             self->stopping_ = true;
-            if (self->reading_ && !self->got_some()) self->stream_.socket().cancel();
+            beast::error_code ignored;
+            if (self->reading_ && !self->got_some()) self->stream_.socket().cancel(ignored);
         });
     }
 
@@ -134,12 +135,14 @@ class Session : public std::enable_shared_from_this<Session> {
         reading_ = true;
         stream_.expires_never();
         deadline_.expires_after(options().read_timeout);
-        deadline_.async_wait(beast::bind_front_handler(&Session::on_deadline, shared_from_this()));
+        deadline_.async_wait(beast::bind_front_handler(&Session::on_deadline, shared_from_this(), ++generation_));
         http::async_read_header(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_header, shared_from_this()));
     }
 
-    void on_deadline(beast::error_code ec) {
-        if (ec || !reading_) return;
+    void on_deadline(std::uint64_t generation, beast::error_code ec) {
+        // Only the deadline of the read in progress counts, not one that
+        // expired just as its read completed.
+        if (ec || !reading_ || generation != generation_) return;
         timed_out_ = true;
         beast::error_code ignored;
         stream_.socket().cancel(ignored);
@@ -240,6 +243,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
     void respond(Reply reply) {
         if (stopping_) reply.close = true;
+        if (call_.start == std::chrono::steady_clock::time_point{}) call_.start = std::chrono::steady_clock::now();
         const bool close_after = reply.close || !request_.keep_alive();
         response_ = server_.service().finish(request_, std::move(reply));
         response_.keep_alive(!close_after);
@@ -294,6 +298,7 @@ class Session : public std::enable_shared_from_this<Session> {
     http::response<http::string_body> response_;
     std::array<char, 4096> scratch_{};
     std::size_t drained_ = 0;
+    std::uint64_t generation_ = 0;
     bool overloaded_ = false;
     bool reading_ = false;
     bool timed_out_ = false;
