@@ -463,6 +463,8 @@ std::optional<Reply> Service::bad_input(const CommandResult& result, Call& call)
 }
 
 Reply Service::check(const Request& r, Call& c) const {
+    if (const std::string_view body = trim(r.body()); !body.empty() && body.front() == '[')
+        return problem(http::status::bad_request, "POST /v1/check takes one agreement; send an array to /v1/check/batch.");
     const CommandResult result = run_check(Input{"request", r.body()}, c.options);
     if (auto bad = bad_input(result, c)) return std::move(*bad);
     Reply out;

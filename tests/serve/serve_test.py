@@ -359,6 +359,17 @@ class Errors(ServiceTest):
             self.assertEqual(got, expected, name)
             self.assertEqual(p["detail"].splitlines(), ["request: " + e for e in expected])
 
+    def test_400_an_array_belongs_to_batch(self):
+        status, headers, body = self.post("/v1/check", b"  [" + read(NORRSTROM) + b"]")
+        p = self.assertProblem(status, headers, body, 400)
+        self.assertIn("/v1/check/batch", p["detail"])
+
+    def test_empty_batch_is_one_error_in_place(self):
+        status, headers, body = self.post("/v1/check/batch", b"[]")
+        self.assertEqual(status, 200)
+        self.assertEqual(headers["avtal-exit-code"], "2")
+        self.assertEqual([r["schema"] for r in json.loads(body)], ["avtal-error/1"])
+
     def test_400_bad_query(self):
         for query in ("?lang=de", "?format=xml", "?date=2024-02-30", "?all=maybe", "?colour=blue", "?lang=sv&lang=en", "?lang=%zz"):
             status, headers, body = self.post("/v1/check" + query, read(NORRSTROM))
