@@ -187,7 +187,7 @@ bench-serve)
     bench/serve.sh build/release "${1:-10}"
     ;;
 *)
-    sed -n '2,23p' "$0" >&2
+    sed -n '2,24p' "$0" >&2
     exit 2
     ;;
 esac
