@@ -36,14 +36,15 @@ int main(int argc, char** argv) {
                                           long_term, predicates::exception_hamburg());
 
     CheckOptions options;
-    options.rules.push_back(Rule{
-        RuleInfo{"norrstrom.long_services",
-                 Severity::warning,
-                 "Norrströms riktlinje för samverkan (KS 2024/17)",
-                 "Lokal policy",
-                 {"Långa tjänsteköp vilar på Hamburgundantaget", "Long service purchases rest on the Hamburg exception"},
-                 {"{subject} löper länge men vilar inte på Hamburgundantaget.", "{subject} runs long but does not rest on the Hamburg exception."}},
-        policy});
+    options.rules.push_back(
+        Rule{RuleInfo{.id = "norrstrom.long_services",
+                      .severity = Severity::warning,
+                      .citation = "Norrströms riktlinje för samverkan (KS 2024/17)",
+                      .source = "Lokal policy",
+                      .title = {"Långa tjänsteköp vilar på Hamburgundantaget", "Long service purchases rest on the Hamburg exception"},
+                      .violation = {"{subject} löper länge men vilar inte på Hamburgundantaget.",
+                                    "{subject} runs long but does not rest on the Hamburg exception."}},
+             policy});
 
     std::ifstream in{argv[1]};
     std::stringstream text;

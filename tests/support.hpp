@@ -58,6 +58,46 @@ inline Agreement norrstrom() {
     return a;
 }
 
+/// The chapter 5 agreement with external delegation to one of Norrström's
+/// employees, agreed, reported and without onward delegation.
+inline Agreement with_delegation() {
+    Agreement a = norrstrom();
+    a.delegation.used = true;
+    a.delegation.agreed = true;
+    a.delegation.onward_delegation = OnwardDelegation::forbidden;
+    a.delegation.reporting_to_principal = true;
+    a.delegation.delegates = {Delegate{"familjebehandling", DelegateTo::employee, "norrstrom", Matter::individual_case}};
+    a.clauses->push_back(Clause::delegation_scope);
+    return a;
+}
+
+/// The answer of procurement exception `p` for task `task` of `a`.
+inline Truth exception_value(const Agreement& a, const Predicate<TaskSubject>& p, std::size_t task = 0, std::optional<Date> date = std::nullopt,
+                             std::shared_ptr<const ThresholdTable> table = nullptr) {
+    const Context ctx{a, date, std::move(table)};
+    return p(TaskSubject{&ctx, task});
+}
+
+/// The procurement resolution of task `task` of `a`.
+inline ProcurementResult resolve(const Agreement& a, std::size_t task = 0, std::shared_ptr<const ThresholdTable> table = nullptr,
+                                 std::shared_ptr<const ExceptionList> list = nullptr) {
+    const Context ctx{a, std::nullopt, std::move(table), std::move(list)};
+    return resolve_procurement(ctx, task);
+}
+
+/// A general service between two municipalities in 2024, one principal,
+/// twelve months, value `annual`, Hamburg not established.
+inline Agreement general_service(Money annual) {
+    Agreement a = norrstrom();
+    a.tasks[0].id = "it_drift";
+    a.tasks[0].area = Area::it;
+    a.tasks[0].category = Category::general;
+    a.tasks[0].target_group_children = false;
+    a.tasks[0].annual_value = annual;
+    a.tasks[0].hamburg = HamburgFacts{true, true, true, Percent::whole(35)}; // fails the 20 % criterion
+    return a;
+}
+
 /// The statuses of rule `id`'s findings in `r`.
 inline std::vector<Status> statuses(const Report& r, std::string_view id) {
     std::vector<Status> out;

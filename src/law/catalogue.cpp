@@ -4,6 +4,13 @@
 
 namespace avtal {
 
+// The catalogue's version: when a rule is added, removed or reworded, the
+// test "The catalogue's version follows its content" fails and prints the new
+// digest; set the date to the day of the change and the digest to the one
+// printed. Bump the date by hand when only a rule's logic changes.
+const std::string_view rules_version = "2026-11-25";
+const std::uint64_t rules_version_digest = 0x4002823aafd683a6ULL;
+
 const std::vector<Rule>& builtin_rules() {
     // Report order: parties, tasks, delegation, compensation, information,
     // oversight, staff, content, procurement (SPEC §4).
@@ -40,6 +47,24 @@ const std::vector<Rule>& builtin_rules() {
         rules::procurement_required(),
     };
     return rules;
+}
+
+std::uint64_t catalogue_digest() { return catalogue_digest(builtin_rules()); }
+
+std::uint64_t catalogue_digest(const std::vector<Rule>& rules) {
+    std::uint64_t h = 14695981039346656037ULL; // FNV-1a, 64 bits
+    const auto add = [&](std::string_view s) {
+        for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+        h = (h ^ 0U) * 1099511628211ULL; // a separator, so that "ab"+"c" differs from "a"+"bc"
+    };
+    for (const Rule& r : rules) {
+        const RuleInfo& i = r.info();
+        for (std::string_view s :
+             {std::string_view{i.id}, to_string(i.severity), std::string_view{i.citation}, std::string_view{i.source}, std::string_view{i.title.sv},
+              std::string_view{i.title.en}, std::string_view{i.violation.sv}, std::string_view{i.violation.en}})
+            add(s);
+    }
+    return h;
 }
 
 const Rule* find_rule(std::string_view id) {

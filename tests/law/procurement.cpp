@@ -1,56 +1,24 @@
-// Procurement analysis (SPEC §5; SKR 2023 kap. 3): the exceptions as
-// predicates, the dated direct-award limits, contract values per
-// participating municipality and the default-logic resolution.
+// Procurement analysis (SPEC §5; SKR 2023 kap. 3): the dated direct-award
+// limits, contract values per participating municipality and the
+// default-logic resolution. The exceptions themselves are tested in
+// tests/law/rules/exceptions.cpp.
 #include "support.hpp"
 
 #include <avtal/law/rules.hpp>
 
 using namespace avtal;
+using avtal::test::exception_value;
+using avtal::test::general_service;
 using avtal::test::kr;
 using avtal::test::norrstrom;
+using avtal::test::resolve;
 using avtal::test::ymd;
 
 namespace {
 
-Truth exception_value(const Agreement& a, const Predicate<TaskSubject>& p, std::size_t task = 0, std::optional<Date> date = std::nullopt,
-                      std::shared_ptr<const ThresholdTable> table = nullptr) {
-    const Context ctx{a, date, std::move(table)};
-    return p(TaskSubject{&ctx, task});
-}
-
-ProcurementResult resolve(const Agreement& a, std::size_t task = 0, std::shared_ptr<const ThresholdTable> table = nullptr,
-                          std::shared_ptr<const ExceptionList> list = nullptr) {
-    const Context ctx{a, std::nullopt, std::move(table), std::move(list)};
-    return resolve_procurement(ctx, task);
-}
-
-/// A general service between two municipalities in 2024, one principal,
-/// twelve months, value `annual`, Hamburg not established.
-Agreement general_service(Money annual) {
-    Agreement a = norrstrom();
-    a.tasks[0].id = "it_drift";
-    a.tasks[0].area = Area::it;
-    a.tasks[0].category = Category::general;
-    a.tasks[0].target_group_children = false;
-    a.tasks[0].annual_value = annual;
-    a.tasks[0].hamburg = HamburgFacts{true, true, true, Percent::whole(35)}; // fails the 20 % criterion
-    return a;
-}
-
 const Predicate<TaskSubject>& direct = predicates::exception_direct_award();
 
 } // namespace
-
-TEST_CASE("The exceptions are exported predicates with their stable ids", "[procurement]") {
-    CHECK(direct.id() == "exception.direct_award");
-    CHECK(predicates::exception_public_authority().id() == "exception.public_authority");
-    CHECK(predicates::exception_hamburg().id() == "exception.hamburg");
-    CHECK(predicates::exception_teckal().id() == "exception.teckal");
-    CHECK(predicates::exception_nesgi().id() == "exception.nesgi");
-    std::vector<std::string> ids;
-    for (const auto& e : *default_exceptions()) ids.push_back(e.id());
-    CHECK(ids == std::vector<std::string>{"exception.public_authority", "exception.direct_award", "exception.hamburg", "exception.teckal"});
-}
 
 TEST_CASE("Norrström–Fjällviken is exempt by direct award; the same value as a general service is not", "[procurement][seed]") {
     const Agreement a = norrstrom(); // ~5 MSEK family treatment, social service, 2024
@@ -175,95 +143,6 @@ TEST_CASE("A date with no confirmed limit makes direct award unknown, never a gu
     }
 }
 
-TEST_CASE("Hamburg: each criterion, the strict 20 % share, and missing facts", "[procurement][hamburg]") {
-    const auto& hamburg = predicates::exception_hamburg();
-    Agreement a = general_service(kr(5'000'000));
-    a.tasks[0].hamburg.open_market_share_percent = Percent::parse("19.99");
-    CHECK(exception_value(a, hamburg) == Truth::yes);
-    CHECK(resolve(a).outcome == ProcurementOutcome::exempt);
-    a.tasks[0].hamburg.open_market_share_percent = Percent::whole(20);
-    CHECK(exception_value(a, hamburg) == Truth::no); // strict: 20.0 % fails
-    CHECK(resolve(a).outcome == ProcurementOutcome::required);
-
-    SECTION("partly unknown with a value over the threshold: undetermined, listing exactly the missing paths") {
-        a.tasks[0].hamburg = HamburgFacts{true, std::nullopt, true, std::nullopt};
-        const ProcurementResult r = resolve(a);
-        CHECK(r.outcome == ProcurementOutcome::undetermined);
-        CHECK(r.missing == std::vector<std::string>{"/tasks/0/hamburg/common_objectives", "/tasks/0/hamburg/open_market_share_percent"});
-        const Report report = check(a);
-        CHECK(report.verdict() == Verdict::incomplete);
-        CHECK(test::missing_of(report, "procurement.required") == r.missing);
-    }
-    SECTION("one criterion false: required when no other exception holds") {
-        a.tasks[0].hamburg = HamburgFacts{true, true, false, std::nullopt};
-        CHECK(exception_value(a, hamburg) == Truth::no);
-        const ProcurementResult r = resolve(a);
-        CHECK(r.outcome == ProcurementOutcome::required);
-        const Report report = check(a);
-        CHECK(test::status_of(report, "procurement.required") == Status::violated);
-        CHECK(report.verdict() == Verdict::violations);
-    }
-    SECTION("the first criterion's explanation says what cooperation takes (Remondis)") {
-        const Context ctx{a};
-        const Explanation e = hamburg.explain(TaskSubject{&ctx, 0});
-        REQUIRE(e.children.size() == 5);
-        CHECK(e.children[1].id == "hamburg.establishes_cooperation");
-        CHECK_THAT(e.children[1].text.en, Catch::Contains("one side only paying") && Catch::Contains("C-429/19 Remondis"));
-        CHECK(e.children[4].id == "hamburg.open_market_share");
-    }
-    SECTION("private parties may not take part") {
-        a.parties[0].kind = PartyKind::private_company;
-        a.tasks[0].hamburg.open_market_share_percent = Percent::whole(0);
-        CHECK(exception_value(a, hamburg) == Truth::no);
-    }
-}
-
-TEST_CASE("Teckal: no between municipalities; decided from facts for a federation, contested", "[procurement][teckal]") {
-    const auto& teckal = predicates::exception_teckal();
-    Agreement a = general_service(kr(5'000'000));
-    CHECK(exception_value(a, teckal) == Truth::no);
-    const Context c0{a};
-    CHECK_THAT(teckal.explain(TaskSubject{&c0, 0}).notes.at(0).en, Catch::Contains("Between two municipalities"));
-    a.parties[0].kind = PartyKind::municipal_federation;
-    a.parties[0].mandate_covers_tasks = true;
-    a.tasks[0].teckal = TeckalFacts{true, Percent::whole(95), false};
-    CHECK(exception_value(a, teckal) == Truth::yes);
-    CHECK(resolve(a).outcome == ProcurementOutcome::exempt);
-    a.tasks[0].teckal.activity_share_percent = Percent::whole(80); // more than 80 % is needed
-    CHECK(exception_value(a, teckal) == Truth::no);
-    a.tasks[0].teckal = TeckalFacts{true, std::nullopt, std::nullopt};
-    const Context ctx{a};
-    const Explanation e = teckal.explain(TaskSubject{&ctx, 0});
-    CHECK(e.value == Truth::unknown);
-    CHECK(e.missing == std::vector<std::string>{"/tasks/0/teckal/activity_share_percent", "/tasks/0/teckal/private_capital"});
-    CHECK_THAT(e.notes.at(0).sv, Catch::Contains("tveksamt"));
-}
-
-TEST_CASE("NESGI is always unknown and not in the default list", "[procurement][nesgi]") {
-    const Agreement a = general_service(kr(5'000'000));
-    CHECK(exception_value(a, predicates::exception_nesgi()) == Truth::unknown);
-    for (const auto& e : *default_exceptions()) CHECK(e.id() != "exception.nesgi");
-    CHECK(resolve(a).outcome == ProcurementOutcome::required);
-    // A user who accepts the risk may add it: the verdict then stays undetermined.
-    auto list = std::make_shared<ExceptionList>(*default_exceptions());
-    list->push_back(predicates::exception_nesgi());
-    const ProcurementResult r = resolve(a, 0, nullptr, list);
-    CHECK(r.outcome == ProcurementOutcome::undetermined);
-    CHECK(r.missing.empty()); // no fact can settle it
-}
-
-TEST_CASE("Exercise of authority is outside LOU; unknown nature stays undetermined", "[procurement]") {
-    Agreement a = general_service(kr(5'000'000));
-    a.tasks[0].nature = TaskNature::exercise_of_authority;
-    CHECK(exception_value(a, predicates::exception_public_authority()) == Truth::yes);
-    CHECK(resolve(a).outcome == ProcurementOutcome::not_applicable);
-    CHECK(test::status_of(check(a), "procurement.required") == Status::satisfied);
-    a.tasks[0].nature.reset();
-    const ProcurementResult r = resolve(a);
-    CHECK(r.outcome == ProcurementOutcome::undetermined);
-    CHECK(r.missing == std::vector<std::string>{"/tasks/0/nature"});
-}
-
 TEST_CASE("Lund's cooperations: Social Jouren decides on authority, the service ones are analysed", "[procurement][seed]") {
     // SKR 2023 kap. 4: "Jouren fattar myndighetsbeslut"; Familjerådgivningen
     // "är en serviceinstans". Lund performs both for its neighbours.
@@ -368,29 +247,6 @@ TEST_CASE("Contract value per participating municipality: no splitting, the whol
         // Mostly general now: 1.1 MSEK > 700 000.
         CHECK(exception_value(a, direct, 0) == Truth::no);
     }
-}
-
-TEST_CASE("A replacement threshold table flips a task from required to exempt", "[procurement][what-if]") {
-    Agreement a = general_service(kr(900'000));
-    CHECK(resolve(a).outcome == ProcurementOutcome::required);
-    // A hypothetical reform: the general limit raised to 1 000 000 kr from 2024.
-    ThresholdTable reform;
-    reform.name = "hypotetisk höjning 2024";
-    reform.rows.push_back(ThresholdRow{std::string{direct_award_limit}, Category::general, ymd(2024, 1, 1), std::nullopt, kr(1'000'000), true,
-                                       "förslag", "hypotetisk reform (test)"});
-    const auto extended = std::make_shared<const ThresholdTable>(builtin_thresholds()->extended_with(reform));
-    CHECK(resolve(a, 0, extended).outcome == ProcurementOutcome::exempt);
-    CheckOptions options;
-    options.thresholds = extended;
-    const Report r = check(a, options);
-    CHECK(test::status_of(r, "procurement.required") == Status::satisfied);
-    const Receipt receipt = r.receipt();
-    CHECK_THAT(receipt.thresholds, Catch::Contains("hypotetisk höjning 2024"));
-    REQUIRE(receipt.rows.size() == 1);
-    CHECK(receipt.rows[0]->amount == kr(1'000'000));
-    // Earlier dates still use the shipped rows.
-    a.assessment_date = ymd(2023, 6, 1);
-    CHECK(resolve(a, 0, extended).outcome == ProcurementOutcome::required);
 }
 
 TEST_CASE("A stand-alone purchase from the municipality's own company: Teckal for real", "[procurement][purchase]") {

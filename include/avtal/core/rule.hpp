@@ -74,14 +74,15 @@ enum class Status : std::uint8_t {
 BOOST_DESCRIBE_ENUM(Status, violated, satisfied, undetermined)
 
 /// @brief The fixed description of a rule: its stable id, severity, legal
-/// citation, source in the guidance and its texts.
+/// citation, source in the guidance and its texts. Write it with designated
+/// initialisers (`RuleInfo{.id = "…", .severity = Severity::warning, …}`).
 struct RuleInfo {
-    std::string id;       ///< Stable id (part of the public interface), e.g. `party.kind_allowed`.
-    Severity severity{};  ///< error, warning or info.
-    std::string citation; ///< The statute, EU law or case the rule rests on.
-    std::string source;   ///< The guidance or seed section it follows.
-    Text title;           ///< The requirement in one sentence, both languages.
-    Text violation;       ///< The message of a violated finding; `{subject}` names the subject.
+    std::string id{};       ///< Stable id (part of the public interface), e.g. `party.kind_allowed`.
+    Severity severity{};    ///< error, warning or info.
+    std::string citation{}; ///< The statute, EU law or case the rule rests on.
+    std::string source{};   ///< The guidance or seed section it follows.
+    Text title{};           ///< The requirement in one sentence, both languages.
+    Text violation{};       ///< The message of a violated finding (none for an info rule); `{subject}` names the subject.
 };
 
 class Rule;

@@ -12,6 +12,7 @@
 #include <avtal/model/subject.hpp>
 #include <avtal/model/validate.hpp>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,8 +24,16 @@ namespace avtal {
 /// @brief The version of the library.
 inline constexpr std::string_view library_version = "1.0.0";
 
-/// @brief The version of the rule catalogue (its ids, texts and logic).
-inline constexpr std::string_view rules_version = "2026-11-25";
+/// @brief The version of the rule catalogue (its ids, texts and logic): the
+/// date of its last change. Defined beside the catalogue
+/// (`src/law/catalogue.cpp`), with `rules_version_digest`.
+extern const std::string_view rules_version;
+
+/// @brief The `catalogue_digest()` of the catalogue as it was when
+/// `rules_version` was set. A test fails when the two differ, so a rule
+/// cannot be added, removed or reworded under an old version
+/// (docs/adding-a-rule.md).
+extern const std::uint64_t rules_version_digest;
 
 /// @brief The overall result of a check.
 enum class Verdict : std::uint8_t {
@@ -65,6 +74,14 @@ struct CheckOptions {
 
 /// @brief The built-in rule catalogue, in report order.
 [[nodiscard]] const std::vector<Rule>& builtin_rules();
+
+/// @brief A digest (64-bit FNV-1a) of the descriptions of `rules` in their
+/// order: every rule's id, severity, citation, source, title and violation
+/// text.
+[[nodiscard]] std::uint64_t catalogue_digest(const std::vector<Rule>& rules);
+
+/// @brief The digest of the built-in catalogue, `catalogue_digest(builtin_rules())`.
+[[nodiscard]] std::uint64_t catalogue_digest();
 
 /// @brief The built-in rule with id `id`, or null.
 [[nodiscard]] const Rule* find_rule(std::string_view id);

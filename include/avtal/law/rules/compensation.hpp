@@ -1,80 +1,14 @@
 #pragma once
 /// @file
 /// @brief Rules on compensation (självkostnadsprincipen, 2 kap. 6 § KL; SKR
-/// 2023 kap. 2 "Ersättning" and the shared-cost cases of kap. 4):
-/// `compensation.stated`, `compensation.no_profit`,
-/// `compensation.covers_cost`, `compensation.in_kind_valued`,
-/// `compensation.allocation_complete`. They run per contractor.
+/// 2023 kap. 2 "Ersättning" and the shared-cost cases of kap. 4). They run
+/// per contractor. Each rule is one block (grep its id); the catalogue of
+/// ids is generated (docs/catalogue.cpp).
 
 #include <avtal/law/compensation.hpp>
 #include <avtal/law/rules/common.hpp>
 
 namespace avtal {
-
-namespace rules::info {
-
-/// @brief `compensation.stated` [warning]: economic terms exist (money, in kind or both).
-[[nodiscard]] inline const RuleInfo& compensation_stated() {
-    static const RuleInfo i = detail::rule_info("compensation.stated", Severity::warning, "SKR 2023 kap. 2, Ersättning",
-                                                "SKR 2023 kap. 2, Ersättning: \"någon form av motprestation\"",
-                                                "Avtalet har ekonomiska villkor: ersättning i pengar, motprestation eller båda",
-                                                "The agreement has economic terms: money, in-kind performance or both",
-                                                "{subject} saknar ekonomiska villkor: ingen ersättning i pengar eller motprestation anges.",
-                                                "{subject} has no economic terms: neither money nor in-kind performance is stated.");
-    return i;
-}
-
-/// @brief `compensation.no_profit` [error]: what the principals pay does not
-/// exceed their part of the contractor's full cost by more than the tolerance.
-[[nodiscard]] inline const RuleInfo& compensation_no_profit() {
-    static const RuleInfo i =
-        detail::rule_info("compensation.no_profit", Severity::error, "2 kap. 6 § kommunallagen (2017:725), självkostnadsprincipen",
-                          "SKR 2023 kap. 2, Ersättning; kap. 4 (delade kostnader)",
-                          "Uppdragsgivarnas ersättning överstiger inte deras del av uppdragstagarens självkostnad (utöver angiven tolerans)",
-                          "What the principals pay does not exceed their part of the contractor's full cost (beyond the stated tolerance)",
-                          "{subject} överstiger självkostnaden: uppdragstagaren tar ut mer än sina kostnader.",
-                          "{subject} exceeds the full cost: the contractor charges more than its costs.");
-    return i;
-}
-
-/// @brief `compensation.covers_cost` [warning]: what the principals pay is
-/// not below their part of the full cost (SKR: "bör inte understiga").
-[[nodiscard]] inline const RuleInfo& compensation_covers_cost() {
-    static const RuleInfo i =
-        detail::rule_info("compensation.covers_cost", Severity::warning, "2 kap. 6 § kommunallagen (2017:725)",
-                          "SKR 2023 kap. 2, Ersättning: \"Ersättningen bör inte understiga uppdragstagarens kostnader\"",
-                          "Uppdragsgivarnas ersättning understiger inte deras del av självkostnaden",
-                          "What the principals pay is not below their part of the full cost",
-                          "{subject} understiger självkostnaden: uppdragstagarens skattebetalare subventionerar uppdragsgivarnas invånare.",
-                          "{subject} is below the full cost: the contractor's taxpayers subsidise the principals' residents.");
-    return i;
-}
-
-/// @brief `compensation.in_kind_valued` [warning]: in-kind performance has a stated value.
-[[nodiscard]] inline const RuleInfo& compensation_in_kind_valued() {
-    static const RuleInfo i = detail::rule_info("compensation.in_kind_valued", Severity::warning, "2 kap. 6 § kommunallagen (2017:725)",
-                                                "SKR 2023 kap. 2, Ersättning (motprestation)",
-                                                "En motprestation i annat än pengar har ett angivet värde", "In-kind performance has a stated value",
-                                                "{subject}: motprestationen saknar angivet värde, så självkostnaden kan bara prövas mot gränser.",
-                                                "{subject}: the in-kind performance has no stated value, so the cost test can only use bounds.");
-    return i;
-}
-
-/// @brief `compensation.allocation_complete` [warning]: the allocation key
-/// covers every principal (and the contractor when it bears a share) and the
-/// weights are not all zero.
-[[nodiscard]] inline const RuleInfo& compensation_allocation_complete() {
-    static const RuleInfo i = detail::rule_info(
-        "compensation.allocation_complete", Severity::warning, "2 kap. 6 § kommunallagen (2017:725)",
-        "SKR 2023 kap. 2, Ersättning; kap. 4 (fördelning efter invånarantal och personalkostnadsandelar)",
-        "Fördelningsnyckeln omfattar varje uppdragsgivare (och uppdragstagaren när den bär en andel) och vikterna är inte alla noll",
-        "The allocation key covers every principal (and the contractor when it bears a share) and the weights are not all zero",
-        "{subject}: fördelningsnyckeln omfattar inte alla parter som ska bära kostnaden, eller alla vikter är noll.",
-        "{subject}: the allocation key does not cover every party that bears the cost, or all weights are zero.");
-    return i;
-}
-
-} // namespace rules::info
 
 namespace detail {
 
@@ -100,8 +34,24 @@ inline void add_missing(Trace& t, const std::vector<std::string>& missing) {
 
 } // namespace detail
 
+// compensation.stated ───────────────────────────────────────────────────────
+namespace rules::info {
+/// @brief `compensation.stated` [warning]: economic terms exist (money, in kind or both).
+[[nodiscard]] inline const RuleInfo& compensation_stated() {
+    static const RuleInfo i{
+        .id = "compensation.stated",
+        .severity = Severity::warning,
+        .citation = "SKR 2023 kap. 2, Ersättning",
+        .source = "SKR 2023 kap. 2, Ersättning: \"någon form av motprestation\"",
+        .title = {"Avtalet har ekonomiska villkor: ersättning i pengar, motprestation eller båda",
+                  "The agreement has economic terms: money, in-kind performance or both"},
+        .violation = {"{subject} saknar ekonomiska villkor: ingen ersättning i pengar eller motprestation anges.",
+                      "{subject} has no economic terms: neither money nor in-kind performance is stated."},
+    };
+    return i;
+}
+} // namespace rules::info
 namespace predicates {
-
 /// @brief Economic terms exist for the contractor: money > 0 or in-kind performance.
 [[nodiscard]] inline const Predicate<CompensationSubject>& compensation_stated() {
     static const auto p =
@@ -123,7 +73,34 @@ namespace predicates {
         });
     return p;
 }
+} // namespace predicates
+namespace rules {
+/// @brief `compensation.stated` [warning].
+[[nodiscard]] inline const Rule& compensation_stated() {
+    static const Rule r{info::compensation_stated(), predicates::compensation_stated()};
+    return r;
+}
+} // namespace rules
 
+// compensation.no_profit ────────────────────────────────────────────────────
+namespace rules::info {
+/// @brief `compensation.no_profit` [error]: what the principals pay does not
+/// exceed their part of the contractor's full cost by more than the tolerance.
+[[nodiscard]] inline const RuleInfo& compensation_no_profit() {
+    static const RuleInfo i{
+        .id = "compensation.no_profit",
+        .severity = Severity::error,
+        .citation = "2 kap. 6 § kommunallagen (2017:725), självkostnadsprincipen",
+        .source = "SKR 2023 kap. 2, Ersättning; kap. 4 (delade kostnader)",
+        .title = {"Uppdragsgivarnas ersättning överstiger inte deras del av uppdragstagarens självkostnad (utöver angiven tolerans)",
+                  "What the principals pay does not exceed their part of the contractor's full cost (beyond the stated tolerance)"},
+        .violation = {"{subject} överstiger självkostnaden: uppdragstagaren tar ut mer än sina kostnader.",
+                      "{subject} exceeds the full cost: the contractor charges more than its costs."},
+    };
+    return i;
+}
+} // namespace rules::info
+namespace predicates {
 /// @brief The principals' payment is within their part of the full cost
 /// plus the tolerance, decided from bounds where the facts are partly unknown.
 [[nodiscard]] inline const Predicate<CompensationSubject>& compensation_no_profit() {
@@ -138,7 +115,45 @@ namespace predicates {
         });
     return p;
 }
+} // namespace predicates
+namespace rules {
+/// @brief `compensation.no_profit` [error]: the message states the surplus.
+[[nodiscard]] inline const Rule& compensation_no_profit() {
+    static const Rule r{info::compensation_no_profit(), predicates::compensation_no_profit(), [](const CompensationSubject& s, Status st) {
+                            const CompensationFigures f = compensation_figures(*s.ctx, s.index);
+                            Text out = detail::figures_text(f);
+                            if (st == Status::violated) {
+                                const detail::i128 surplus = f.payment.low - *f.principals_part.high;
+                                out.sv += " Överskott: " + detail::display_scaled_money(surplus, true) +
+                                          (f.payment.exact() && f.principals_part.exact() ? "" : " (minst)") + ".";
+                                out.en += " Surplus: " + detail::display_scaled_money(surplus, false) +
+                                          (f.payment.exact() && f.principals_part.exact() ? "" : " (at least)") + ".";
+                            }
+                            return out;
+                        }};
+    return r;
+}
+} // namespace rules
 
+// compensation.covers_cost ──────────────────────────────────────────────────
+namespace rules::info {
+/// @brief `compensation.covers_cost` [warning]: what the principals pay is
+/// not below their part of the full cost (SKR: "bör inte understiga").
+[[nodiscard]] inline const RuleInfo& compensation_covers_cost() {
+    static const RuleInfo i{
+        .id = "compensation.covers_cost",
+        .severity = Severity::warning,
+        .citation = "2 kap. 6 § kommunallagen (2017:725)",
+        .source = "SKR 2023 kap. 2, Ersättning: \"Ersättningen bör inte understiga uppdragstagarens kostnader\"",
+        .title = {"Uppdragsgivarnas ersättning understiger inte deras del av självkostnaden",
+                  "What the principals pay is not below their part of the full cost"},
+        .violation = {"{subject} understiger självkostnaden: uppdragstagarens skattebetalare subventionerar uppdragsgivarnas invånare.",
+                      "{subject} is below the full cost: the contractor's taxpayers subsidise the principals' residents."},
+    };
+    return i;
+}
+} // namespace rules::info
+namespace predicates {
 /// @brief The principals' payment is not below their part of the full cost.
 [[nodiscard]] inline const Predicate<CompensationSubject>& compensation_covers_cost() {
     static const auto p = detail::leaf<CompensationSubject>(detail::predicate_info(rules::info::compensation_covers_cost()),
@@ -153,7 +168,43 @@ namespace predicates {
                                                             });
     return p;
 }
+} // namespace predicates
+namespace rules {
+/// @brief `compensation.covers_cost` [warning]: the message states the deficit.
+[[nodiscard]] inline const Rule& compensation_covers_cost() {
+    static const Rule r{info::compensation_covers_cost(), predicates::compensation_covers_cost(), [](const CompensationSubject& s, Status st) {
+                            const CompensationFigures f = compensation_figures(*s.ctx, s.index);
+                            Text out = detail::figures_text(f);
+                            if (st == Status::violated) {
+                                const detail::i128 deficit = f.principals_part.low - *f.payment.high;
+                                out.sv += " Underskott: " + detail::display_scaled_money(deficit, true) +
+                                          (f.payment.exact() && f.principals_part.exact() ? "" : " (minst)") + ".";
+                                out.en += " Deficit: " + detail::display_scaled_money(deficit, false) +
+                                          (f.payment.exact() && f.principals_part.exact() ? "" : " (at least)") + ".";
+                            }
+                            return out;
+                        }};
+    return r;
+}
+} // namespace rules
 
+// compensation.in_kind_valued ───────────────────────────────────────────────
+namespace rules::info {
+/// @brief `compensation.in_kind_valued` [warning]: in-kind performance has a stated value.
+[[nodiscard]] inline const RuleInfo& compensation_in_kind_valued() {
+    static const RuleInfo i{
+        .id = "compensation.in_kind_valued",
+        .severity = Severity::warning,
+        .citation = "2 kap. 6 § kommunallagen (2017:725)",
+        .source = "SKR 2023 kap. 2, Ersättning (motprestation)",
+        .title = {"En motprestation i annat än pengar har ett angivet värde", "In-kind performance has a stated value"},
+        .violation = {"{subject}: motprestationen saknar angivet värde, så självkostnaden kan bara prövas mot gränser.",
+                      "{subject}: the in-kind performance has no stated value, so the cost test can only use bounds."},
+    };
+    return i;
+}
+} // namespace rules::info
+namespace predicates {
 /// @brief Every in-kind performance of the contractor's terms has a value.
 [[nodiscard]] inline const Predicate<CompensationSubject>& compensation_in_kind_valued() {
     static const auto p = detail::leaf<CompensationSubject>(
@@ -169,7 +220,35 @@ namespace predicates {
         });
     return p;
 }
+} // namespace predicates
+namespace rules {
+/// @brief `compensation.in_kind_valued` [warning].
+[[nodiscard]] inline const Rule& compensation_in_kind_valued() {
+    static const Rule r{info::compensation_in_kind_valued(), predicates::compensation_in_kind_valued()};
+    return r;
+}
+} // namespace rules
 
+// compensation.allocation_complete ──────────────────────────────────────────
+namespace rules::info {
+/// @brief `compensation.allocation_complete` [warning]: the allocation key
+/// covers every principal (and the contractor when it bears a share) and the
+/// weights are not all zero.
+[[nodiscard]] inline const RuleInfo& compensation_allocation_complete() {
+    static const RuleInfo i{
+        .id = "compensation.allocation_complete",
+        .severity = Severity::warning,
+        .citation = "2 kap. 6 § kommunallagen (2017:725)",
+        .source = "SKR 2023 kap. 2, Ersättning; kap. 4 (fördelning efter invånarantal och personalkostnadsandelar)",
+        .title = {"Fördelningsnyckeln omfattar varje uppdragsgivare (och uppdragstagaren när den bär en andel) och vikterna är inte alla noll",
+                  "The allocation key covers every principal (and the contractor when it bears a share) and the weights are not all zero"},
+        .violation = {"{subject}: fördelningsnyckeln omfattar inte alla parter som ska bära kostnaden, eller alla vikter är noll.",
+                      "{subject}: the allocation key does not cover every party that bears the cost, or all weights are zero."},
+    };
+    return i;
+}
+} // namespace rules::info
+namespace predicates {
 /// @brief The allocation keys of the contractor's terms are complete.
 [[nodiscard]] inline const Predicate<CompensationSubject>& compensation_allocation_complete() {
     static const auto p = detail::leaf<CompensationSubject>(
@@ -200,63 +279,13 @@ namespace predicates {
         });
     return p;
 }
-
 } // namespace predicates
-
 namespace rules {
-
-/// @brief `compensation.stated` [warning].
-[[nodiscard]] inline const Rule& compensation_stated() {
-    static const Rule r{info::compensation_stated(), predicates::compensation_stated()};
-    return r;
-}
-
-/// @brief `compensation.no_profit` [error]: the message states the surplus.
-[[nodiscard]] inline const Rule& compensation_no_profit() {
-    static const Rule r{info::compensation_no_profit(), predicates::compensation_no_profit(), [](const CompensationSubject& s, Status st) {
-                            const CompensationFigures f = compensation_figures(*s.ctx, s.index);
-                            Text out = detail::figures_text(f);
-                            if (st == Status::violated) {
-                                const detail::i128 surplus = f.payment.low - *f.principals_part.high;
-                                out.sv += " Överskott: " + detail::display_scaled_money(surplus, true) +
-                                          (f.payment.exact() && f.principals_part.exact() ? "" : " (minst)") + ".";
-                                out.en += " Surplus: " + detail::display_scaled_money(surplus, false) +
-                                          (f.payment.exact() && f.principals_part.exact() ? "" : " (at least)") + ".";
-                            }
-                            return out;
-                        }};
-    return r;
-}
-
-/// @brief `compensation.covers_cost` [warning]: the message states the deficit.
-[[nodiscard]] inline const Rule& compensation_covers_cost() {
-    static const Rule r{info::compensation_covers_cost(), predicates::compensation_covers_cost(), [](const CompensationSubject& s, Status st) {
-                            const CompensationFigures f = compensation_figures(*s.ctx, s.index);
-                            Text out = detail::figures_text(f);
-                            if (st == Status::violated) {
-                                const detail::i128 deficit = f.principals_part.low - *f.payment.high;
-                                out.sv += " Underskott: " + detail::display_scaled_money(deficit, true) +
-                                          (f.payment.exact() && f.principals_part.exact() ? "" : " (minst)") + ".";
-                                out.en += " Deficit: " + detail::display_scaled_money(deficit, false) +
-                                          (f.payment.exact() && f.principals_part.exact() ? "" : " (at least)") + ".";
-                            }
-                            return out;
-                        }};
-    return r;
-}
-
-/// @brief `compensation.in_kind_valued` [warning].
-[[nodiscard]] inline const Rule& compensation_in_kind_valued() {
-    static const Rule r{info::compensation_in_kind_valued(), predicates::compensation_in_kind_valued()};
-    return r;
-}
-
 /// @brief `compensation.allocation_complete` [warning].
 [[nodiscard]] inline const Rule& compensation_allocation_complete() {
     static const Rule r{info::compensation_allocation_complete(), predicates::compensation_allocation_complete()};
     return r;
 }
-
 } // namespace rules
 
 } // namespace avtal

@@ -1,11 +1,10 @@
 #pragma once
 /// @file
 /// @brief Rules on the agreement's content (SKR 2023 kap. 2,
-/// "Avtalsinnehållet"; Socialstyrelsen, "Avtal och överenskommelser"):
-/// `content.required`, `content.conditional`, `content.children`. One
+/// "Avtalsinnehållet"; Socialstyrelsen, "Avtal och överenskommelser"). One
 /// finding per section, so a user sees the full list at once. These rules
 /// read `clauses` (the sections the text has); the substance rules read the
-/// facts.
+/// facts. Each rule is one block (grep its id).
 
 #include <avtal/law/rules/common.hpp>
 #include <avtal/law/rules/delegation.hpp>
@@ -46,52 +45,6 @@ namespace avtal {
     return tx("arbetsfördelning mellan huvudmännen och en precisering av ansvaret",
               "division of work between the principals and specified responsibilities");
 }
-
-namespace rules::info {
-
-/// @brief `content.required` [warning]. SKR: "vissa grundläggande punkter
-/// bör alltid inkluderas".
-[[nodiscard]] inline const RuleInfo& content_required() {
-    static const RuleInfo i = detail::rule_info(
-        "content.required", Severity::warning, "SKR, Avtalssamverkan inom socialtjänsten (2023) kap. 2, Avtalsinnehållet (vägledning)",
-        "SKR 2023 kap. 2, Avtalsinnehållet: \"bör alltid inkluderas\"",
-        "Avtalet innehåller de grundläggande avsnitten (parter, uppdragstagarens uppgifter, delegeringens omfattning, ekonomiska villkor, "
-        "informationshantering, uppföljning, avtalstid, uppsägning)",
-        "The agreement has the basic sections (parties, contractor's tasks, delegation scope, economic terms, information handling, follow-up, term, "
-        "termination)",
-        "{subject} saknas i avtalet (SKR: bör alltid ingå).", "{subject} is missing from the agreement (SKR: should always be included).");
-    return i;
-}
-
-/// @brief `content.conditional` [warning]: data protection and
-/// confidentiality when personal data is processed; rights to work results
-/// when copyright material is created; insurance always recommended.
-[[nodiscard]] inline const RuleInfo& content_conditional() {
-    static const RuleInfo i =
-        detail::rule_info("content.conditional", Severity::warning, "9 kap. 37 § kommunallagen (2017:725)", "SKR 2023 kap. 2, Avtalsinnehållet",
-                          "Avtalet reglerar dataskydd och sekretess när personuppgifter behandlas, rätten till arbetsresultat när upphovsrättsligt "
-                          "material skapas, och försäkringsfrågor",
-                          "The agreement regulates data protection and confidentiality when personal data is processed, rights to work results when "
-                          "copyright material is created, and insurance",
-                          "{subject} saknas i avtalet; SKR råder att det regleras eller övervägs här.",
-                          "{subject} is missing from the agreement; SKR advises regulating or considering it here.");
-    return i;
-}
-
-/// @brief `content.children` [warning]. Socialstyrelsen: an agreement about
-/// children "behöver innehålla vissa grundläggande uppgifter".
-[[nodiscard]] inline const RuleInfo& content_children() {
-    static const RuleInfo i = detail::rule_info(
-        "content.children", Severity::warning, "Socialstyrelsen, Avtal och överenskommelser",
-        "Socialstyrelsen, Avtal och överenskommelser: \"Vad ska ett avtal innehålla?\"",
-        "Ett avtal om barn och unga innehåller målgrupp, uppdrag, ekonomiskt ansvar, samverkan som upphandlingsparameter och arbetsfördelning",
-        "An agreement about children has its target group, assignments, economic responsibility, cooperation as a procurement parameter and division "
-        "of work",
-        "{subject} saknas i avtalet, som rör barn och unga.", "{subject} is missing from the agreement, which concerns children.");
-    return i;
-}
-
-} // namespace rules::info
 
 namespace predicates {
 
@@ -168,26 +121,36 @@ namespace predicates {
     return p;
 }
 
+} // namespace predicates
+
+// content.required ──────────────────────────────────────────────────────────
+namespace rules::info {
+/// @brief `content.required` [warning]. SKR: "vissa grundläggande punkter
+/// bör alltid inkluderas".
+[[nodiscard]] inline const RuleInfo& content_required() {
+    static const RuleInfo i{
+        .id = "content.required",
+        .severity = Severity::warning,
+        .citation = "SKR, Avtalssamverkan inom socialtjänsten (2023) kap. 2, Avtalsinnehållet (vägledning)",
+        .source = "SKR 2023 kap. 2, Avtalsinnehållet: \"bör alltid inkluderas\"",
+        .title = {"Avtalet innehåller de grundläggande avsnitten (parter, uppdragstagarens uppgifter, delegeringens omfattning, ekonomiska villkor, "
+                  "informationshantering, uppföljning, avtalstid, uppsägning)",
+                  "The agreement has the basic sections (parties, contractor's tasks, delegation scope, economic terms, information handling, "
+                  "follow-up, term, termination)"},
+        .violation = {"{subject} saknas i avtalet (SKR: bör alltid ingå).",
+                      "{subject} is missing from the agreement (SKR: should always be included)."},
+    };
+    return i;
+}
+} // namespace rules::info
+namespace predicates {
 /// @brief `content.required`: if needed, the section is present.
 [[nodiscard]] inline const Predicate<ClauseSubject>& content_required() {
     static const auto p = when(detail::predicate_info(rules::info::content_required()), clause_needed(), clause_present());
     return p;
 }
-/// @brief `content.conditional`: if needed, the section is present.
-[[nodiscard]] inline const Predicate<ClauseSubject>& content_conditional() {
-    static const auto p = when(detail::predicate_info(rules::info::content_conditional()), clause_needed(), clause_present());
-    return p;
-}
-/// @brief `content.children`: if the agreement concerns children, the section is present.
-[[nodiscard]] inline const Predicate<ClauseSubject>& content_children() {
-    static const auto p = when(detail::predicate_info(rules::info::content_children()), clause_needed(), clause_present());
-    return p;
-}
-
 } // namespace predicates
-
 namespace rules {
-
 /// @brief `content.required` [warning]: one finding per basic section.
 [[nodiscard]] inline const Rule& content_required() {
     static const Rule r{info::content_required(),
@@ -196,6 +159,37 @@ namespace rules {
                         predicates::content_required()};
     return r;
 }
+} // namespace rules
+
+// content.conditional ───────────────────────────────────────────────────────
+namespace rules::info {
+/// @brief `content.conditional` [warning]: data protection and
+/// confidentiality when personal data is processed; rights to work results
+/// when copyright material is created; insurance always recommended.
+[[nodiscard]] inline const RuleInfo& content_conditional() {
+    static const RuleInfo i{
+        .id = "content.conditional",
+        .severity = Severity::warning,
+        .citation = "9 kap. 37 § kommunallagen (2017:725)",
+        .source = "SKR 2023 kap. 2, Avtalsinnehållet",
+        .title = {"Avtalet reglerar dataskydd och sekretess när personuppgifter behandlas, rätten till arbetsresultat när upphovsrättsligt material "
+                  "skapas, och försäkringsfrågor",
+                  "The agreement regulates data protection and confidentiality when personal data is processed, rights to work results when "
+                  "copyright material is created, and insurance"},
+        .violation = {"{subject} saknas i avtalet; SKR råder att det regleras eller övervägs här.",
+                      "{subject} is missing from the agreement; SKR advises regulating or considering it here."},
+    };
+    return i;
+}
+} // namespace rules::info
+namespace predicates {
+/// @brief `content.conditional`: if needed, the section is present.
+[[nodiscard]] inline const Predicate<ClauseSubject>& content_conditional() {
+    static const auto p = when(detail::predicate_info(rules::info::content_conditional()), clause_needed(), clause_present());
+    return p;
+}
+} // namespace predicates
+namespace rules {
 /// @brief `content.conditional` [warning]: one finding per conditional section.
 [[nodiscard]] inline const Rule& content_conditional() {
     static const Rule r{info::content_conditional(),
@@ -203,6 +197,35 @@ namespace rules {
                         predicates::content_conditional()};
     return r;
 }
+} // namespace rules
+
+// content.children ──────────────────────────────────────────────────────────
+namespace rules::info {
+/// @brief `content.children` [warning]. Socialstyrelsen: an agreement about
+/// children "behöver innehålla vissa grundläggande uppgifter".
+[[nodiscard]] inline const RuleInfo& content_children() {
+    static const RuleInfo i{
+        .id = "content.children",
+        .severity = Severity::warning,
+        .citation = "Socialstyrelsen, Avtal och överenskommelser",
+        .source = "Socialstyrelsen, Avtal och överenskommelser: \"Vad ska ett avtal innehålla?\"",
+        .title =
+            {"Ett avtal om barn och unga innehåller målgrupp, uppdrag, ekonomiskt ansvar, samverkan som upphandlingsparameter och arbetsfördelning",
+             "An agreement about children has its target group, assignments, economic responsibility, cooperation as a procurement parameter and "
+             "division of work"},
+        .violation = {"{subject} saknas i avtalet, som rör barn och unga.", "{subject} is missing from the agreement, which concerns children."},
+    };
+    return i;
+}
+} // namespace rules::info
+namespace predicates {
+/// @brief `content.children`: if the agreement concerns children, the section is present.
+[[nodiscard]] inline const Predicate<ClauseSubject>& content_children() {
+    static const auto p = when(detail::predicate_info(rules::info::content_children()), clause_needed(), clause_present());
+    return p;
+}
+} // namespace predicates
+namespace rules {
 /// @brief `content.children` [warning]: one finding per section Socialstyrelsen lists.
 [[nodiscard]] inline const Rule& content_children() {
     static const Rule r{info::content_children(),
@@ -211,7 +234,6 @@ namespace rules {
                         predicates::content_children()};
     return r;
 }
-
 } // namespace rules
 
 } // namespace avtal

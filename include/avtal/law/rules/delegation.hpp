@@ -1,97 +1,14 @@
 #pragma once
 /// @file
 /// @brief Rules on external delegation (extern delegering, 9 kap. 37 §
-/// andra stycket KL with 6 kap. 38 § and 7 kap. 4–8 §§ KL; SKR 2023 kap. 2):
-/// `delegation.agreed`, `delegation.employees_only`,
-/// `delegation.within_agreement`, `delegation.onward_stated`,
-/// `delegation.reporting`, `delegation.non_delegable`.
+/// andra stycket KL with 6 kap. 38 § and 7 kap. 4–8 §§ KL; SKR 2023 kap. 2).
+/// Each rule is one block (grep its id).
 
 #include <avtal/law/rules/common.hpp>
 
 #include <algorithm>
 
 namespace avtal {
-
-namespace rules::info {
-
-/// @brief `delegation.agreed` [error]. External delegation presupposes an
-/// agreement between the parties stating it and its extent.
-[[nodiscard]] inline const RuleInfo& delegation_agreed() {
-    static const RuleInfo i = detail::rule_info(
-        "delegation.agreed", Severity::error, "9 kap. 37 § andra stycket kommunallagen (2017:725)", "SKR 2023 kap. 2, Extern delegering",
-        "Om beslutanderätt delegeras till uppdragstagarens anställda anger avtalet det och i vilken omfattning",
-        "If decision power is delegated to the contractor's staff, the agreement states it and its extent",
-        "{subject}: beslutanderätt delegeras utan att avtalet anger delegeringen och dess omfattning.",
-        "{subject}: decision power is delegated without the agreement stating the delegation and its extent.");
-    return i;
-}
-
-/// @brief `delegation.employees_only` [error]. Only an employee of the other
-/// party may decide on delegation; consultants are not employees, and
-/// elected officials or employees of municipal companies may not (SKR).
-[[nodiscard]] inline const RuleInfo& delegation_employees_only() {
-    static const RuleInfo i = detail::rule_info(
-        "delegation.employees_only", Severity::error, "9 kap. 37 § andra stycket kommunallagen (2017:725)", "SKR 2023 kap. 2, Extern delegering",
-        "Delegaten är anställd hos uppdragstagaren (inte konsult, förtroendevald eller anställd i kommunalt bolag)",
-        "The delegate is an employee of the contractor (not a consultant, elected official or employee of a municipal company)",
-        "{subject} delegerar beslutanderätt till någon som inte är anställd hos uppdragstagaren.",
-        "{subject} delegates decision power to someone who is not an employee of the contractor.");
-    return i;
-}
-
-/// @brief `delegation.within_agreement` [error]. Delegation covers only
-/// tasks within the cooperation.
-[[nodiscard]] inline const RuleInfo& delegation_within_agreement() {
-    static const RuleInfo i = detail::rule_info(
-        "delegation.within_agreement", Severity::error, "9 kap. 37 § andra stycket kommunallagen (2017:725)", "SKR 2023 kap. 2, Extern delegering",
-        "Delegeringen avser en uppgift som omfattas av avtalet", "The delegation concerns a task covered by the agreement",
-        "{subject} avser en uppgift som inte omfattas av avtalssamverkan.", "{subject} concerns a task not covered by the agreement.");
-    return i;
-}
-
-/// @brief `delegation.onward_stated` [warning]. The agreement should say
-/// whether onward delegation (vidaredelegering, 7 kap. 6 § KL) is allowed.
-[[nodiscard]] inline const RuleInfo& delegation_onward_stated() {
-    static const RuleInfo i =
-        detail::rule_info("delegation.onward_stated", Severity::warning, "9 kap. 37 § andra stycket och 7 kap. 6 § kommunallagen (2017:725)",
-                          "SKR 2023 kap. 2, Extern delegering: \"om vidaredelegering ska vara möjlig\"",
-                          "När delegering används anger avtalet om vidaredelegering är tillåten",
-                          "When delegation is used, the agreement says whether onward delegation is allowed",
-                          "{subject} använder delegering men anger inte om vidaredelegering är tillåten.",
-                          "{subject} uses delegation but does not say whether onward delegation is allowed.");
-    return i;
-}
-
-/// @brief `delegation.reporting` [warning]. Decisions taken on delegation
-/// are reported to the principal's committee (7 kap. 8 § KL, applied by
-/// 9 kap. 37 § andra stycket).
-[[nodiscard]] inline const RuleInfo& delegation_reporting() {
-    static const RuleInfo i =
-        detail::rule_info("delegation.reporting", Severity::warning,
-                          "7 kap. 8 § kommunallagen (2017:725), tillämplig enligt 9 kap. 37 § andra stycket", "SKR 2023 kap. 2, Extern delegering",
-                          "När delegering används anger avtalet hur beslut på delegation återrapporteras till uppdragsgivarens nämnd",
-                          "When delegation is used, the agreement says how decisions taken on delegation are reported to the principal's committee",
-                          "{subject} använder delegering men anger inte hur delegationsbesluten återrapporteras till uppdragsgivarens nämnd.",
-                          "{subject} uses delegation but does not say how delegated decisions are reported to the principal's committee.");
-    return i;
-}
-
-/// @brief `delegation.non_delegable` [error]. 6 kap. 38 § KL: the goals,
-/// direction, scope or quality of the activity; submissions to the council
-/// and opinions on appeals; exercise of authority of a principled nature or
-/// greater importance; citizen proposals; matters reserved by statute —
-/// may never be delegated.
-[[nodiscard]] inline const RuleInfo& delegation_non_delegable() {
-    static const RuleInfo i =
-        detail::rule_info("delegation.non_delegable", Severity::error, "6 kap. 38 § och 9 kap. 37 § andra stycket kommunallagen (2017:725)",
-                          "SKR 2023 kap. 2, Extern delegering", "Ärenden som enligt 6 kap. 38 § KL inte får delegeras delegeras inte",
-                          "Matters that may never be delegated under 6 kap. 38 § KL are not delegated",
-                          "{subject} delegerar ett ärende som inte får delegeras (6 kap. 38 § KL).",
-                          "{subject} delegates a matter that may never be delegated (6 kap. 38 § KL).");
-    return i;
-}
-
-} // namespace rules::info
 
 namespace predicates {
 
@@ -110,6 +27,27 @@ namespace predicates {
     return p;
 }
 
+} // namespace predicates
+
+// delegation.agreed ─────────────────────────────────────────────────────────
+namespace rules::info {
+/// @brief `delegation.agreed` [error]. External delegation presupposes an
+/// agreement between the parties stating it and its extent.
+[[nodiscard]] inline const RuleInfo& delegation_agreed() {
+    static const RuleInfo i{
+        .id = "delegation.agreed",
+        .severity = Severity::error,
+        .citation = "9 kap. 37 § andra stycket kommunallagen (2017:725)",
+        .source = "SKR 2023 kap. 2, Extern delegering",
+        .title = {"Om beslutanderätt delegeras till uppdragstagarens anställda anger avtalet det och i vilken omfattning",
+                  "If decision power is delegated to the contractor's staff, the agreement states it and its extent"},
+        .violation = {"{subject}: beslutanderätt delegeras utan att avtalet anger delegeringen och dess omfattning.",
+                      "{subject}: decision power is delegated without the agreement stating the delegation and its extent."},
+    };
+    return i;
+}
+} // namespace rules::info
+namespace predicates {
 /// @brief If delegation is used, the agreement states it and its extent.
 [[nodiscard]] inline const Predicate<AgreementSubject>& delegation_agreed() {
     static const auto p =
@@ -121,7 +59,35 @@ namespace predicates {
                  }));
     return p;
 }
+} // namespace predicates
+namespace rules {
+/// @brief `delegation.agreed` [error].
+[[nodiscard]] inline const Rule& delegation_agreed() {
+    static const Rule r{info::delegation_agreed(), predicates::delegation_agreed()};
+    return r;
+}
+} // namespace rules
 
+// delegation.employees_only ─────────────────────────────────────────────────
+namespace rules::info {
+/// @brief `delegation.employees_only` [error]. Only an employee of the other
+/// party may decide on delegation; consultants are not employees, and
+/// elected officials or employees of municipal companies may not (SKR).
+[[nodiscard]] inline const RuleInfo& delegation_employees_only() {
+    static const RuleInfo i{
+        .id = "delegation.employees_only",
+        .severity = Severity::error,
+        .citation = "9 kap. 37 § andra stycket kommunallagen (2017:725)",
+        .source = "SKR 2023 kap. 2, Extern delegering",
+        .title = {"Delegaten är anställd hos uppdragstagaren (inte konsult, förtroendevald eller anställd i kommunalt bolag)",
+                  "The delegate is an employee of the contractor (not a consultant, elected official or employee of a municipal company)"},
+        .violation = {"{subject} delegerar beslutanderätt till någon som inte är anställd hos uppdragstagaren.",
+                      "{subject} delegates decision power to someone who is not an employee of the contractor."},
+    };
+    return i;
+}
+} // namespace rules::info
+namespace predicates {
 /// @brief The delegate is an employee of the task's contractor.
 [[nodiscard]] inline const Predicate<DelegateSubject>& delegation_employees_only() {
     static const auto p = detail::leaf<DelegateSubject>(detail::predicate_info(rules::info::delegation_employees_only()), [](const DelegateSubject& s,
@@ -175,7 +141,32 @@ namespace predicates {
     });
     return p;
 }
+} // namespace predicates
+namespace rules {
+/// @brief `delegation.employees_only` [error].
+[[nodiscard]] inline const Rule& delegation_employees_only() {
+    static const Rule r{info::delegation_employees_only(), predicates::delegation_employees_only()};
+    return r;
+}
+} // namespace rules
 
+// delegation.within_agreement ───────────────────────────────────────────────
+namespace rules::info {
+/// @brief `delegation.within_agreement` [error]. Delegation covers only
+/// tasks within the cooperation.
+[[nodiscard]] inline const RuleInfo& delegation_within_agreement() {
+    static const RuleInfo i{
+        .id = "delegation.within_agreement",
+        .severity = Severity::error,
+        .citation = "9 kap. 37 § andra stycket kommunallagen (2017:725)",
+        .source = "SKR 2023 kap. 2, Extern delegering",
+        .title = {"Delegeringen avser en uppgift som omfattas av avtalet", "The delegation concerns a task covered by the agreement"},
+        .violation = {"{subject} avser en uppgift som inte omfattas av avtalssamverkan.", "{subject} concerns a task not covered by the agreement."},
+    };
+    return i;
+}
+} // namespace rules::info
+namespace predicates {
 /// @brief The delegation concerns a task of the agreement.
 [[nodiscard]] inline const Predicate<DelegateSubject>& delegation_within_agreement() {
     static const auto p =
@@ -186,7 +177,34 @@ namespace predicates {
         });
     return p;
 }
+} // namespace predicates
+namespace rules {
+/// @brief `delegation.within_agreement` [error].
+[[nodiscard]] inline const Rule& delegation_within_agreement() {
+    static const Rule r{info::delegation_within_agreement(), predicates::delegation_within_agreement()};
+    return r;
+}
+} // namespace rules
 
+// delegation.onward_stated ──────────────────────────────────────────────────
+namespace rules::info {
+/// @brief `delegation.onward_stated` [warning]. The agreement should say
+/// whether onward delegation (vidaredelegering, 7 kap. 6 § KL) is allowed.
+[[nodiscard]] inline const RuleInfo& delegation_onward_stated() {
+    static const RuleInfo i{
+        .id = "delegation.onward_stated",
+        .severity = Severity::warning,
+        .citation = "9 kap. 37 § andra stycket och 7 kap. 6 § kommunallagen (2017:725)",
+        .source = "SKR 2023 kap. 2, Extern delegering: \"om vidaredelegering ska vara möjlig\"",
+        .title = {"När delegering används anger avtalet om vidaredelegering är tillåten",
+                  "When delegation is used, the agreement says whether onward delegation is allowed"},
+        .violation = {"{subject} använder delegering men anger inte om vidaredelegering är tillåten.",
+                      "{subject} uses delegation but does not say whether onward delegation is allowed."},
+    };
+    return i;
+}
+} // namespace rules::info
+namespace predicates {
 /// @brief If delegation is used, the agreement says whether onward delegation is allowed.
 [[nodiscard]] inline const Predicate<AgreementSubject>& delegation_onward_stated() {
     static const auto p = when(detail::predicate_info(rules::info::delegation_onward_stated()), delegation_used(),
@@ -198,7 +216,35 @@ namespace predicates {
                                    [](const AgreementSubject& s, Trace&) { return truth(s.agreement().delegation.onward_delegation.has_value()); }));
     return p;
 }
+} // namespace predicates
+namespace rules {
+/// @brief `delegation.onward_stated` [warning].
+[[nodiscard]] inline const Rule& delegation_onward_stated() {
+    static const Rule r{info::delegation_onward_stated(), predicates::delegation_onward_stated()};
+    return r;
+}
+} // namespace rules
 
+// delegation.reporting ──────────────────────────────────────────────────────
+namespace rules::info {
+/// @brief `delegation.reporting` [warning]. Decisions taken on delegation
+/// are reported to the principal's committee (7 kap. 8 § KL, applied by
+/// 9 kap. 37 § andra stycket).
+[[nodiscard]] inline const RuleInfo& delegation_reporting() {
+    static const RuleInfo i{
+        .id = "delegation.reporting",
+        .severity = Severity::warning,
+        .citation = "7 kap. 8 § kommunallagen (2017:725), tillämplig enligt 9 kap. 37 § andra stycket",
+        .source = "SKR 2023 kap. 2, Extern delegering",
+        .title = {"När delegering används anger avtalet hur beslut på delegation återrapporteras till uppdragsgivarens nämnd",
+                  "When delegation is used, the agreement says how decisions taken on delegation are reported to the principal's committee"},
+        .violation = {"{subject} använder delegering men anger inte hur delegationsbesluten återrapporteras till uppdragsgivarens nämnd.",
+                      "{subject} uses delegation but does not say how delegated decisions are reported to the principal's committee."},
+    };
+    return i;
+}
+} // namespace rules::info
+namespace predicates {
 /// @brief If delegation is used, the agreement says how delegated decisions are reported.
 [[nodiscard]] inline const Predicate<AgreementSubject>& delegation_reporting() {
     static const auto p =
@@ -213,7 +259,37 @@ namespace predicates {
                  }));
     return p;
 }
+} // namespace predicates
+namespace rules {
+/// @brief `delegation.reporting` [warning].
+[[nodiscard]] inline const Rule& delegation_reporting() {
+    static const Rule r{info::delegation_reporting(), predicates::delegation_reporting()};
+    return r;
+}
+} // namespace rules
 
+// delegation.non_delegable ──────────────────────────────────────────────────
+namespace rules::info {
+/// @brief `delegation.non_delegable` [error]. 6 kap. 38 § KL: the goals,
+/// direction, scope or quality of the activity; submissions to the council
+/// and opinions on appeals; exercise of authority of a principled nature or
+/// greater importance; citizen proposals; matters reserved by statute —
+/// may never be delegated.
+[[nodiscard]] inline const RuleInfo& delegation_non_delegable() {
+    static const RuleInfo i{
+        .id = "delegation.non_delegable",
+        .severity = Severity::error,
+        .citation = "6 kap. 38 § och 9 kap. 37 § andra stycket kommunallagen (2017:725)",
+        .source = "SKR 2023 kap. 2, Extern delegering",
+        .title = {"Ärenden som enligt 6 kap. 38 § KL inte får delegeras delegeras inte",
+                  "Matters that may never be delegated under 6 kap. 38 § KL are not delegated"},
+        .violation = {"{subject} delegerar ett ärende som inte får delegeras (6 kap. 38 § KL).",
+                      "{subject} delegates a matter that may never be delegated (6 kap. 38 § KL)."},
+    };
+    return i;
+}
+} // namespace rules::info
+namespace predicates {
 /// @brief The delegated matter is delegable under 6 kap. 38 § KL.
 [[nodiscard]] inline const Predicate<DelegateSubject>& delegation_non_delegable() {
     static const auto p =
@@ -247,42 +323,13 @@ namespace predicates {
         });
     return p;
 }
-
 } // namespace predicates
-
 namespace rules {
-
-/// @brief `delegation.agreed` [error].
-[[nodiscard]] inline const Rule& delegation_agreed() {
-    static const Rule r{info::delegation_agreed(), predicates::delegation_agreed()};
-    return r;
-}
-/// @brief `delegation.employees_only` [error].
-[[nodiscard]] inline const Rule& delegation_employees_only() {
-    static const Rule r{info::delegation_employees_only(), predicates::delegation_employees_only()};
-    return r;
-}
-/// @brief `delegation.within_agreement` [error].
-[[nodiscard]] inline const Rule& delegation_within_agreement() {
-    static const Rule r{info::delegation_within_agreement(), predicates::delegation_within_agreement()};
-    return r;
-}
-/// @brief `delegation.onward_stated` [warning].
-[[nodiscard]] inline const Rule& delegation_onward_stated() {
-    static const Rule r{info::delegation_onward_stated(), predicates::delegation_onward_stated()};
-    return r;
-}
-/// @brief `delegation.reporting` [warning].
-[[nodiscard]] inline const Rule& delegation_reporting() {
-    static const Rule r{info::delegation_reporting(), predicates::delegation_reporting()};
-    return r;
-}
 /// @brief `delegation.non_delegable` [error].
 [[nodiscard]] inline const Rule& delegation_non_delegable() {
     static const Rule r{info::delegation_non_delegable(), predicates::delegation_non_delegable()};
     return r;
 }
-
 } // namespace rules
 
 } // namespace avtal

@@ -1,10 +1,8 @@
 #pragma once
 /// @file
 /// @brief The procurement exceptions as exported predicates over a task
-/// (SKR 2023 kap. 3; LOU): `exception.public_authority`,
-/// `exception.direct_award`, `exception.hamburg` (one sub-predicate per
-/// criterion), `exception.teckal`, `exception.nesgi`. Combine them freely or
-/// add your own to a `CheckOptions::exceptions` list.
+/// (SKR 2023 kap. 3; LOU), Hamburg with one sub-predicate per criterion.
+/// Combine them freely or add your own to a `CheckOptions::exceptions` list.
 
 #include <avtal/core/date.hpp>
 #include <avtal/core/detail/facts.hpp>

@@ -1,58 +1,12 @@
 #pragma once
 /// @file
 /// @brief Rules on information handling (SKR 2023 kap. 2, "Dokument- och
-/// informationshantering"): `information.personal_data_arrangement`,
-/// `information.records`, `information.confidentiality`.
+/// informationshantering"). Each rule is one block (grep its id).
 
 #include <avtal/law/rules/common.hpp>
 #include <avtal/law/rules/delegation.hpp>
 
 namespace avtal {
-
-namespace rules::info {
-
-/// @brief `information.personal_data_arrangement` [error]: GDPR roles settled
-/// when personal data is processed (art. 24, 26, 28).
-[[nodiscard]] inline const RuleInfo& information_personal_data_arrangement() {
-    static const RuleInfo i =
-        detail::rule_info("information.personal_data_arrangement", Severity::error, "Dataskyddsförordningen (EU) 2016/679 art. 24, 26 och 28",
-                          "SKR 2023 kap. 2, Dokument- och informationshantering",
-                          "Om personuppgifter behandlas är rollerna reglerade: gemensamt personuppgiftsansvar (art. 26), personuppgiftsbiträdesavtal "
-                          "(art. 28) eller separat personuppgiftsansvar",
-                          "If personal data is processed, the roles are settled: joint controllership (art. 26), a processor agreement (art. 28) or "
-                          "separate controllership",
-                          "{subject} behandlar personuppgifter utan att personuppgiftsansvaret är reglerat (varken gemensamt ansvar, biträdesavtal "
-                          "eller separat ansvar).",
-                          "{subject} processes personal data without settling the controllership (no joint arrangement, processor agreement or "
-                          "separate controllership).");
-    return i;
-}
-
-/// @brief `information.records` [warning]: registration and archiving
-/// responsibility is stated when case handling is involved.
-[[nodiscard]] inline const RuleInfo& information_records() {
-    static const RuleInfo i =
-        detail::rule_info("information.records", Severity::warning, "5 kap. offentlighets- och sekretesslagen (2009:400); arkivlagen (1990:782)",
-                          "SKR 2023 kap. 2, Dokument- och informationshantering (diarieföring, arkivbildning)",
-                          "Vid myndighetsutövning eller delegering anger avtalet ansvaret för diarieföring och arkivering",
-                          "Where a task is exercise of authority or delegation is used, responsibility for registration and archiving is stated",
-                          "{subject} innefattar handläggning av ärenden men anger inte ansvaret för diarieföring och arkivering.",
-                          "{subject} involves case handling but does not state responsibility for registration and archiving.");
-    return i;
-}
-
-/// @brief `information.confidentiality` [warning]: sekretess regulated when
-/// personal data is processed.
-[[nodiscard]] inline const RuleInfo& information_confidentiality() {
-    static const RuleInfo i = detail::rule_info(
-        "information.confidentiality", Severity::warning, "offentlighets- och sekretesslagen (2009:400)",
-        "SKR 2023 kap. 2, Dokument- och informationshantering; Avtalsinnehållet (sekretess)", "Om personuppgifter behandlas regleras sekretessen",
-        "If personal data is processed, confidentiality is regulated", "{subject} behandlar personuppgifter men reglerar inte sekretessen.",
-        "{subject} processes personal data but does not regulate confidentiality.");
-    return i;
-}
-
-} // namespace rules::info
 
 namespace predicates {
 
@@ -66,6 +20,31 @@ namespace predicates {
     return p;
 }
 
+} // namespace predicates
+
+// information.personal_data_arrangement ─────────────────────────────────────
+namespace rules::info {
+/// @brief `information.personal_data_arrangement` [error]: GDPR roles settled
+/// when personal data is processed (art. 24, 26, 28).
+[[nodiscard]] inline const RuleInfo& information_personal_data_arrangement() {
+    static const RuleInfo i{
+        .id = "information.personal_data_arrangement",
+        .severity = Severity::error,
+        .citation = "Dataskyddsförordningen (EU) 2016/679 art. 24, 26 och 28",
+        .source = "SKR 2023 kap. 2, Dokument- och informationshantering",
+        .title = {"Om personuppgifter behandlas är rollerna reglerade: gemensamt personuppgiftsansvar (art. 26), personuppgiftsbiträdesavtal (art. "
+                  "28) eller separat personuppgiftsansvar",
+                  "If personal data is processed, the roles are settled: joint controllership (art. 26), a processor agreement (art. 28) or separate "
+                  "controllership"},
+        .violation = {"{subject} behandlar personuppgifter utan att personuppgiftsansvaret är reglerat (varken gemensamt ansvar, biträdesavtal eller "
+                      "separat ansvar).",
+                      "{subject} processes personal data without settling the controllership (no joint arrangement, processor agreement or separate "
+                      "controllership)."},
+    };
+    return i;
+}
+} // namespace rules::info
+namespace predicates {
 /// @brief If personal data is processed, the GDPR roles are settled.
 [[nodiscard]] inline const Predicate<AgreementSubject>& information_personal_data_arrangement() {
     static const auto p = when(detail::predicate_info(rules::info::information_personal_data_arrangement()), personal_data_processed(),
@@ -79,7 +58,34 @@ namespace predicates {
                                                               }));
     return p;
 }
+} // namespace predicates
+namespace rules {
+/// @brief `information.personal_data_arrangement` [error].
+[[nodiscard]] inline const Rule& information_personal_data_arrangement() {
+    static const Rule r{info::information_personal_data_arrangement(), predicates::information_personal_data_arrangement()};
+    return r;
+}
+} // namespace rules
 
+// information.records ───────────────────────────────────────────────────────
+namespace rules::info {
+/// @brief `information.records` [warning]: registration and archiving
+/// responsibility is stated when case handling is involved.
+[[nodiscard]] inline const RuleInfo& information_records() {
+    static const RuleInfo i{
+        .id = "information.records",
+        .severity = Severity::warning,
+        .citation = "5 kap. offentlighets- och sekretesslagen (2009:400); arkivlagen (1990:782)",
+        .source = "SKR 2023 kap. 2, Dokument- och informationshantering (diarieföring, arkivbildning)",
+        .title = {"Vid myndighetsutövning eller delegering anger avtalet ansvaret för diarieföring och arkivering",
+                  "Where a task is exercise of authority or delegation is used, responsibility for registration and archiving is stated"},
+        .violation = {"{subject} innefattar handläggning av ärenden men anger inte ansvaret för diarieföring och arkivering.",
+                      "{subject} involves case handling but does not state responsibility for registration and archiving."},
+    };
+    return i;
+}
+} // namespace rules::info
+namespace predicates {
 /// @brief Some task is exercise of authority, or delegation is used (case handling).
 [[nodiscard]] inline const Predicate<AgreementSubject>& case_handling() {
     static const auto p = any_of<AgreementSubject>(
@@ -117,7 +123,33 @@ namespace predicates {
                                        }));
     return p;
 }
+} // namespace predicates
+namespace rules {
+/// @brief `information.records` [warning].
+[[nodiscard]] inline const Rule& information_records() {
+    static const Rule r{info::information_records(), predicates::information_records()};
+    return r;
+}
+} // namespace rules
 
+// information.confidentiality ───────────────────────────────────────────────
+namespace rules::info {
+/// @brief `information.confidentiality` [warning]: sekretess regulated when
+/// personal data is processed.
+[[nodiscard]] inline const RuleInfo& information_confidentiality() {
+    static const RuleInfo i{
+        .id = "information.confidentiality",
+        .severity = Severity::warning,
+        .citation = "offentlighets- och sekretesslagen (2009:400)",
+        .source = "SKR 2023 kap. 2, Dokument- och informationshantering; Avtalsinnehållet (sekretess)",
+        .title = {"Om personuppgifter behandlas regleras sekretessen", "If personal data is processed, confidentiality is regulated"},
+        .violation = {"{subject} behandlar personuppgifter men reglerar inte sekretessen.",
+                      "{subject} processes personal data but does not regulate confidentiality."},
+    };
+    return i;
+}
+} // namespace rules::info
+namespace predicates {
 /// @brief If personal data is processed, confidentiality is regulated.
 [[nodiscard]] inline const Predicate<AgreementSubject>& information_confidentiality() {
     static const auto p = when(
@@ -129,27 +161,13 @@ namespace predicates {
                                        }));
     return p;
 }
-
 } // namespace predicates
-
 namespace rules {
-
-/// @brief `information.personal_data_arrangement` [error].
-[[nodiscard]] inline const Rule& information_personal_data_arrangement() {
-    static const Rule r{info::information_personal_data_arrangement(), predicates::information_personal_data_arrangement()};
-    return r;
-}
-/// @brief `information.records` [warning].
-[[nodiscard]] inline const Rule& information_records() {
-    static const Rule r{info::information_records(), predicates::information_records()};
-    return r;
-}
 /// @brief `information.confidentiality` [warning].
 [[nodiscard]] inline const Rule& information_confidentiality() {
     static const Rule r{info::information_confidentiality(), predicates::information_confidentiality()};
     return r;
 }
-
 } // namespace rules
 
 } // namespace avtal

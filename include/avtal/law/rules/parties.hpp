@@ -1,58 +1,35 @@
 #pragma once
 /// @file
-/// @brief Rules on the parties (9 kap. 37 § KL; SKR 2023 kap. 2, "Parter"):
-/// `party.kind_allowed`, `party.federation_mandate`, `party.at_least_two`.
+/// @brief Rules on the parties (9 kap. 37 § KL; SKR 2023 kap. 2, "Parter").
+/// Each rule is one block (grep its id).
 
 #include <avtal/law/rules/common.hpp>
 
 namespace avtal {
 
+// party.kind_allowed ────────────────────────────────────────────────────────
 namespace rules::info {
-
 /// @brief `party.kind_allowed` [error]. 9 kap. 37 § KL: "En kommun eller en
 /// region får … ingå avtal om att någon av dess uppgifter helt eller delvis
 /// ska utföras av en annan kommun eller region" — not by companies, private
 /// actors or the state (SKR).
 [[nodiscard]] inline const RuleInfo& party_kind_allowed() {
-    static const RuleInfo i = detail::rule_info("party.kind_allowed", Severity::error, "9 kap. 37 § första stycket kommunallagen (2017:725)",
-                                                "SKR 2023 kap. 2, Parter", "Varje part är en kommun, en region eller ett kommunalförbund",
-                                                "Every party is a municipality, a region or a municipal federation",
-                                                "{subject} är inte en kommun, region eller ett kommunalförbund och kan inte vara part i "
-                                                "avtalssamverkan (kommunala bolag, privata aktörer och staten kan inte vara parter).",
-                                                "{subject} is not a municipality, region or municipal federation and cannot be a party to "
-                                                "avtalssamverkan (municipal companies, private actors and the state cannot be parties).");
+    static const RuleInfo i{
+        .id = "party.kind_allowed",
+        .severity = Severity::error,
+        .citation = "9 kap. 37 § första stycket kommunallagen (2017:725)",
+        .source = "SKR 2023 kap. 2, Parter",
+        .title = {"Varje part är en kommun, en region eller ett kommunalförbund",
+                  "Every party is a municipality, a region or a municipal federation"},
+        .violation = {"{subject} är inte en kommun, region eller ett kommunalförbund och kan inte vara part i avtalssamverkan (kommunala bolag, "
+                      "privata aktörer och staten kan inte vara parter).",
+                      "{subject} is not a municipality, region or municipal federation and cannot be a party to avtalssamverkan (municipal "
+                      "companies, private actors and the state cannot be parties)."},
+    };
     return i;
 }
-
-/// @brief `party.federation_mandate` [error]. A kommunalförbund may be a
-/// party only if the cooperation lies within its mandate (förbundsordning):
-/// what KL says of municipalities applies to federations unless otherwise
-/// provided (9 kap. 3 § KL; SKR).
-[[nodiscard]] inline const RuleInfo& party_federation_mandate() {
-    static const RuleInfo i =
-        detail::rule_info("party.federation_mandate", Severity::error, "9 kap. 37 § och 9 kap. 3 § kommunallagen (2017:725)",
-                          "SKR 2023 kap. 2, Parter", "Ett kommunalförbund är part bara om uppgifterna ingår i dess uppdrag (förbundsordningen)",
-                          "A municipal federation is a party only if its mandate covers the tasks",
-                          "{subject} är ett kommunalförbund vars uppdrag inte omfattar uppgifterna i avtalet.",
-                          "{subject} is a municipal federation whose mandate does not cover the agreement's tasks.");
-    return i;
-}
-
-/// @brief `party.at_least_two` [error]. Avtalssamverkan is an agreement that
-/// *another* municipality or region performs a task: at least two distinct parties.
-[[nodiscard]] inline const RuleInfo& party_at_least_two() {
-    static const RuleInfo i = detail::rule_info(
-        "party.at_least_two", Severity::error, "9 kap. 37 § första stycket kommunallagen (2017:725)", "SKR 2023 kap. 2, Parter",
-        "Avtalet har minst två skilda parter", "The agreement has at least two distinct parties",
-        "{subject} har färre än två skilda parter; avtalssamverkan förutsätter att en annan kommun eller region utför uppgiften.",
-        "{subject} has fewer than two distinct parties; avtalssamverkan requires another municipality or region to perform the task.");
-    return i;
-}
-
 } // namespace rules::info
-
 namespace predicates {
-
 /// @brief The party is a municipality, region or municipal federation.
 [[nodiscard]] inline const Predicate<PartySubject>& party_kind_allowed() {
     static const auto p = detail::leaf<PartySubject>(detail::predicate_info(rules::info::party_kind_allowed()), [](const PartySubject& s, Trace& t) {
@@ -62,7 +39,40 @@ namespace predicates {
     });
     return p;
 }
+} // namespace predicates
+namespace rules {
+/// @brief `party.kind_allowed` [error]: every party is a municipality, region or municipal federation.
+[[nodiscard]] inline const Rule& party_kind_allowed() {
+    static const Rule r{info::party_kind_allowed(), predicates::party_kind_allowed(), [](const PartySubject& s, Status) {
+                            const auto& k = s.party().kind;
+                            const std::string kind{k ? to_string(*k) : std::string_view{"?"}};
+                            return detail::tx("Angiven typ: " + kind + ".", "Stated kind: " + kind + ".");
+                        }};
+    return r;
+}
+} // namespace rules
 
+// party.federation_mandate ──────────────────────────────────────────────────
+namespace rules::info {
+/// @brief `party.federation_mandate` [error]. A kommunalförbund may be a
+/// party only if the cooperation lies within its mandate (förbundsordning):
+/// what KL says of municipalities applies to federations unless otherwise
+/// provided (9 kap. 3 § KL; SKR).
+[[nodiscard]] inline const RuleInfo& party_federation_mandate() {
+    static const RuleInfo i{
+        .id = "party.federation_mandate",
+        .severity = Severity::error,
+        .citation = "9 kap. 37 § och 9 kap. 3 § kommunallagen (2017:725)",
+        .source = "SKR 2023 kap. 2, Parter",
+        .title = {"Ett kommunalförbund är part bara om uppgifterna ingår i dess uppdrag (förbundsordningen)",
+                  "A municipal federation is a party only if its mandate covers the tasks"},
+        .violation = {"{subject} är ett kommunalförbund vars uppdrag inte omfattar uppgifterna i avtalet.",
+                      "{subject} is a municipal federation whose mandate does not cover the agreement's tasks."},
+    };
+    return i;
+}
+} // namespace rules::info
+namespace predicates {
 /// @brief The party is a municipal federation.
 [[nodiscard]] inline const Predicate<PartySubject>& party_is_federation() {
     static const auto p = detail::leaf<PartySubject>(
@@ -92,7 +102,33 @@ namespace predicates {
     static const auto p = when(detail::predicate_info(rules::info::party_federation_mandate()), party_is_federation(), party_mandate_covers_tasks());
     return p;
 }
+} // namespace predicates
+namespace rules {
+/// @brief `party.federation_mandate` [error]: a federation's mandate covers the tasks.
+[[nodiscard]] inline const Rule& party_federation_mandate() {
+    static const Rule r{info::party_federation_mandate(), predicates::party_federation_mandate()};
+    return r;
+}
+} // namespace rules
 
+// party.at_least_two ────────────────────────────────────────────────────────
+namespace rules::info {
+/// @brief `party.at_least_two` [error]. Avtalssamverkan is an agreement that
+/// *another* municipality or region performs a task: at least two distinct parties.
+[[nodiscard]] inline const RuleInfo& party_at_least_two() {
+    static const RuleInfo i{
+        .id = "party.at_least_two",
+        .severity = Severity::error,
+        .citation = "9 kap. 37 § första stycket kommunallagen (2017:725)",
+        .source = "SKR 2023 kap. 2, Parter",
+        .title = {"Avtalet har minst två skilda parter", "The agreement has at least two distinct parties"},
+        .violation = {"{subject} har färre än två skilda parter; avtalssamverkan förutsätter att en annan kommun eller region utför uppgiften.",
+                      "{subject} has fewer than two distinct parties; avtalssamverkan requires another municipality or region to perform the task."},
+    };
+    return i;
+}
+} // namespace rules::info
+namespace predicates {
 /// @brief The agreement has at least two distinct parties (by id).
 [[nodiscard]] inline const Predicate<AgreementSubject>& party_at_least_two() {
     static const auto p =
@@ -109,33 +145,13 @@ namespace predicates {
         });
     return p;
 }
-
 } // namespace predicates
-
 namespace rules {
-
-/// @brief `party.kind_allowed` [error]: every party is a municipality, region or municipal federation.
-[[nodiscard]] inline const Rule& party_kind_allowed() {
-    static const Rule r{info::party_kind_allowed(), predicates::party_kind_allowed(), [](const PartySubject& s, Status) {
-                            const auto& k = s.party().kind;
-                            const std::string kind{k ? to_string(*k) : std::string_view{"?"}};
-                            return detail::tx("Angiven typ: " + kind + ".", "Stated kind: " + kind + ".");
-                        }};
-    return r;
-}
-
-/// @brief `party.federation_mandate` [error]: a federation's mandate covers the tasks.
-[[nodiscard]] inline const Rule& party_federation_mandate() {
-    static const Rule r{info::party_federation_mandate(), predicates::party_federation_mandate()};
-    return r;
-}
-
 /// @brief `party.at_least_two` [error]: at least two distinct parties.
 [[nodiscard]] inline const Rule& party_at_least_two() {
     static const Rule r{info::party_at_least_two(), predicates::party_at_least_two()};
     return r;
 }
-
 } // namespace rules
 
 } // namespace avtal

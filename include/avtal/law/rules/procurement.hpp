@@ -1,32 +1,16 @@
 #pragma once
 /// @file
-/// @brief `procurement.required` [error] (SKR 2023 kap. 3; LOU): a service
-/// bought from another municipality must be procured unless an exception
-/// holds. Per task: violated when procurement is required, undetermined when
-/// no exception is established but some are unknown, satisfied when exempt
-/// or not a service.
+/// @brief The procurement rule (SKR 2023 kap. 3; LOU): a service bought from
+/// another municipality must be procured unless an exception holds. Per
+/// task: violated when procurement is required, undetermined when no
+/// exception is established but some are unknown, satisfied when exempt or
+/// not a service.
 
 #include <avtal/law/procurement.hpp>
 #include <avtal/law/rules/common.hpp>
 #include <avtal/law/rules/exceptions.hpp>
 
 namespace avtal {
-
-namespace rules::info {
-
-/// @brief `procurement.required` [error].
-[[nodiscard]] inline const RuleInfo& procurement_required() {
-    static const RuleInfo i = detail::rule_info(
-        "procurement.required", Severity::error, "lagen (2016:1145) om offentlig upphandling (LOU)",
-        "SKR 2023 kap. 1 och 3, Undantag från upphandlingslagstiftningen",
-        "En tjänst som köps av en annan kommun eller region upphandlas, om inte ett undantag gäller",
-        "A service bought from another municipality or region is procured unless an exception holds",
-        "{subject} är en tjänst som ska upphandlas enligt LOU: inget undantag gäller, så avtalssamverkan kan inte användas för den utan upphandling.",
-        "{subject} is a service that must be procured under LOU: no exception holds, so avtalssamverkan cannot be used for it without procurement.");
-    return i;
-}
-
-} // namespace rules::info
 
 namespace detail {
 
@@ -42,8 +26,26 @@ inline Truth procurement_truth(ProcurementOutcome o) {
 
 } // namespace detail
 
+// procurement.required ──────────────────────────────────────────────────────
+namespace rules::info {
+/// @brief `procurement.required` [error].
+[[nodiscard]] inline const RuleInfo& procurement_required() {
+    static const RuleInfo i{
+        .id = "procurement.required",
+        .severity = Severity::error,
+        .citation = "lagen (2016:1145) om offentlig upphandling (LOU)",
+        .source = "SKR 2023 kap. 1 och 3, Undantag från upphandlingslagstiftningen",
+        .title = {"En tjänst som köps av en annan kommun eller region upphandlas, om inte ett undantag gäller",
+                  "A service bought from another municipality or region is procured unless an exception holds"},
+        .violation = {"{subject} är en tjänst som ska upphandlas enligt LOU: inget undantag gäller, så avtalssamverkan kan inte användas för den "
+                      "utan upphandling.",
+                      "{subject} is a service that must be procured under LOU: no exception holds, so avtalssamverkan cannot be used for it without "
+                      "procurement."},
+    };
+    return i;
+}
+} // namespace rules::info
 namespace predicates {
-
 /// @brief No advertised procurement is needed for the task: it is not a
 /// service, or an exception of the context's list holds.
 [[nodiscard]] inline const Predicate<TaskSubject>& procurement_not_required() {
@@ -61,11 +63,8 @@ namespace predicates {
     });
     return p;
 }
-
 } // namespace predicates
-
 namespace rules {
-
 /// @brief `procurement.required` [error]: the message names the exceptions
 /// that hold.
 [[nodiscard]] inline const Rule& procurement_required() {
@@ -103,7 +102,6 @@ namespace rules {
                         }};
     return r;
 }
-
 } // namespace rules
 
 } // namespace avtal

@@ -1,8 +1,7 @@
 #pragma once
 /// @file
-/// @brief Rules on the tasks (9 kap. 37 § KL; SKR 2023 kap. 1–2):
-/// `task.roles`, `task.within_competence`, `task.huvudman_retained`,
-/// `task.special_legislation`.
+/// @brief Rules on the tasks (9 kap. 37 § KL; SKR 2023 kap. 1–2). Each rule
+/// is one block (grep its id).
 
 #include <avtal/core/date.hpp>
 #include <avtal/law/rules/common.hpp>
@@ -11,58 +10,6 @@
 #include <vector>
 
 namespace avtal {
-
-namespace rules::info {
-
-/// @brief `task.roles` [error]. 9 kap. 37 § KL: a municipality or region
-/// (uppdragsgivare) agrees that *another* (uppdragstagare) performs its task.
-[[nodiscard]] inline const RuleInfo& task_roles() {
-    static const RuleInfo i = detail::rule_info(
-        "task.roles", Severity::error, "9 kap. 37 § första stycket kommunallagen (2017:725)", "SKR 2023 kap. 2, Samverkansuppgifter",
-        "Varje uppgift har exakt en uppdragstagare och minst en uppdragsgivare, alla parter i avtalet, och uppdragstagaren är inte uppdragsgivare",
-        "Each task has exactly one contractor and at least one principal, all of them parties, the contractor not among the principals",
-        "{subject} har inte giltiga roller: en uppdragstagare och minst en annan part som uppdragsgivare krävs.",
-        "{subject} does not have valid roles: one contractor and at least one other party as principal are required.");
-    return i;
-}
-
-/// @brief `task.within_competence` [error]. Only tasks the principals could
-/// perform themselves (kommunal kompetens, 2 kap. KL) may be handed over.
-[[nodiscard]] inline const RuleInfo& task_within_competence() {
-    static const RuleInfo i = detail::rule_info(
-        "task.within_competence", Severity::error, "9 kap. 37 § första stycket och 2 kap. 1–2 §§ kommunallagen (2017:725)",
-        "SKR 2023 kap. 2, Samverkansuppgifter", "Uppgiften ligger inom uppdragsgivarnas egen kompetens (det de kunde utföra själva)",
-        "The task lies within the principals' own competence (what they could do themselves)",
-        "{subject} ligger utanför uppdragsgivarnas kompetens; avtalssamverkan får bara avse uppgifter kommunen själv får utföra.",
-        "{subject} lies outside the principals' competence; avtalssamverkan may only concern tasks the municipality may perform itself.");
-    return i;
-}
-
-/// @brief `task.huvudman_retained` [error]. Huvudmannaskapet ändras eller
-/// flyttas inte (prop. 2017/18:151 s. 29; SKR kap. 1): an agreement that
-/// moves it is not avtalssamverkan (that needs a kommunalförbund).
-[[nodiscard]] inline const RuleInfo& task_huvudman_retained() {
-    static const RuleInfo i = detail::rule_info(
-        "task.huvudman_retained", Severity::error, "9 kap. 37 § kommunallagen (2017:725); prop. 2017/18:151 s. 29",
-        "SKR 2023 kap. 1 och 2, Huvudmannaskapet", "Uppdragsgivarna behåller huvudmannaskapet (ansvaret gentemot sina invånare) för uppgiften",
-        "The principals keep huvudmannaskap (responsibility towards their own residents) for the task",
-        "{subject} flyttar huvudmannaskapet från en uppdragsgivare; det är inte avtalssamverkan (ett sådant överlämnande kräver ett "
-        "kommunalförbund).",
-        "{subject} moves huvudmannaskap away from a principal; that is not avtalssamverkan (such a transfer needs a municipal federation).");
-    return i;
-}
-
-/// @brief `task.special_legislation` [info]. 9 kap. 37 § tredje stycket KL:
-/// special statutes for the task's area apply on top of kommunallagen.
-[[nodiscard]] inline const RuleInfo& task_special_legislation() {
-    static const RuleInfo i = detail::rule_info("task.special_legislation", Severity::info, "9 kap. 37 § tredje stycket kommunallagen (2017:725)",
-                                                "SKR 2023 kap. 2, Avtalsinnehållet (sista stycket)",
-                                                "Speciallagstiftning för uppgiftens område gäller utöver kommunallagen",
-                                                "Special legislation for the task's area applies on top of kommunallagen", "", "");
-    return i;
-}
-
-} // namespace rules::info
 
 /// @brief The statutes that apply on top of kommunallagen to `task` on
 /// `date` (unknown date: both versions of socialtjänstlagen are named).
@@ -144,8 +91,26 @@ namespace rules::info {
     return out;
 }
 
+// task.roles ────────────────────────────────────────────────────────────────
+namespace rules::info {
+/// @brief `task.roles` [error]. 9 kap. 37 § KL: a municipality or region
+/// (uppdragsgivare) agrees that *another* (uppdragstagare) performs its task.
+[[nodiscard]] inline const RuleInfo& task_roles() {
+    static const RuleInfo i{
+        .id = "task.roles",
+        .severity = Severity::error,
+        .citation = "9 kap. 37 § första stycket kommunallagen (2017:725)",
+        .source = "SKR 2023 kap. 2, Samverkansuppgifter",
+        .title = {"Varje uppgift har exakt en uppdragstagare och minst en uppdragsgivare, alla parter i avtalet, och uppdragstagaren är inte "
+                  "uppdragsgivare",
+                  "Each task has exactly one contractor and at least one principal, all of them parties, the contractor not among the principals"},
+        .violation = {"{subject} har inte giltiga roller: en uppdragstagare och minst en annan part som uppdragsgivare krävs.",
+                      "{subject} does not have valid roles: one contractor and at least one other party as principal are required."},
+    };
+    return i;
+}
+} // namespace rules::info
 namespace predicates {
-
 /// @brief The task's roles are valid: one existing contractor, at least one
 /// existing principal, the contractor not among them.
 [[nodiscard]] inline const Predicate<TaskSubject>& task_roles() {
@@ -186,7 +151,46 @@ namespace predicates {
     });
     return p;
 }
+} // namespace predicates
+namespace rules {
+/// @brief `task.roles` [error]; an agreement without any task violates it
+/// once (there is no avtalssamverkan without a task to perform).
+[[nodiscard]] inline const Rule& task_roles() {
+    static const Rule r{info::task_roles(), predicates::task_roles(), nullptr,
+                        detail::leaf<AgreementSubject>({"task.roles",
+                                                        {"Avtalet omfattar minst en uppgift", "The agreement covers at least one task"},
+                                                        "9 kap. 37 § första stycket kommunallagen (2017:725)"},
+                                                       [](const AgreementSubject& s, Trace& t) {
+                                                           t.note([] {
+                                                               return detail::tx("Avtalet anger ingen uppgift som ska utföras.",
+                                                                                 "The agreement names no task to perform.");
+                                                           });
+                                                           return truth(!s.agreement().tasks.empty());
+                                                       })};
+    return r;
+}
+} // namespace rules
 
+// task.within_competence ────────────────────────────────────────────────────
+namespace rules::info {
+/// @brief `task.within_competence` [error]. Only tasks the principals could
+/// perform themselves (kommunal kompetens, 2 kap. KL) may be handed over.
+[[nodiscard]] inline const RuleInfo& task_within_competence() {
+    static const RuleInfo i{
+        .id = "task.within_competence",
+        .severity = Severity::error,
+        .citation = "9 kap. 37 § första stycket och 2 kap. 1–2 §§ kommunallagen (2017:725)",
+        .source = "SKR 2023 kap. 2, Samverkansuppgifter",
+        .title = {"Uppgiften ligger inom uppdragsgivarnas egen kompetens (det de kunde utföra själva)",
+                  "The task lies within the principals' own competence (what they could do themselves)"},
+        .violation =
+            {"{subject} ligger utanför uppdragsgivarnas kompetens; avtalssamverkan får bara avse uppgifter kommunen själv får utföra.",
+             "{subject} lies outside the principals' competence; avtalssamverkan may only concern tasks the municipality may perform itself."},
+    };
+    return i;
+}
+} // namespace rules::info
+namespace predicates {
 /// @brief The task lies within the principals' own competence.
 [[nodiscard]] inline const Predicate<TaskSubject>& task_within_competence() {
     static const auto p =
@@ -195,7 +199,37 @@ namespace predicates {
         });
     return p;
 }
+} // namespace predicates
+namespace rules {
+/// @brief `task.within_competence` [error].
+[[nodiscard]] inline const Rule& task_within_competence() {
+    static const Rule r{info::task_within_competence(), predicates::task_within_competence()};
+    return r;
+}
+} // namespace rules
 
+// task.huvudman_retained ────────────────────────────────────────────────────
+namespace rules::info {
+/// @brief `task.huvudman_retained` [error]. Huvudmannaskapet ändras eller
+/// flyttas inte (prop. 2017/18:151 s. 29; SKR kap. 1): an agreement that
+/// moves it is not avtalssamverkan (that needs a kommunalförbund).
+[[nodiscard]] inline const RuleInfo& task_huvudman_retained() {
+    static const RuleInfo i{
+        .id = "task.huvudman_retained",
+        .severity = Severity::error,
+        .citation = "9 kap. 37 § kommunallagen (2017:725); prop. 2017/18:151 s. 29",
+        .source = "SKR 2023 kap. 1 och 2, Huvudmannaskapet",
+        .title = {"Uppdragsgivarna behåller huvudmannaskapet (ansvaret gentemot sina invånare) för uppgiften",
+                  "The principals keep huvudmannaskap (responsibility towards their own residents) for the task"},
+        .violation =
+            {"{subject} flyttar huvudmannaskapet från en uppdragsgivare; det är inte avtalssamverkan (ett sådant överlämnande kräver ett "
+             "kommunalförbund).",
+             "{subject} moves huvudmannaskap away from a principal; that is not avtalssamverkan (such a transfer needs a municipal federation)."},
+    };
+    return i;
+}
+} // namespace rules::info
+namespace predicates {
 /// @brief Every principal keeps huvudmannaskap: each principal is listed in
 /// `huvudman`. The contractor may also be listed (as huvudman of the
 /// facility it runs, or for its own residents, as Norrköping for the shared
@@ -223,7 +257,32 @@ namespace predicates {
         });
     return p;
 }
+} // namespace predicates
+namespace rules {
+/// @brief `task.huvudman_retained` [error].
+[[nodiscard]] inline const Rule& task_huvudman_retained() {
+    static const Rule r{info::task_huvudman_retained(), predicates::task_huvudman_retained()};
+    return r;
+}
+} // namespace rules
 
+// task.special_legislation ──────────────────────────────────────────────────
+namespace rules::info {
+/// @brief `task.special_legislation` [info]. 9 kap. 37 § tredje stycket KL:
+/// special statutes for the task's area apply on top of kommunallagen.
+[[nodiscard]] inline const RuleInfo& task_special_legislation() {
+    static const RuleInfo i{
+        .id = "task.special_legislation",
+        .severity = Severity::info,
+        .citation = "9 kap. 37 § tredje stycket kommunallagen (2017:725)",
+        .source = "SKR 2023 kap. 2, Avtalsinnehållet (sista stycket)",
+        .title = {"Speciallagstiftning för uppgiftens område gäller utöver kommunallagen",
+                  "Special legislation for the task's area applies on top of kommunallagen"},
+    };
+    return i;
+}
+} // namespace rules::info
+namespace predicates {
 /// @brief Informational: lists the special statutes (always holds).
 [[nodiscard]] inline const Predicate<TaskSubject>& task_special_legislation() {
     static const auto p =
@@ -240,40 +299,8 @@ namespace predicates {
         });
     return p;
 }
-
 } // namespace predicates
-
 namespace rules {
-
-/// @brief `task.roles` [error]; an agreement without any task violates it
-/// once (there is no avtalssamverkan without a task to perform).
-[[nodiscard]] inline const Rule& task_roles() {
-    static const Rule r{info::task_roles(), predicates::task_roles(), nullptr,
-                        detail::leaf<AgreementSubject>({"task.roles",
-                                                        {"Avtalet omfattar minst en uppgift", "The agreement covers at least one task"},
-                                                        "9 kap. 37 § första stycket kommunallagen (2017:725)"},
-                                                       [](const AgreementSubject& s, Trace& t) {
-                                                           t.note([] {
-                                                               return detail::tx("Avtalet anger ingen uppgift som ska utföras.",
-                                                                                 "The agreement names no task to perform.");
-                                                           });
-                                                           return truth(!s.agreement().tasks.empty());
-                                                       })};
-    return r;
-}
-
-/// @brief `task.within_competence` [error].
-[[nodiscard]] inline const Rule& task_within_competence() {
-    static const Rule r{info::task_within_competence(), predicates::task_within_competence()};
-    return r;
-}
-
-/// @brief `task.huvudman_retained` [error].
-[[nodiscard]] inline const Rule& task_huvudman_retained() {
-    static const Rule r{info::task_huvudman_retained(), predicates::task_huvudman_retained()};
-    return r;
-}
-
 /// @brief `task.special_legislation` [info]: the message lists the statutes.
 [[nodiscard]] inline const Rule& task_special_legislation() {
     static const Rule r{info::task_special_legislation(), predicates::task_special_legislation(), [](const TaskSubject& s, Status) {
@@ -294,7 +321,6 @@ namespace rules {
                         }};
     return r;
 }
-
 } // namespace rules
 
 } // namespace avtal

@@ -1,0 +1,60 @@
+// The content rules (include/avtal/law/rules/content.hpp): one finding per
+// section; holds, violated, unknown.
+#include "support.hpp"
+
+#include <avtal/law/rules.hpp>
+
+using namespace avtal;
+using avtal::test::norrstrom;
+using avtal::test::status_of;
+using avtal::test::statuses;
+using avtal::test::with_delegation;
+using S = Status;
+
+TEST_CASE("content.required: one finding per missing section", "[rules][content]") {
+    Agreement a = norrstrom();
+    CHECK(statuses(check(a), "content.required") == std::vector<S>(8, S::satisfied));
+    a.clauses = std::vector<Clause>{Clause::parties, Clause::economic_terms};
+    const Report r = check(a);
+    // parties ok, contractor_tasks missing, delegation_scope not needed, economic ok, 4 more missing
+    CHECK(statuses(r, "content.required") ==
+          std::vector<S>{S::satisfied, S::violated, S::satisfied, S::satisfied, S::violated, S::violated, S::violated, S::violated});
+    CHECK_THAT(message(r, *r.findings_of("content.required")[7], Lang::sv), Catch::Contains("uppsägning"));
+    Agreement d = with_delegation();
+    d.clauses->pop_back(); // no delegation_scope
+    CHECK(statuses(check(d), "content.required")[2] == S::violated);
+    a.clauses.reset();
+    const Report u = check(a);
+    // Unknown sections, except delegation_scope, which is not needed here.
+    CHECK(statuses(u, "content.required") == std::vector<S>{S::undetermined, S::undetermined, S::satisfied, S::undetermined, S::undetermined,
+                                                            S::undetermined, S::undetermined, S::undetermined});
+    CHECK(u.findings_of("content.required")[0]->missing == std::vector<std::string>{"/clauses"});
+}
+
+TEST_CASE("content.conditional", "[rules][content]") {
+    Agreement a = norrstrom();
+    CHECK(statuses(check(a), "content.conditional") == std::vector<S>(4, S::satisfied));
+    a.clauses = std::vector<Clause>{};
+    a.creates_copyright_material = true;
+    CHECK(statuses(check(a), "content.conditional") == std::vector<S>(4, S::violated));
+    a.information.personal_data = false;
+    a.creates_copyright_material = false;
+    CHECK(statuses(check(a), "content.conditional") == std::vector<S>{S::satisfied, S::satisfied, S::satisfied, S::violated}); // insurance always
+    a.creates_copyright_material.reset();
+    const Report r = check(a);
+    CHECK(statuses(r, "content.conditional")[2] == S::undetermined);
+    CHECK(r.findings_of("content.conditional")[2]->missing == std::vector<std::string>{"/creates_copyright_material"});
+}
+
+TEST_CASE("content.children (Socialstyrelsen)", "[rules][content]") {
+    Agreement a = norrstrom();
+    CHECK(statuses(check(a), "content.children") == std::vector<S>(5, S::satisfied));
+    a.clauses = std::vector<Clause>{Clause::target_group};
+    CHECK(statuses(check(a), "content.children") == std::vector<S>{S::satisfied, S::violated, S::violated, S::violated, S::violated});
+    a.tasks[0].target_group_children = false;
+    CHECK(statuses(check(a), "content.children") == std::vector<S>(5, S::satisfied));
+    a.tasks[0].target_group_children.reset();
+    const Report r = check(a);
+    CHECK(statuses(r, "content.children")[1] == S::undetermined);
+    CHECK(r.findings_of("content.children")[1]->missing == std::vector<std::string>{"/tasks/0/target_group_children"});
+}

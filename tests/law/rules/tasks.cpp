@@ -1,0 +1,104 @@
+// The task rules (include/avtal/law/rules/tasks.hpp): holds, violated,
+// unknown, on the chapter 5 agreement with one fact changed.
+#include "support.hpp"
+
+#include <avtal/law/rules.hpp>
+
+using namespace avtal;
+using avtal::test::norrstrom;
+using avtal::test::status_of;
+using avtal::test::statuses;
+using avtal::test::with_delegation;
+using S = Status;
+
+TEST_CASE("task.roles", "[rules][task]") {
+    Agreement a = norrstrom();
+    CHECK(status_of(check(a), "task.roles") == S::satisfied);
+    SECTION("contractor among the principals") {
+        a.tasks[0].principals->push_back("norrstrom");
+        CHECK(status_of(check(a), "task.roles") == S::violated);
+    }
+    SECTION("no principal") {
+        a.tasks[0].principals->clear();
+        CHECK(status_of(check(a), "task.roles") == S::violated);
+    }
+    SECTION("a principal that is not a party: a finding, and invalid input, never an exception") {
+        a.tasks[0].principals = std::vector<Id>{"gransby"};
+        Report r = check(a);
+        CHECK(status_of(r, "task.roles") == S::violated);
+        CHECK(r.verdict() == Verdict::invalid);
+        REQUIRE(r.problems().size() >= 1);
+        CHECK(r.problems()[0].to_string() == "/tasks/0/principals/0: unknown party \"gransby\"");
+    }
+    SECTION("contractor unknown") {
+        a.tasks[0].contractor.reset();
+        const Report r = check(a);
+        CHECK(status_of(r, "task.roles") == S::undetermined);
+        CHECK(test::missing_of(r, "task.roles") == std::vector<std::string>{"/tasks/0/contractor"});
+    }
+}
+
+TEST_CASE("task.within_competence", "[rules][task]") {
+    Agreement a = norrstrom();
+    CHECK(status_of(check(a), "task.within_competence") == S::satisfied);
+    a.tasks[0].within_competence = false;
+    CHECK(status_of(check(a), "task.within_competence") == S::violated);
+    a.tasks[0].within_competence.reset();
+    const Report r = check(a);
+    CHECK(status_of(r, "task.within_competence") == S::undetermined);
+    CHECK(test::missing_of(r, "task.within_competence") == std::vector<std::string>{"/tasks/0/within_competence"});
+}
+
+TEST_CASE("task.huvudman_retained", "[rules][task]") {
+    Agreement a = norrstrom();
+    CHECK(status_of(check(a), "task.huvudman_retained") == S::satisfied);
+    SECTION("moved to the contractor: not avtalssamverkan") {
+        a.tasks[0].huvudman = std::vector<Id>{"norrstrom"};
+        CHECK(status_of(check(a), "task.huvudman_retained") == S::violated);
+    }
+    SECTION("the contractor may be huvudman of the facility it runs (Östergötland HVB)") {
+        a.tasks[0].huvudman = std::vector<Id>{"fjallviken", "norrstrom"};
+        CHECK(status_of(check(a), "task.huvudman_retained") == S::satisfied);
+    }
+    SECTION("unknown") {
+        a.tasks[0].huvudman.reset();
+        const Report r = check(a);
+        CHECK(status_of(r, "task.huvudman_retained") == S::undetermined);
+        CHECK(test::missing_of(r, "task.huvudman_retained") == std::vector<std::string>{"/tasks/0/huvudman"});
+    }
+}
+
+TEST_CASE("task.special_legislation lists the statutes in force on the assessment date", "[rules][task]") {
+    using test::ymd;
+    const auto laws = [](Area area, std::optional<Date> d, bool children = false) {
+        Task t;
+        t.area = area;
+        t.target_group_children = children;
+        std::vector<std::string> out;
+        for (const auto& l : special_legislation(t, d)) out.push_back(l.sv);
+        return out;
+    };
+    CHECK(laws(Area::social_services, ymd(2025, 6, 30)) == std::vector<std::string>{"socialtjänstlagen (2001:453)"});
+    CHECK(laws(Area::social_services, ymd(2025, 7, 1)) == std::vector<std::string>{"socialtjänstlag (2025:400)"});
+    CHECK(laws(Area::disability, ymd(2024, 1, 1)) ==
+          std::vector<std::string>{"lagen (1993:387) om stöd och service till vissa funktionshindrade (LSS)", "socialtjänstlagen (2001:453)"});
+    CHECK(laws(Area::addiction, ymd(2026, 1, 1)) ==
+          std::vector<std::string>{"socialtjänstlag (2025:400)", "lagen (1988:870) om vård av missbrukare i vissa fall (LVM)"});
+    CHECK(laws(Area::social_services, ymd(2024, 3, 1), true) ==
+          std::vector<std::string>{"socialtjänstlagen (2001:453)", "lagen (1990:52) med särskilda bestämmelser om vård av unga (LVU)"});
+    CHECK(laws(Area::education, ymd(2024, 1, 1)) == std::vector<std::string>{"skollagen (2010:800)"});
+    CHECK(laws(Area::planning_and_building, ymd(2024, 1, 1)) == std::vector<std::string>{"plan- och bygglagen (2010:900)"});
+    CHECK(laws(Area::it, ymd(2024, 1, 1)).empty());
+    // The seed's "lagen om stöd och skydd för barn och unga" was never enacted.
+    for (const auto& l : laws(Area::children_and_youth, ymd(2024, 1, 1), true)) CHECK(l.find("stöd och skydd") == std::string::npos);
+    // An unknown date names both versions of socialtjänstlagen.
+    CHECK_THAT(laws(Area::social_services, std::nullopt)[0], Catch::Contains("2001:453") && Catch::Contains("2025:400"));
+
+    // In a report: info, always listed, satisfied, never violated.
+    Agreement a = norrstrom();
+    const Report r = check(a);
+    CHECK(status_of(r, "task.special_legislation") == S::satisfied);
+    CHECK_THAT(message(r, *r.findings_of("task.special_legislation")[0], Lang::sv), Catch::Contains("socialtjänstlagen (2001:453)"));
+    a.tasks[0].area.reset();
+    CHECK(status_of(check(a), "task.special_legislation") == S::satisfied);
+}
