@@ -195,9 +195,10 @@ struct Party {
 
 /// @brief The agreement's term (avtalstid).
 struct Term {
-    std::optional<std::int32_t> months;           ///< Fixed term in months.
-    std::optional<std::int32_t> extension_months; ///< Extension options in months.
-    std::optional<bool> until_further_notice;     ///< Tills vidare.
+    std::optional<std::int32_t> months;                              ///< Fixed term in months.
+    std::optional<std::int32_t> extension_months;                    ///< Extension options in months.
+    std::optional<bool> until_further_notice;                        ///< Tills vidare.
+    std::optional<std::chrono::year_month_day> start = std::nullopt; ///< First day of the term (avtalet gäller från); unknown if not stated.
     /// @brief Terms are equal when every fact is.
     friend bool operator==(const Term&, const Term&) = default;
 };

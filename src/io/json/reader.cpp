@@ -398,7 +398,8 @@ Agreement read_document(Reader& r, const Node& root) {
     a.title = r.str(Reader::get(root, "title"), "/title");
     a.assessment_date = r.opt_date(Reader::get(root, "assessment_date"), "/assessment_date");
     if (const Node* t = Reader::get(root, "term");
-        Reader::present(t) && r.object(*t, "/term", {"months", "extension_months", "until_further_notice"})) {
+        Reader::present(t) && r.object(*t, "/term", {"start", "months", "extension_months", "until_further_notice"})) {
+        a.term.start = r.opt_date(Reader::get(*t, "start"), "/term/start");
         if (auto m = r.opt_count(Reader::get(*t, "months"), "/term/months", "months", max_months)) a.term.months = static_cast<std::int32_t>(*m);
         if (auto m = r.opt_count(Reader::get(*t, "extension_months"), "/term/extension_months", "months", max_months))
             a.term.extension_months = static_cast<std::int32_t>(*m);

@@ -215,6 +215,7 @@ std::string write_agreement(const Agreement& a) {
     else
         o.null();
     o.key("term").begin_object();
+    if (a.term.start) o.key("start").string(format_date(*a.term.start)); // written only when known: older documents stay byte-identical
     opt_int(o, "months", a.term.months ? std::optional<std::int64_t>{*a.term.months} : std::nullopt);
     opt_int(o, "extension_months", a.term.extension_months ? std::optional<std::int64_t>{*a.term.extension_months} : std::nullopt);
     opt_bool(o, "until_further_notice", a.term.until_further_notice);
