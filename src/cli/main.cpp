@@ -9,12 +9,14 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -34,6 +36,8 @@ const char* const usage_text = "usage: avtal check FILE... [--format text|json|m
                                "       avtal forms NEEDS.json [--format text|json] [--lang sv|en]\n"
                                "       avtal explain RULE_ID [--lang sv|en]\n"
                                "       avtal serve [--bind 127.0.0.1] [--port 8080] [OPTIONS]   (avtal serve --help)\n"
+                               "       avtal portfolio (--party ID | --all-parties) [--year YYYY] FILE|FOLDER...\n"
+                               "                       [--format markdown|text|json|html|svg] [--lang sv|en]\n"
                                "       avtal --help | --version\n"
                                "\n"
                                "Checks agreements on kommunal avtalssamverkan (9 kap. 37 § kommunallagen)\n"
@@ -49,13 +53,21 @@ const char* const usage_text = "usage: avtal check FILE... [--format text|json|m
                                "                   file's table, or extends them when the file says\n"
                                "                   \"extends\": \"builtin\" (a what-if reform).\n"
                                "--max-input-size BYTES  the largest document read (default 64M = 67108864\n"
-                               "                   bytes; K, M and G suffixes); a larger one is bad input.\n";
+                               "                   bytes; K, M and G suffixes); a larger one is bad input.\n"
+                               "\n"
+                               "portfolio writes the board's annual report to the council on a party's\n"
+                               "avtalssamverkan (9 kap. 38 § kommunallagen) from every agreement read (a\n"
+                               "FOLDER: its *.json and *.jsonl files); a bad document is reported and the\n"
+                               "rest still read (exit code 2). Default format markdown.\n";
 
 struct Args {
     std::string command;
     std::vector<std::string> files;
     CommandOptions options;
     std::string thresholds_file;
+    std::optional<std::string> format; // checked once the command is known (portfolio has formats of its own)
+    PortfolioCommand portfolio;
+    bool portfolio_option = false; // --party, --year or --all-parties given
 };
 
 int usage_error(const std::string& what) {
@@ -195,6 +207,48 @@ int cmd_explain(const Args& args) {
     return finish(run_explain(args.files[0], args.options));
 }
 
+/// A FOLDER's agreements: its *.json and *.jsonl files, sorted by name.
+std::vector<std::string> expand(const std::vector<std::string>& names) {
+    std::vector<std::string> out;
+    for (const std::string& n : names) {
+        std::error_code ec;
+        if (n == "-" || !std::filesystem::is_directory(n, ec)) {
+            out.push_back(n);
+            continue;
+        }
+        std::vector<std::string> found;
+        for (const auto& e : std::filesystem::directory_iterator{n, ec}) {
+            const auto ext = e.path().extension();
+            if (e.is_regular_file(ec) && (ext == ".json" || ext == ".jsonl")) found.push_back(e.path().string());
+        }
+        std::sort(found.begin(), found.end());
+        out.insert(out.end(), found.begin(), found.end());
+    }
+    return out;
+}
+
+int cmd_portfolio(const Args& args) {
+    if (args.files.empty()) return usage_error("portfolio needs at least one FILE or FOLDER (or - for standard input)");
+    if (!args.portfolio.all_parties && args.portfolio.party.empty()) return usage_error("portfolio needs --party ID or --all-parties");
+    int code = exit_ok;
+    std::vector<std::string> texts, sources;
+    const std::vector<std::string> files = expand(args.files);
+    texts.reserve(files.size());
+    sources.reserve(files.size());
+    for (const std::string& file : files) {
+        std::string text;
+        if (!read_file(file, text)) {
+            code = exit_bad_input;
+            continue;
+        }
+        texts.push_back(std::move(text));
+        sources.push_back(file);
+    }
+    std::vector<Input> inputs;
+    for (std::size_t i = 0; i < texts.size(); ++i) inputs.push_back(Input{sources[i], texts[i]});
+    return worst_exit_code(code, finish(run_portfolio(inputs, args.portfolio, args.options)));
+}
+
 int cmd_thresholds(const Args& args) {
     if (!args.files.empty()) return usage_error("thresholds takes no FILE");
     return finish(run_thresholds(args.options));
@@ -225,9 +279,22 @@ int run(int argc, char** argv) {
         } else if (w == "--format") {
             auto v = value();
             if (!v) return usage_error("--format needs a value");
-            const auto f = enum_from_string<Format>(*v);
-            if (!f) return usage_error("unknown format " + *v);
-            args.options.format = *f;
+            args.format = *v;
+        } else if (w == "--party") {
+            auto v = value();
+            if (!v || v->empty()) return usage_error("--party needs a party ID");
+            args.portfolio.party = *v;
+            args.portfolio_option = true;
+        } else if (w == "--all-parties") {
+            args.portfolio.all_parties = true;
+            args.portfolio_option = true;
+        } else if (w == "--year") {
+            auto v = value();
+            std::int32_t y = 0;
+            const char* end = v ? v->data() + v->size() : nullptr;
+            if (!v || v->size() != 4 || std::from_chars(v->data(), end, y).ptr != end) return usage_error("--year needs a year YYYY");
+            args.portfolio.year = y;
+            args.portfolio_option = true;
         } else if (w == "--lang") {
             auto v = value();
             if (!v || (*v != "sv" && *v != "en")) return usage_error("--lang needs sv or en");
@@ -254,9 +321,20 @@ int run(int argc, char** argv) {
             args.files.push_back(w);
         }
     }
+    if (args.command == "portfolio") {
+        if (args.format) args.portfolio.format = *args.format;
+    } else {
+        if (args.portfolio_option) return usage_error("--party, --year and --all-parties belong to portfolio");
+        if (args.format) {
+            const auto f = enum_from_string<Format>(*args.format);
+            if (!f) return usage_error("unknown format " + *args.format);
+            args.options.format = *f;
+        }
+    }
     using Command = int (*)(const Args&);
     static constexpr std::pair<std::string_view, Command> commands[] = {
-        {"check", cmd_check}, {"allocate", cmd_allocate}, {"thresholds", cmd_thresholds}, {"explain", cmd_explain}, {"forms", cmd_forms},
+        {"check", cmd_check},     {"allocate", cmd_allocate}, {"thresholds", cmd_thresholds},
+        {"explain", cmd_explain}, {"forms", cmd_forms},       {"portfolio", cmd_portfolio},
     };
     for (const auto& [name, run] : commands) {
         if (name != args.command) continue;

@@ -113,8 +113,7 @@ std::string nature_word(const std::optional<TaskNature>& n, Lang lang) {
 std::string decider_word(Decider d, Lang lang) {
     switch (d) {
     case Decider::each_party: return W{"respektive part (ingen extern delegering)", "each party itself (no external delegation)"}.in(lang);
-    case Decider::contractor_staff:
-        return W{"uppdragstagarens anställda på delegation", "the contractor's employees, on delegation"}.in(lang);
+    case Decider::contractor_staff: return W{"uppdragstagarens anställda på delegation", "the contractor's employees, on delegation"}.in(lang);
     case Decider::unknown: break;
     }
     return W{"okänt (delegering anges inte)", "unknown (delegation not stated)"}.in(lang);
@@ -173,7 +172,8 @@ std::string attention_what(const PortfolioReport& r, const Attention& a, Lang la
         return sv ? "Avtalstiden löper ut " + d + ", inom tolv månader från rapportdatum: besluta om förlängning, nytt avtal eller avslut."
                   : "The term ends on " + d + ", within twelve months of the report date: decide on extension, a new agreement or ending it.";
     case AttentionKind::term_ended:
-        return sv ? "Avtalstiden löpte ut " + d + ": kontrollera om avtalet har förlängts." : "The term ended on " + d + ": check whether it was extended.";
+        return sv ? "Avtalstiden löpte ut " + d + ": kontrollera om avtalet har förlängts."
+                  : "The term ended on " + d + ": check whether it was extended.";
     case AttentionKind::until_further_notice:
         return sv ? "Avtalet löper tills vidare: pröva vid rapporten om samverkan ska fortsätta och vilken uppsägningstid som gäller."
                   : "The agreement runs until further notice: consider at each report whether to continue it and what notice applies.";
@@ -187,17 +187,21 @@ std::string attention_what(const PortfolioReport& r, const Attention& a, Lang la
                         : (sv ? "Det framgår inte om det finns en rutin för uppföljning; ta reda på " + a.path + "."
                               : "It is not stated whether there is a follow-up routine; find out " + a.path + ".");
     case AttentionKind::no_annual_report:
-        return a.stated ? W{"Avtalet rapporteras inte årligen till fullmäktige (9 kap. 38 § KL).",
-                            "The agreement is not reported to the council every year (9 kap. 38 § KL)."}
-                              .in(lang)
-                        : (sv ? "Det framgår inte om avtalet rapporteras årligen till fullmäktige (9 kap. 38 § KL); ta reda på " + a.path + "."
-                              : "It is not stated whether the agreement is reported to the council every year (9 kap. 38 § KL); find out " + a.path + ".");
+        return a.stated
+                   ? W{"Avtalet rapporteras inte årligen till fullmäktige (9 kap. 38 § KL).",
+                       "The agreement is not reported to the council every year (9 kap. 38 § KL)."}
+                         .in(lang)
+                   : (sv ? "Det framgår inte om avtalet rapporteras årligen till fullmäktige (9 kap. 38 § KL); ta reda på " + a.path + "."
+                         : "It is not stated whether the agreement is reported to the council every year (9 kap. 38 § KL); find out " + a.path + ".");
     case AttentionKind::delegation_no_reporting:
         return a.stated ? W{"Extern delegering används utan rutin för att anmäla besluten till uppdragsgivarens nämnd (7 kap. 8 § KL).",
                             "External delegation is used without a routine for reporting the decisions to the principal's committee (7 kap. 8 § KL)."}
                               .in(lang)
-                        : (sv ? "Extern delegering används; det framgår inte hur besluten anmäls till uppdragsgivarens nämnd (7 kap. 8 § KL); ta reda på " + a.path + "."
-                              : "External delegation is used; it is not stated how the decisions are reported to the principal's committee (7 kap. 8 § KL); find out " +
+                        : (sv ? "Extern delegering används; det framgår inte hur besluten anmäls till uppdragsgivarens nämnd (7 kap. 8 § KL); ta "
+                                "reda på " +
+                                    a.path + "."
+                              : "External delegation is used; it is not stated how the decisions are reported to the principal's committee (7 kap. 8 "
+                                "§ KL); find out " +
                                     a.path + ".");
     case AttentionKind::limit_changes:
     case AttentionKind::no_confirmed_limit: break;
@@ -212,8 +216,8 @@ std::string attention_what(const PortfolioReport& r, const Attention& a, Lang la
     } else if (a.current) {
         s = sv ? "Direktupphandlingsgränsen för " + cat + " (" + amount(a.current->amount, lang) + ") gäller till " +
                      format_date(*a.current->valid_to) + "; tabellen " + r.thresholds + " har ingen bekräftad gräns från " + d + "."
-               : "The direct-award limit for " + cat + " (" + amount(a.current->amount, lang) + ") applies until " + format_date(*a.current->valid_to) +
-                     "; the table " + r.thresholds + " has no confirmed limit from " + d + ".";
+               : "The direct-award limit for " + cat + " (" + amount(a.current->amount, lang) + ") applies until " +
+                     format_date(*a.current->valid_to) + "; the table " + r.thresholds + " has no confirmed limit from " + d + ".";
     } else {
         s = sv ? "Tabellen " + r.thresholds + " har ingen bekräftad direktupphandlingsgräns för " + cat + " på rapportdatum " + d + "."
                : "The table " + r.thresholds + " has no confirmed direct-award limit for " + cat + " on the report date " + d + ".";
@@ -257,7 +261,8 @@ Doc build(const PortfolioReport& r, Lang lang) {
                                "'s avtalssamverkan under 9 kap. 37 § kommunallagen (2017:725), as 9 kap. 38 § kommunallagen requires. Report date " +
                                format_date(r.report_date) + "; amounts per year as the agreements and their allocation keys state them.");
     if (!r.found())
-        d.intro.push_back(sv ? "Inget av de lästa avtalen har parten «" + r.party + "»." : "None of the agreements read has the party «" + r.party + "».");
+        d.intro.push_back(sv ? "Inget av de lästa avtalen har parten «" + r.party + "»."
+                             : "None of the agreements read has the party «" + r.party + "».");
 
     // Summary.
     {
@@ -278,13 +283,15 @@ Doc build(const PortfolioReport& r, Lang lang) {
             row(sv ? "Egen andel av kostnaden för det den utför" : "Own share of the cost of what it performs", amount(t.own_share, lang));
             row(sv ? "Motprestation in natura i det den utför (värderad)" : "In-kind performance in what it performs (valued)",
                 amount(t.in_kind_received, lang));
-            row(sv ? "Motprestation in natura i det den köper (värderad, hela avtalets)" : "In-kind performance in what it buys (valued, whole terms)",
+            row(sv ? "Motprestation in natura i det den köper (värderad, hela avtalets)"
+                   : "In-kind performance in what it buys (valued, whole terms)",
                 amount(t.in_kind_paid, lang));
         }
         row(sv ? "Avtal utan fel / med överträdelser / ofullständiga" : "Agreements ok / with violations / incomplete",
             count_of(t.ok) + " / " + count_of(t.violations) + " / " + count_of(t.incomplete));
         row(sv ? "Att uppmärksamma" : "Needs attention", count_of(t.attention));
-        if (r.unreadable && !r.unreadable->empty()) row(sv ? "Dokument som inte kunde läsas" : "Documents that could not be read", count_of(r.unreadable->size()));
+        if (r.unreadable && !r.unreadable->empty())
+            row(sv ? "Dokument som inte kunde läsas" : "Documents that could not be read", count_of(r.unreadable->size()));
         d.sections.push_back(std::move(s));
     }
 
@@ -293,10 +300,15 @@ Doc build(const PortfolioReport& r, Lang lang) {
         Section s;
         s.id = "cooperation";
         s.heading = sv ? "Samverkan" : "Cooperation";
-        s.paragraphs.push_back(sv ? "Varje avtal och uppgift där parten är uppdragsgivare eller uppdragstagare, med motparter, område, art och vem som fattar besluten."
-                                  : "Every agreement and task in which the party is principal or contractor, with counterparties, area, nature and who decides.");
-        s.table.head = {sv ? "Avtal" : "Agreement", sv ? "Uppgift" : "Task",       sv ? "Roll" : "Role",
-                        sv ? "Motparter" : "Counterparties", sv ? "Område" : "Area", sv ? "Art" : "Nature",
+        s.paragraphs.push_back(
+            sv ? "Varje avtal och uppgift där parten är uppdragsgivare eller uppdragstagare, med motparter, område, art och vem som fattar besluten."
+               : "Every agreement and task in which the party is principal or contractor, with counterparties, area, nature and who decides.");
+        s.table.head = {sv ? "Avtal" : "Agreement",
+                        sv ? "Uppgift" : "Task",
+                        sv ? "Roll" : "Role",
+                        sv ? "Motparter" : "Counterparties",
+                        sv ? "Område" : "Area",
+                        sv ? "Art" : "Nature",
                         sv ? "Beslut fattas av" : "Decisions by"};
         s.table.numeric.assign(7, false);
         for (const PortfolioAgreement& pa : r.agreements) {
@@ -323,10 +335,15 @@ Doc build(const PortfolioReport& r, Lang lang) {
         s.id = "money";
         s.heading = (sv ? "Ekonomi " : "Money ") + std::to_string(r.year);
         s.paragraphs.push_back(
-            sv ? "Belopp per år enligt avtalens fördelning: vad parten betalar som uppdragsgivare och tar emot som uppdragstagare. När uppdragstagaren bär en andel (gemensam verksamhet för egna invånare) fördelas hela självkostnaden och dess egen andel visas för sig. Resultat = vad uppdragsgivarna betalar (pengar och värderad motprestation) minus deras del av självkostnaden."
-               : "Amounts per year by the agreements' allocation: what the party pays as principal and receives as contractor. When the contractor bears a share (a shared unit serving its own residents) the whole cost is allocated and its own share shown apart. Result = what the principals pay (money and valued in-kind performance) less their part of the full cost.");
-        s.table.head = {sv ? "Avtal" : "Agreement",          sv ? "Roll" : "Role",        sv ? "Betalar" : "Pays",
-                        sv ? "Tar emot" : "Receives",        sv ? "Egen andel" : "Own share", sv ? "Självkostnad" : "Full cost",
+            sv ? "Belopp per år enligt avtalens fördelning: vad parten betalar som uppdragsgivare och tar emot som uppdragstagare. När "
+                 "uppdragstagaren bär en andel (gemensam verksamhet för egna invånare) fördelas hela självkostnaden och dess egen andel visas för "
+                 "sig. Resultat = vad uppdragsgivarna betalar (pengar och värderad motprestation) minus deras del av självkostnaden."
+               : "Amounts per year by the agreements' allocation: what the party pays as principal and receives as contractor. When the contractor "
+                 "bears a share (a shared unit serving its own residents) the whole cost is allocated and its own share shown apart. Result = what "
+                 "the principals pay (money and valued in-kind performance) less their part of the full cost.");
+        s.table.head = {sv ? "Avtal" : "Agreement",      sv ? "Roll" : "Role",
+                        sv ? "Betalar" : "Pays",         sv ? "Tar emot" : "Receives",
+                        sv ? "Egen andel" : "Own share", sv ? "Självkostnad" : "Full cost",
                         sv ? "Resultat" : "Result"};
         s.table.numeric = {false, false, true, true, true, true, true};
         for (const PortfolioAgreement& pa : r.agreements) {
@@ -353,17 +370,20 @@ Doc build(const PortfolioReport& r, Lang lang) {
                                         c ? result : none});
             }
         }
-        if (!t.overflow) s.table.total = {sv ? "Summa" : "Total", "", amount(t.pays, lang), amount(t.receives, lang), amount(t.own_share, lang), "", ""};
+        if (!t.overflow)
+            s.table.total = {sv ? "Summa" : "Total", "", amount(t.pays, lang), amount(t.receives, lang), amount(t.own_share, lang), "", ""};
         s.empty = sv ? "Inga ekonomiska villkor." : "No economic terms.";
         for (const PortfolioAgreement& pa : r.agreements)
             for (const PortfolioMoney& m : pa.money) {
                 if (m.in_kind && m.in_kind->ore() == 0) continue;
-                const std::string who = m.role == PortfolioRole::contractor ? (sv ? "tar emot" : "receives") : (sv ? "ingår i det den köper" : "part of what it buys");
+                const std::string who =
+                    m.role == PortfolioRole::contractor ? (sv ? "tar emot" : "receives") : (sv ? "ingår i det den köper" : "part of what it buys");
                 const std::string how = m.whole_cost ? (sv ? "; ingår i beloppen enligt fördelningen, som delar hela självkostnaden"
                                                            : "; included in the amounts by the allocation, which splits the whole cost")
                                                      : (sv ? "; utöver beloppen i pengar" : "; in addition to the amounts in money");
-                s.items.push_back((sv ? "Motprestation in natura, " : "In-kind performance, ") + agreement_label(pa.agreement()) + " (" + who +
-                                  "): " + (m.in_kind ? amount(*m.in_kind, lang) + (sv ? " per år" : " per year") + how : (sv ? "utan angivet värde" : "no stated value")));
+                s.items.push_back(
+                    (sv ? "Motprestation in natura, " : "In-kind performance, ") + agreement_label(pa.agreement()) + " (" + who + "): " +
+                    (m.in_kind ? amount(*m.in_kind, lang) + (sv ? " per år" : " per year") + how : (sv ? "utan angivet värde" : "no stated value")));
             }
         if (t.unallocated > 0)
             s.items.push_back(sv ? std::to_string(t.unallocated) + " ekonomiska villkor kunde inte fördelas (belopp eller fördelningsnyckel saknas)."
@@ -411,9 +431,12 @@ Doc build(const PortfolioReport& r, Lang lang) {
                 for (const auto& b : pt.basis) basis.push_back(exception_word(b, lang));
                 std::string b = basis.empty() ? "–" : join(basis, ", ");
                 if (pt.procurement->outcome == ProcurementOutcome::not_applicable) b = sv ? "myndighetsutövning" : "exercise of authority";
-                if (pt.direct_award_alone) b += sv ? " – enbart direktupphandling, med dess egna skyldigheter" : " – direct award alone, with its own duties";
-                if (pt.procurement->outcome == ProcurementOutcome::undetermined) b = (sv ? "saknas: " : "missing: ") + join(pt.procurement->missing, ", ");
-                s.table.rows.push_back({agreement_label(pa.agreement()), pa.agreement().tasks[pt.task].id, outcome_word(pt.procurement->outcome, lang), b});
+                if (pt.direct_award_alone)
+                    b += sv ? " – enbart direktupphandling, med dess egna skyldigheter" : " – direct award alone, with its own duties";
+                if (pt.procurement->outcome == ProcurementOutcome::undetermined)
+                    b = (sv ? "saknas: " : "missing: ") + join(pt.procurement->missing, ", ");
+                s.table.rows.push_back(
+                    {agreement_label(pa.agreement()), pa.agreement().tasks[pt.task].id, outcome_word(pt.procurement->outcome, lang), b});
             }
         s.empty = sv ? "Inga uppgifter." : "No tasks.";
         d.sections.push_back(std::move(s));
@@ -424,9 +447,11 @@ Doc build(const PortfolioReport& r, Lang lang) {
         Section s;
         s.id = "attention";
         s.heading = sv ? "Att uppmärksamma före nästa rapport" : "Needs attention before the next report";
-        s.paragraphs.push_back(sv ? "Avtalstider som löper ut inom tolv månader från rapportdatum eller löper tills vidare, uppföljning och rapportering som saknas, delegering utan anmälan av beslut, och direktupphandlingsgränser som ändras före " +
+        s.paragraphs.push_back(sv ? "Avtalstider som löper ut inom tolv månader från rapportdatum eller löper tills vidare, uppföljning och "
+                                    "rapportering som saknas, delegering utan anmälan av beslut, och direktupphandlingsgränser som ändras före " +
                                         format_date(r.next_report_date) + "."
-                                  : "Terms ending within twelve months of the report date or running until further notice, missing follow-up and reporting, delegation without reporting of decisions, and direct-award limits that change before " +
+                                  : "Terms ending within twelve months of the report date or running until further notice, missing follow-up and "
+                                    "reporting, delegation without reporting of decisions, and direct-award limits that change before " +
                                         format_date(r.next_report_date) + ".");
         s.table.head = {sv ? "Avtal" : "Agreement", sv ? "Vad" : "What"};
         s.table.numeric = {false, false};
@@ -465,9 +490,15 @@ Doc build_summary(const PortfolioSummary& s, Lang lang) {
     Section sec;
     sec.id = "parties";
     sec.heading = sv ? "Parternas summor" : "Every party's totals";
-    sec.table.head = {sv ? "Part" : "Party",         sv ? "Slag" : "Kind",         sv ? "Avtal" : "Agreements",
-                      sv ? "Utför" : "Performs",     sv ? "Köper" : "Buys",        sv ? "Betalar" : "Pays",
-                      sv ? "Tar emot" : "Receives",  sv ? "Egen andel" : "Own share", sv ? "Överträdelser" : "Violations",
+    sec.table.head = {sv ? "Part" : "Party",
+                      sv ? "Slag" : "Kind",
+                      sv ? "Avtal" : "Agreements",
+                      sv ? "Utför" : "Performs",
+                      sv ? "Köper" : "Buys",
+                      sv ? "Betalar" : "Pays",
+                      sv ? "Tar emot" : "Receives",
+                      sv ? "Egen andel" : "Own share",
+                      sv ? "Överträdelser" : "Violations",
                       sv ? "Att uppmärksamma" : "Attention"};
     sec.table.numeric = {false, false, true, true, true, true, true, true, true, true};
     for (const auto& l : s.lines) {

@@ -85,7 +85,8 @@ std::string html_table(const Table& t) {
     out += "</tr></thead>\n<tbody>\n";
     const auto row = [&](const std::vector<std::string>& r, bool total) {
         out += total ? "<tr class=\"total\">" : "<tr>";
-        for (std::size_t i = 0; i < r.size(); ++i) out += std::string{i < t.numeric.size() && t.numeric[i] ? "<td class=\"n\">" : "<td>"} + esc(r[i]) + "</td>";
+        for (std::size_t i = 0; i < r.size(); ++i)
+            out += std::string{i < t.numeric.size() && t.numeric[i] ? "<td class=\"n\">" : "<td>"} + esc(r[i]) + "</td>";
         out += "</tr>\n";
     };
     for (const auto& r : t.rows) row(r, false);
@@ -115,7 +116,8 @@ std::string html_sections(const Doc& d, const std::string& prefix) {
     return out;
 }
 
-const char* const style = R"(body{font-family:"DejaVu Sans",Arial,sans-serif;color:#1f1f1f;margin:2rem auto;max-width:64rem;padding:0 1rem;line-height:1.45}
+const char* const style =
+    R"(body{font-family:"DejaVu Sans",Arial,sans-serif;color:#1f1f1f;margin:2rem auto;max-width:64rem;padding:0 1rem;line-height:1.45}
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.25rem;border-bottom:2px solid #1f4e79;padding-bottom:.2rem;margin-top:2rem}
 h3{font-size:1.05rem;margin-top:1.4rem}h4{font-size:1rem}
 table{border-collapse:collapse;width:100%;font-size:.85rem;margin:.5rem 0}
@@ -140,8 +142,10 @@ std::string report_body(const PortfolioReport& r, Lang lang, const std::string& 
     for (const auto& p : d.intro) out += "<p>" + esc(p) + "</p>\n";
     if (r.found()) {
         out += "<figure>\n" + render_portfolio_svg(r, PortfolioRenderOptions{lang, 80}) + "<figcaption>" +
-               esc(lang == Lang::sv ? "Samverkan: en pil per uppgift från uppdragstagare till uppdragsgivare, med område och belopp per år; färgen är avtalets resultat."
-                                    : "Cooperation: one arrow per task from contractor to principal, with area and amount per year; the colour is the agreement's verdict.") +
+               esc(lang == Lang::sv ? "Samverkan: en pil per uppgift från uppdragstagare till uppdragsgivare, med område och belopp per år; färgen "
+                                      "är avtalets resultat."
+                                    : "Cooperation: one arrow per task from contractor to principal, with area and amount per year; the colour is "
+                                      "the agreement's verdict.") +
                "</figcaption>\n</figure>\n";
     }
     out += html_sections(d, prefix);
@@ -212,13 +216,15 @@ std::string render_portfolio_svg(const PortfolioReport& r, const PortfolioRender
     }
 
     std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(width) + "\" height=\"" + num(height) + "\" viewBox=\"0 0 " +
-                      num(width) + " " + num(height) + "\" role=\"img\" aria-labelledby=\"portfolio-title\" font-family=\"DejaVu Sans, Arial, sans-serif\">\n";
+                      num(width) + " " + num(height) +
+                      "\" role=\"img\" aria-labelledby=\"portfolio-title\" font-family=\"DejaVu Sans, Arial, sans-serif\">\n";
     out += "<title id=\"portfolio-title\">" +
            esc((sv ? "Avtalssamverkan " : "Avtalssamverkan ") + std::to_string(r.year) + " – " + (r.name.empty() ? r.party : r.name)) + "</title>\n";
     out += "<defs>\n";
     for (Verdict v : {Verdict::ok, Verdict::violations, Verdict::incomplete, Verdict::invalid})
         out += std::string{"<marker id=\"arrow-"} + std::string{to_string(v)} +
-               "\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"" +
+               "\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 "
+               "L10,5 L0,10 z\" fill=\"" +
                verdict_colour(v) + "\"/></marker>\n";
     out += "</defs>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
 
@@ -295,7 +301,8 @@ std::string render_portfolio_html(const PortfolioReport& report, const Portfolio
     return out;
 }
 
-std::string render_portfolio_all_html(const PortfolioSummary& summary, const std::vector<PortfolioReport>& reports, const PortfolioRenderOptions& options) {
+std::string render_portfolio_all_html(const PortfolioSummary& summary, const std::vector<PortfolioReport>& reports,
+                                      const PortfolioRenderOptions& options) {
     const Doc s = build_summary(summary, options.lang);
     std::string out = html_head(s.title, options.lang) + "<main>\n<h1>" + esc(s.title) + "</h1>\n";
     for (const auto& p : s.intro) out += "<p>" + esc(p) + "</p>\n";

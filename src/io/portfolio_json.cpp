@@ -1,11 +1,12 @@
 // The portfolio report as avtal-portfolio/1 JSON, and a whole portfolio
 // request (documents in, report out) for the command line, a service or a
 // web page.
-#include "json/out.hpp"
 #include "portfolio_doc.hpp"
+#include "json/out.hpp"
 
 #include <avtal/core/date.hpp>
 #include <avtal/core/enum.hpp>
+#include <avtal/io/commands.hpp>
 #include <avtal/io/json.hpp>
 #include <avtal/io/messages.hpp>
 
@@ -311,7 +312,8 @@ PortfolioOutput portfolio_from_documents(const PortfolioRequest& request) {
     }
     if (request.all_parties && request.format == PortfolioFormat::svg) {
         out.exit_code = 2;
-        out.errors.push_back(sv ? "portfolio: --format svg ritar en part; ange --party ID" : "portfolio: --format svg draws one party; give --party ID");
+        out.errors.push_back(sv ? "portfolio: --format svg ritar en part; ange --party ID"
+                                : "portfolio: --format svg draws one party; give --party ID");
         return out;
     }
     Portfolio portfolio{request.check};
@@ -322,11 +324,14 @@ PortfolioOutput portfolio_from_documents(const PortfolioRequest& request) {
                 continue;
             }
             for (const Problem& p : r.problems) out.errors.push_back(r.source + ": " + p.to_string());
+            out.unreadable.push_back(UnreadableDocument{r.source, r.problems});
             portfolio.add_unreadable(std::move(r.source), std::move(r.problems));
             out.exit_code = 2;
         }
-    const std::int32_t now = static_cast<int>(std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())}.year());
-    const std::int32_t year = request.year.value_or(default_report_year(portfolio, request.all_parties ? std::string_view{} : std::string_view{request.party}, now));
+    const std::int32_t now =
+        static_cast<int>(std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())}.year());
+    const std::int32_t year =
+        request.year.value_or(default_report_year(portfolio, request.all_parties ? std::string_view{} : std::string_view{request.party}, now));
     const PortfolioRenderOptions ro{request.lang, 80};
     if (!request.all_parties) {
         const PortfolioReport rep = portfolio_report(portfolio, request.party, year);
@@ -363,6 +368,38 @@ PortfolioOutput portfolio_from_documents(const PortfolioRequest& request) {
     }
     }
     return out;
+}
+
+CommandResult run_portfolio(std::span<const Input> inputs, const PortfolioCommand& portfolio, const CommandOptions& options) {
+    CommandResult result;
+    PortfolioRequest req;
+    const auto format = enum_from_string<PortfolioFormat>(portfolio.format);
+    if (!format) {
+        result.exit_code = exit_bad_input;
+        result.errors = "avtal: portfolio does not write " + portfolio.format + " (markdown, text, json, html or svg)\n";
+        return result;
+    }
+    req.format = *format;
+    req.party = portfolio.party;
+    req.all_parties = portfolio.all_parties;
+    req.year = portfolio.year;
+    req.lang = options.lang;
+    req.check.date = options.date;
+    req.check.thresholds = options.thresholds;
+    req.documents.reserve(inputs.size());
+    for (const Input& in : inputs) req.documents.push_back(PortfolioDocument{std::string{in.source}, std::string{in.bytes}});
+    PortfolioOutput out = portfolio_from_documents(req);
+    result.exit_code = out.exit_code;
+    result.output = std::move(out.output);
+    for (const std::string& e : out.errors) result.errors += e + "\n";
+    for (const UnreadableDocument& u : out.unreadable) {
+        result.problems += "{\"schema\":\"avtal-error/1\",\"source\":" + json::quote(u.source) + ",\"problems\":[";
+        for (std::size_t i = 0; i < u.problems.size(); ++i)
+            result.problems +=
+                (i ? ",{\"path\":" : "{\"path\":") + json::quote(u.problems[i].path) + ",\"message\":" + json::quote(u.problems[i].message) + "}";
+        result.problems += "]}\n";
+    }
+    return result;
 }
 
 } // namespace avtal

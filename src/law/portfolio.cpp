@@ -23,9 +23,7 @@ void add_missing(std::vector<std::string>& out, const std::vector<std::string>& 
         if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
 }
 
-bool contains(const std::optional<std::vector<Id>>& ids, std::string_view id) {
-    return ids && std::find(ids->begin(), ids->end(), id) != ids->end();
-}
+bool contains(const std::optional<std::vector<Id>>& ids, std::string_view id) { return ids && std::find(ids->begin(), ids->end(), id) != ids->end(); }
 
 std::optional<std::size_t> index_of(const Agreement& a, const std::optional<Id>& id) { return id ? a.party_index(*id) : std::nullopt; }
 
@@ -303,7 +301,8 @@ PortfolioReport portfolio_report(const Portfolio& portfolio, std::string_view pa
             if (grp.agreement_level)
                 m.whole_cost = a.compensation && a.compensation->contractor_bears_share;
             else
-                for (std::size_t t : grp.tasks) m.whole_cost = m.whole_cost || (a.tasks[t].compensation && a.tasks[t].compensation->contractor_bears_share);
+                for (std::size_t t : grp.tasks)
+                    m.whole_cost = m.whole_cost || (a.tasks[t].compensation && a.tasks[t].compensation->contractor_bears_share);
             if (contractor) {
                 const CompensationFigures f = compensation_figures(r.context(), g);
                 m.full_cost = f.full_cost.value();

@@ -97,7 +97,10 @@ TEST_CASE("portfolio: Lund's cooperations are the six of SKR 2023 kap. 4 (Rappor
         {"lund-kriscentrum", {"burlov", "eslov", "hoor", "kavlinge", "lomma", "lund", "staffanstorp"}, Decider::each_party, std::nullopt},
         {"lund-social-jouren", {"hoor", "eslov", "kavlinge", "lund", "staffanstorp"}, Decider::contractor_staff, TaskNature::exercise_of_authority},
         {"lund-unga-vuxna", {"kavlinge", "lund", "staffanstorp", "region_skane"}, Decider::each_party, TaskNature::service},
-        {"lund-mariamottagning", {"region_skane", "lund", "lomma", "kavlinge", "burlov", "eslov", "horby", "hoor"}, Decider::each_party, TaskNature::service},
+        {"lund-mariamottagning",
+         {"region_skane", "lund", "lomma", "kavlinge", "burlov", "eslov", "horby", "hoor"},
+         Decider::each_party,
+         TaskNature::service},
         {"lund-familjeradgivning", {"kavlinge", "lomma", "lund", "staffanstorp", "burlov", "hoor"}, Decider::each_party, TaskNature::service},
     };
     const Portfolio p = bundled_portfolio();

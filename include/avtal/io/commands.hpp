@@ -105,6 +105,24 @@ struct Input {
 /// known ones.
 [[nodiscard]] CommandResult run_explain(std::string_view id, const CommandOptions& options);
 
+/// @brief What `avtal portfolio` reports on: one party (or every party)
+/// for one year, in which format.
+struct PortfolioCommand {
+    std::string party;                ///< The party's id (`--party`); ignored with `all_parties`.
+    bool all_parties = false;         ///< One report per party found and a summary of their totals (`--all-parties`).
+    std::optional<std::int32_t> year; ///< The year (`--year`; default: the latest assessment year of the party's agreements).
+    std::string format = "markdown";  ///< `markdown`, `text`, `json`, `html` or `svg`.
+};
+
+/// @brief `avtal portfolio`: reads every agreement of every input (a bad
+/// document is reported with its source and path and the rest still read),
+/// checks each and writes the board's annual report to the council on the
+/// party's avtalssamverkan (9 kap. 38 § KL). Exit code 0, or 2 when some
+/// input could not be read, no agreement names the party, or the format is
+/// unknown. `options.lang`, `options.date` and `options.thresholds` apply;
+/// `options.format` does not (`portfolio.format` does).
+[[nodiscard]] CommandResult run_portfolio(std::span<const Input> inputs, const PortfolioCommand& portfolio, const CommandOptions& options);
+
 /// @brief The outcome of loading a user's threshold table.
 struct ThresholdLoad {
     std::shared_ptr<const ThresholdTable> table; ///< The table to use, or null when it could not be read.

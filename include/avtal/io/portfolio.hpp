@@ -61,8 +61,7 @@ struct PortfolioRenderOptions {
 [[nodiscard]] std::string write_portfolio(const PortfolioReport& report, Lang lang = Lang::sv);
 /// @brief The summary and every report as `avtal-portfolio-summary/1`
 /// JSON (in `avtal::json`).
-[[nodiscard]] std::string write_portfolio_summary(const PortfolioSummary& summary, const std::vector<PortfolioReport>& reports,
-                                                  Lang lang = Lang::sv);
+[[nodiscard]] std::string write_portfolio_summary(const PortfolioSummary& summary, const std::vector<PortfolioReport>& reports, Lang lang = Lang::sv);
 
 /// @brief One input document: where it came from and its bytes (one
 /// agreement, a JSON array of agreements, or JSON Lines).
@@ -74,22 +73,23 @@ struct PortfolioDocument {
 /// @brief A whole portfolio request: documents, party (or every party),
 /// year, format and language.
 struct PortfolioRequest {
-    std::vector<PortfolioDocument> documents;         ///< The documents.
-    std::string party;                                ///< The party reported on (ignored with `all_parties`).
-    bool all_parties = false;                         ///< One report per party found, and a summary of their totals.
-    std::optional<std::int32_t> year;                 ///< The year (default: `default_report_year()`).
+    std::vector<PortfolioDocument> documents;           ///< The documents.
+    std::string party;                                  ///< The party reported on (ignored with `all_parties`).
+    bool all_parties = false;                           ///< One report per party found, and a summary of their totals.
+    std::optional<std::int32_t> year;                   ///< The year (default: `default_report_year()`).
     PortfolioFormat format = PortfolioFormat::markdown; ///< Output format.
-    Lang lang = Lang::sv;                             ///< Language.
-    CheckOptions check;                               ///< How each agreement is checked.
+    Lang lang = Lang::sv;                               ///< Language.
+    CheckOptions check;                                 ///< How each agreement is checked.
 };
 
 /// @brief What a portfolio request gives: an exit code (0 written; 2 some
 /// input unreadable, the party named by no agreement, or a usage error),
 /// the output, and one line per problem (file, JSON path, message).
 struct PortfolioOutput {
-    int exit_code = 0;               ///< 0 or 2.
-    std::string output;              ///< The report(s) in the requested format.
-    std::vector<std::string> errors; ///< "source: /path: message" per problem.
+    int exit_code = 0;                          ///< 0 or 2.
+    std::string output;                         ///< The report(s) in the requested format.
+    std::vector<std::string> errors;            ///< "source: /path: message" per problem.
+    std::vector<UnreadableDocument> unreadable; ///< The documents that could not be read.
 };
 
 /// @brief Reads every document (bad ones are reported and skipped, the

@@ -111,15 +111,15 @@ BOOST_DESCRIBE_ENUM(Decider, each_party, contractor_staff, unknown)
 
 /// @brief One task of an agreement that the party is in.
 struct PortfolioTask {
-    std::size_t task = 0;                             ///< Index of the task in the agreement.
-    PortfolioRole role = PortfolioRole::principal;    ///< The party's role.
-    std::optional<std::size_t> contractor;            ///< The contractor (party index), if known.
-    std::vector<std::size_t> counterparties;          ///< The other parties of the task (party indices, agreement order).
-    Decider decides = Decider::unknown;               ///< Who decides.
-    const ProcurementResult* procurement = nullptr;   ///< The task's procurement resolution.
-    std::vector<std::string> basis;                   ///< Ids of the exceptions that hold (for an exempt service).
-    bool direct_award_alone = false;                  ///< The exemption rests on direct award alone.
-    std::optional<Money> amount;                      ///< The yearly amount between the party and its counterparty, when one line gives it.
+    std::size_t task = 0;                           ///< Index of the task in the agreement.
+    PortfolioRole role = PortfolioRole::principal;  ///< The party's role.
+    std::optional<std::size_t> contractor;          ///< The contractor (party index), if known.
+    std::vector<std::size_t> counterparties;        ///< The other parties of the task (party indices, agreement order).
+    Decider decides = Decider::unknown;             ///< Who decides.
+    const ProcurementResult* procurement = nullptr; ///< The task's procurement resolution.
+    std::vector<std::string> basis;                 ///< Ids of the exceptions that hold (for an exempt service).
+    bool direct_award_alone = false;                ///< The exemption rests on direct award alone.
+    std::optional<Money> amount;                    ///< The yearly amount between the party and its counterparty, when one line gives it.
 };
 
 /// @brief The money of one contractor's economic terms (a compensation
@@ -144,45 +144,46 @@ struct PortfolioMoney {
 
 /// @brief What needs the board's attention before the next report.
 enum class AttentionKind : std::uint8_t {
-    term_ends,                ///< The fixed term ends within 12 months of the report date.
-    term_ended,               ///< The fixed term ended on or before the report date.
-    until_further_notice,     ///< The agreement runs until further notice (tills vidare).
-    term_end_unknown,         ///< The end of the term cannot be computed (start or length unknown).
-    no_follow_up,             ///< No follow-up routine (or not stated).
-    no_annual_report,         ///< No annual report to the council (or not stated).
-    delegation_no_reporting,  ///< Delegation used without a routine for reporting decisions (or not stated).
-    limit_changes,            ///< A direct-award limit the party's services use changes before the next report.
-    no_confirmed_limit,       ///< No confirmed direct-award limit on the report date or from a date before the next report.
+    term_ends,               ///< The fixed term ends within 12 months of the report date.
+    term_ended,              ///< The fixed term ended on or before the report date.
+    until_further_notice,    ///< The agreement runs until further notice (tills vidare).
+    term_end_unknown,        ///< The end of the term cannot be computed (start or length unknown).
+    no_follow_up,            ///< No follow-up routine (or not stated).
+    no_annual_report,        ///< No annual report to the council (or not stated).
+    delegation_no_reporting, ///< Delegation used without a routine for reporting decisions (or not stated).
+    limit_changes,           ///< A direct-award limit the party's services use changes before the next report.
+    no_confirmed_limit,      ///< No confirmed direct-award limit on the report date or from a date before the next report.
 };
 BOOST_DESCRIBE_ENUM(AttentionKind, term_ends, term_ended, until_further_notice, term_end_unknown, no_follow_up, no_annual_report,
                     delegation_no_reporting, limit_changes, no_confirmed_limit)
 
 /// @brief One item that needs attention.
 struct Attention {
-    AttentionKind kind{};                    ///< What.
-    std::optional<std::size_t> agreement;    ///< Index in `PortfolioReport::agreements` (none for a limit).
-    std::optional<Date> date;                ///< The date it happens (term end, limit change).
-    bool stated = true;                      ///< False when the fact is unknown rather than answered no.
-    std::string path;                        ///< The JSON path of the fact (or to find out).
-    std::optional<Category> category;        ///< For limits: the category.
-    const ThresholdRow* current = nullptr;   ///< For limits: the row in force on the report date.
-    const ThresholdRow* next = nullptr;      ///< For limits: the row after it (null: none confirmed).
-    const ThresholdRow* floor = nullptr;     ///< For limits of a special category: the general limit on `date`, a floor for every category (LOU 19 a kap. 2 §).
+    AttentionKind kind{};                  ///< What.
+    std::optional<std::size_t> agreement;  ///< Index in `PortfolioReport::agreements` (none for a limit).
+    std::optional<Date> date;              ///< The date it happens (term end, limit change).
+    bool stated = true;                    ///< False when the fact is unknown rather than answered no.
+    std::string path;                      ///< The JSON path of the fact (or to find out).
+    std::optional<Category> category;      ///< For limits: the category.
+    const ThresholdRow* current = nullptr; ///< For limits: the row in force on the report date.
+    const ThresholdRow* next = nullptr;    ///< For limits: the row after it (null: none confirmed).
+    const ThresholdRow* floor =
+        nullptr; ///< For limits of a special category: the general limit on `date`, a floor for every category (LOU 19 a kap. 2 §).
     std::vector<std::pair<std::size_t, std::size_t>> tasks; ///< For limits: (agreement, task) pairs affected.
-    std::size_t resting_on_direct_award = 0; ///< For limits: how many of them rest on direct award alone.
+    std::size_t resting_on_direct_award = 0;                ///< For limits: how many of them rest on direct award alone.
 };
 
 /// @brief One agreement of the party's report.
 struct PortfolioAgreement {
-    const PortfolioEntry* entry = nullptr; ///< The agreement, its source and check.
-    std::size_t party = 0;                 ///< The party's index in it.
-    std::vector<PortfolioTask> tasks;      ///< The tasks the party is in.
-    std::vector<PortfolioMoney> money;     ///< Its money per compensation group.
-    std::vector<const Finding*> violated;  ///< Violated findings (errors, then warnings, in rule order).
+    const PortfolioEntry* entry = nullptr;    ///< The agreement, its source and check.
+    std::size_t party = 0;                    ///< The party's index in it.
+    std::vector<PortfolioTask> tasks;         ///< The tasks the party is in.
+    std::vector<PortfolioMoney> money;        ///< Its money per compensation group.
+    std::vector<const Finding*> violated;     ///< Violated findings (errors, then warnings, in rule order).
     std::vector<const Finding*> undetermined; ///< Undetermined findings.
-    std::vector<std::string> missing;      ///< Facts to find out (every missing path, first seen first).
-    Money pays{};                          ///< What the party pays under it this year.
-    Money receives{};                      ///< What the party receives under it this year.
+    std::vector<std::string> missing;         ///< Facts to find out (every missing path, first seen first).
+    Money pays{};                             ///< What the party pays under it this year.
+    Money receives{};                         ///< What the party receives under it this year.
     /// @brief The agreement.
     [[nodiscard]] const Agreement& agreement() const noexcept { return entry->agreement; }
     /// @brief Its check.
@@ -211,17 +212,17 @@ struct PortfolioTotals {
 
 /// @brief The board's annual report for one party (SPEC-free: 9 kap. 38 § KL).
 struct PortfolioReport {
-    std::string party;                  ///< The party's id.
-    std::string name;                   ///< Its name (the first stated name met).
-    std::optional<PartyKind> kind;      ///< Its kind (the first stated kind met).
-    std::int32_t year = 0;              ///< The year reported on.
-    Date report_date{};                 ///< The report date: 31 December of the year.
-    Date next_report_date{};            ///< The next report's date: a year later.
-    std::vector<PortfolioAgreement> agreements; ///< Its agreements, in the order added.
-    std::vector<Attention> attention;   ///< What needs attention, agreements first, then limits.
-    PortfolioTotals totals;             ///< Its totals.
+    std::string party;                                           ///< The party's id.
+    std::string name;                                            ///< Its name (the first stated name met).
+    std::optional<PartyKind> kind;                               ///< Its kind (the first stated kind met).
+    std::int32_t year = 0;                                       ///< The year reported on.
+    Date report_date{};                                          ///< The report date: 31 December of the year.
+    Date next_report_date{};                                     ///< The next report's date: a year later.
+    std::vector<PortfolioAgreement> agreements;                  ///< Its agreements, in the order added.
+    std::vector<Attention> attention;                            ///< What needs attention, agreements first, then limits.
+    PortfolioTotals totals;                                      ///< Its totals.
     const std::vector<UnreadableDocument>* unreadable = nullptr; ///< The portfolio's unreadable documents.
-    std::string thresholds;             ///< The name of the threshold table used.
+    std::string thresholds;                                      ///< The name of the threshold table used.
     /// @brief Whether any agreement names the party.
     [[nodiscard]] bool found() const noexcept { return !agreements.empty(); }
 };
