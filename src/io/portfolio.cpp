@@ -300,7 +300,7 @@ Doc build(const PortfolioReport& r, Lang lang) {
         Section s;
         s.id = "cooperation";
         s.heading = sv ? "Samverkan" : "Cooperation";
-        s.paragraphs.push_back(
+        s.paragraphs.emplace_back(
             sv ? "Varje avtal och uppgift där parten är uppdragsgivare eller uppdragstagare, med motparter, område, art och vem som fattar besluten."
                : "Every agreement and task in which the party is principal or contractor, with counterparties, area, nature and who decides.");
         s.table.head = {sv ? "Avtal" : "Agreement",
@@ -334,7 +334,7 @@ Doc build(const PortfolioReport& r, Lang lang) {
         Section s;
         s.id = "money";
         s.heading = (sv ? "Ekonomi " : "Money ") + std::to_string(r.year);
-        s.paragraphs.push_back(
+        s.paragraphs.emplace_back(
             sv ? "Belopp per år enligt avtalens fördelning: vad parten betalar som uppdragsgivare och tar emot som uppdragstagare. När "
                  "uppdragstagaren bär en andel (gemensam verksamhet för egna invånare) fördelas hela självkostnaden och dess egen andel visas för "
                  "sig. Resultat = vad uppdragsgivarna betalar (pengar och värderad motprestation) minus deras del av självkostnaden."
@@ -396,8 +396,8 @@ Doc build(const PortfolioReport& r, Lang lang) {
         Section s;
         s.id = "compliance";
         s.heading = sv ? "Efterlevnad" : "Compliance";
-        s.paragraphs.push_back(sv ? "Varje avtals resultat av avtal check: överträdda regler och uppgifter som återstår att ta reda på."
-                                  : "Each agreement's result from avtal check: violated rules and facts still to find out.");
+        s.paragraphs.emplace_back(sv ? "Varje avtals resultat av avtal check: överträdda regler och uppgifter som återstår att ta reda på."
+                                     : "Each agreement's result from avtal check: violated rules and facts still to find out.");
         s.table.head = {sv ? "Avtal" : "Agreement", sv ? "Resultat" : "Verdict", sv ? "Överträdda regler" : "Violated rules",
                         sv ? "Att ta reda på" : "To find out"};
         s.table.numeric.assign(4, false);
@@ -447,12 +447,12 @@ Doc build(const PortfolioReport& r, Lang lang) {
         Section s;
         s.id = "attention";
         s.heading = sv ? "Att uppmärksamma före nästa rapport" : "Needs attention before the next report";
-        s.paragraphs.push_back(sv ? "Avtalstider som löper ut inom tolv månader från rapportdatum eller löper tills vidare, uppföljning och "
-                                    "rapportering som saknas, delegering utan anmälan av beslut, och direktupphandlingsgränser som ändras före " +
-                                        format_date(r.next_report_date) + "."
-                                  : "Terms ending within twelve months of the report date or running until further notice, missing follow-up and "
-                                    "reporting, delegation without reporting of decisions, and direct-award limits that change before " +
-                                        format_date(r.next_report_date) + ".");
+        s.paragraphs.emplace_back(sv ? "Avtalstider som löper ut inom tolv månader från rapportdatum eller löper tills vidare, uppföljning och "
+                                       "rapportering som saknas, delegering utan anmälan av beslut, och direktupphandlingsgränser som ändras före " +
+                                           format_date(r.next_report_date) + "."
+                                     : "Terms ending within twelve months of the report date or running until further notice, missing follow-up and "
+                                       "reporting, delegation without reporting of decisions, and direct-award limits that change before " +
+                                           format_date(r.next_report_date) + ".");
         s.table.head = {sv ? "Avtal" : "Agreement", sv ? "Vad" : "What"};
         s.table.numeric = {false, false};
         for (const Attention& a : r.attention)
@@ -467,9 +467,9 @@ Doc build(const PortfolioReport& r, Lang lang) {
         Section s;
         s.id = "unreadable";
         s.heading = sv ? "Dokument som inte kunde läsas" : "Documents that could not be read";
-        s.paragraphs.push_back(sv ? "Dessa dokument ingår inte i rapporten; rätta dem och kör om."
-                                  : "These documents are not in the report; correct them and run again.");
-        s.table.head = {sv ? "Dokument" : "Document", sv ? "Problem" : "Problem"};
+        s.paragraphs.emplace_back(sv ? "Dessa dokument ingår inte i rapporten; rätta dem och kör om."
+                                     : "These documents are not in the report; correct them and run again.");
+        s.table.head = {sv ? "Dokument" : "Document", "Problem"};
         s.table.numeric = {false, false};
         for (const UnreadableDocument& u : *r.unreadable)
             for (const Problem& p : u.problems) s.table.rows.push_back({u.source, p.to_string()});
@@ -482,7 +482,7 @@ Doc build(const PortfolioReport& r, Lang lang) {
 Doc build_summary(const PortfolioSummary& s, Lang lang) {
     const bool sv = lang == Lang::sv;
     Doc d;
-    d.title = (sv ? "Avtalssamverkan " : "Avtalssamverkan ") + std::to_string(s.year) + (sv ? ": alla parter" : ": every party");
+    d.title = "Avtalssamverkan " + std::to_string(s.year) + (sv ? ": alla parter" : ": every party");
     d.intro.push_back(sv ? std::to_string(s.lines.size()) + " parter i " + std::to_string(s.all.agreements) +
                                " avtal. Belopp per år enligt avtalens fördelning; det alla betalar är det alla tar emot."
                          : std::to_string(s.lines.size()) + " parties in " + std::to_string(s.all.agreements) +

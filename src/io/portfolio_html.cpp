@@ -218,8 +218,8 @@ std::string render_portfolio_svg(const PortfolioReport& r, const PortfolioRender
     std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(width) + "\" height=\"" + num(height) + "\" viewBox=\"0 0 " +
                       num(width) + " " + num(height) +
                       "\" role=\"img\" aria-labelledby=\"portfolio-title\" font-family=\"DejaVu Sans, Arial, sans-serif\">\n";
-    out += "<title id=\"portfolio-title\">" +
-           esc((sv ? "Avtalssamverkan " : "Avtalssamverkan ") + std::to_string(r.year) + " – " + (r.name.empty() ? r.party : r.name)) + "</title>\n";
+    out += "<title id=\"portfolio-title\">" + esc("Avtalssamverkan " + std::to_string(r.year) + " – " + (r.name.empty() ? r.party : r.name)) +
+           "</title>\n";
     out += "<defs>\n";
     for (Verdict v : {Verdict::ok, Verdict::violations, Verdict::incomplete, Verdict::invalid})
         out += std::string{"<marker id=\"arrow-"} + std::string{to_string(v)} +

@@ -307,13 +307,13 @@ PortfolioOutput portfolio_from_documents(const PortfolioRequest& request) {
     const bool sv = request.lang == Lang::sv;
     if (!request.all_parties && request.party.empty()) {
         out.exit_code = 2;
-        out.errors.push_back(sv ? "portfolio: ange --party ID eller --all-parties" : "portfolio: give --party ID or --all-parties");
+        out.errors.emplace_back(sv ? "portfolio: ange --party ID eller --all-parties" : "portfolio: give --party ID or --all-parties");
         return out;
     }
     if (request.all_parties && request.format == PortfolioFormat::svg) {
         out.exit_code = 2;
-        out.errors.push_back(sv ? "portfolio: --format svg ritar en part; ange --party ID"
-                                : "portfolio: --format svg draws one party; give --party ID");
+        out.errors.emplace_back(sv ? "portfolio: --format svg ritar en part; ange --party ID"
+                                   : "portfolio: --format svg draws one party; give --party ID");
         return out;
     }
     Portfolio portfolio{request.check};

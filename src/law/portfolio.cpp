@@ -325,7 +325,7 @@ PortfolioReport portfolio_report(const Portfolio& portfolio, std::string_view pa
                 ++tot.unvalued_in_kind;
             else
                 add_to(contractor ? tot.in_kind_received : tot.in_kind_paid, *m.in_kind, tot.overflow);
-            pa.money.push_back(std::move(m));
+            pa.money.push_back(m);
         }
         add_to(tot.pays, pa.pays, tot.overflow);
         add_to(tot.receives, pa.receives, tot.overflow);
