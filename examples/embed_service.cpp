@@ -21,11 +21,7 @@ int main() {
         const auto doc = avtal::json::read_agreement(line);
         if (!doc) {
             ++failed;
-            std::string problems;
-            for (const auto& p : doc.problems)
-                problems += (problems.empty() ? "" : ",") + std::string{"{\"path\":"} + avtal::json::quote(p.path) +
-                            ",\"message\":" + avtal::json::quote(p.message) + "}";
-            std::cout << "{\"schema\":\"avtal-error/1\",\"input_sha256\":\"" << doc.input_sha256 << "\",\"problems\":[" << problems << "]}\n";
+            std::cout << avtal::json::write_error(doc) << '\n';
             continue;
         }
         const avtal::Report report = avtal::check(*doc.agreement);

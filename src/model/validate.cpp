@@ -71,16 +71,16 @@ const std::string& largest_total() {
 struct Problems {
     std::vector<Problem>& out;
     template <class PathFn>
-    void add(PathFn&& path, std::string message) {
-        out.push_back({std::forward<PathFn>(path)(), std::move(message)});
+    void add(ProblemCode code, PathFn&& path, std::string message) {
+        out.push_back({code, std::forward<PathFn>(path)(), std::move(message)});
     }
     template <class PathFn>
     void amount(const std::optional<Money>& m, PathFn&& path) {
-        if (m && m->ore() < 0) add(std::forward<PathFn>(path), "negative amount");
+        if (m && m->ore() < 0) add(ProblemCode::out_of_range, std::forward<PathFn>(path), "negative amount");
     }
     template <class PathFn>
     void percent(const std::optional<Percent>& p, PathFn&& path) {
-        if (p && (p->units() < 0 || *p > hundred_percent)) add(std::forward<PathFn>(path), "percentage outside 0–100");
+        if (p && (p->units() < 0 || *p > hundred_percent)) add(ProblemCode::out_of_range, std::forward<PathFn>(path), "percentage outside 0–100");
     }
 };
 
@@ -98,14 +98,14 @@ struct Total {
         sum += ore; // each term < 2^127 / 2: at most once beyond the limit
         if (sum > detail::max_ore) {
             reported = true;
-            out.add(std::forward<PathFn>(path),
+            out.add(ProblemCode::out_of_range, std::forward<PathFn>(path),
                     std::string{"amount too large: "} + what + " add up to more than " + largest_total() + ", the largest total avtal computes with");
         }
     }
 };
 
 void validate_compensation(const detail::IdIndex& parties, const Compensation& c, const std::optional<std::size_t>& task, Problems& out,
-                           Total& total) {
+                           Total& total, const ValidateOptions& options) {
     const auto base = [&] { return task ? at("/tasks/", *task) + "/compensation" : std::string{"/compensation"}; };
     const auto sum = [&](const std::optional<Money>& m, const char* rest) {
         if (m) total.add(m->ore(), out, [&] { return base() + rest; });
@@ -143,25 +143,26 @@ void validate_compensation(const detail::IdIndex& parties, const Compensation& c
     if (c.tolerance.kind == Tolerance::Kind::amount)
         out.amount(c.tolerance.amount, [&] { return base() + "/tolerance"; });
     else if (c.tolerance.percent.units() < 0)
-        out.add([&] { return base() + "/tolerance/percent"; }, "negative percentage");
+        out.add(ProblemCode::out_of_range, [&] { return base() + "/tolerance/percent"; }, "negative percentage");
     if (c.allocation && c.allocation->weights) {
         const auto& ws = *c.allocation->weights;
         const bool shares = c.allocation->key == AllocationKey::fixed_shares;
         const auto repeated = repeats(std::span<const Weight>{ws}, [](const Weight& w) -> std::string_view { return w.party; });
         for (std::size_t i = 0; i < ws.size(); ++i) {
             const auto wp = [&] { return base() + "/allocation/weights/" + ws[i].party; };
-            if (!parties.find(ws[i].party)) out.add(wp, "unknown party " + q(ws[i].party));
-            if (ws[i].weight.units() < 0) out.add(wp, "negative weight");
+            if (options.party_references && !parties.find(ws[i].party))
+                out.add(ProblemCode::dangling_reference, wp, "unknown party " + q(ws[i].party));
+            if (ws[i].weight.units() < 0) out.add(ProblemCode::out_of_range, wp, "negative weight");
             if (shares && ws[i].weight > Decimal::whole(100))
-                out.add(wp, "a fixed share is a percentage: " + ws[i].weight.to_string() + " is over 100");
-            if (repeated[i]) out.add(wp, "repeated party " + q(ws[i].party));
+                out.add(ProblemCode::out_of_range, wp, "a fixed share is a percentage: " + ws[i].weight.to_string() + " is over 100");
+            if (repeated[i]) out.add(ProblemCode::repeated_reference, wp, "repeated party " + q(ws[i].party));
         }
     }
 }
 
 } // namespace
 
-std::vector<Problem> validate(const Agreement& a) {
+std::vector<Problem> validate(const Agreement& a, const ValidateOptions& options) {
     std::vector<Problem> problems;
     Problems out{problems};
     // Ids are looked up in sorted indexes: O((n + references) log n).
@@ -171,21 +172,21 @@ std::vector<Problem> validate(const Agreement& a) {
     for (std::size_t i = 0; i < a.parties.size(); ++i) {
         const Party& p = a.parties[i];
         const auto path = [i](const char* rest) { return [i, rest] { return at("/parties/", i) + rest; }; };
-        if (p.id.empty()) out.add(path("/id"), "empty id");
-        if (parties.find(p.id) != i) out.add(path("/id"), "repeated party id " + q(p.id));
-        if (p.population && *p.population < 0) out.add(path("/population"), "negative population");
+        if (p.id.empty()) out.add(ProblemCode::missing_value, path("/id"), "empty id");
+        if (parties.find(p.id) != i) out.add(ProblemCode::repeated_id, path("/id"), "repeated party id " + q(p.id));
+        if (p.population && *p.population < 0) out.add(ProblemCode::out_of_range, path("/population"), "negative population");
         if (p.mandate_covers_tasks && p.kind && *p.kind != PartyKind::municipal_federation)
-            out.add(path("/mandate_covers_tasks"), "only a municipal_federation party has a mandate");
+            out.add(ProblemCode::not_allowed_here, path("/mandate_covers_tasks"), "only a municipal_federation party has a mandate");
     }
     if (a.term.months && *a.term.months < 1)
-        out.add([] { return std::string{"/term/months"}; }, "a fixed term needs at least one month (leave months out for no fixed term)");
-    if (a.term.months && *a.term.months > max_months) out.add([] { return std::string{"/term/months"}; }, too_many_months());
+        out.add(ProblemCode::out_of_range, [] { return std::string{"/term/months"}; }, "a fixed term needs at least one month (leave months out for no fixed term)");
+    if (a.term.months && *a.term.months > max_months) out.add(ProblemCode::out_of_range, [] { return std::string{"/term/months"}; }, too_many_months());
     if (a.term.extension_months && *a.term.extension_months < 0)
-        out.add([] { return std::string{"/term/extension_months"}; }, "negative number of months");
+        out.add(ProblemCode::out_of_range, [] { return std::string{"/term/extension_months"}; }, "negative number of months");
     if (a.term.extension_months && *a.term.extension_months > max_months)
-        out.add([] { return std::string{"/term/extension_months"}; }, too_many_months());
+        out.add(ProblemCode::out_of_range, [] { return std::string{"/term/extension_months"}; }, too_many_months());
     const auto party_ref = [&](const std::optional<Id>& id, auto&& path) {
-        if (id && !find_party(*id)) out.add(path, "unknown party " + q(*id));
+        if (options.party_references && id && !find_party(*id)) out.add(ProblemCode::dangling_reference, path, "unknown party " + q(*id));
     };
     Total money{"the amounts of the compensation terms (payments, in-kind values, costs and tolerances)"};
     Total values{"the annual values of the tasks"};
@@ -194,8 +195,8 @@ std::vector<Problem> validate(const Agreement& a) {
     for (std::size_t i = 0; i < a.tasks.size(); ++i) {
         const Task& t = a.tasks[i];
         const auto path = [i](const char* rest) { return [i, rest] { return at("/tasks/", i) + rest; }; };
-        if (t.id.empty()) out.add(path("/id"), "empty id");
-        if (tasks.find(t.id) != i) out.add(path("/id"), "repeated task id " + q(t.id));
+        if (t.id.empty()) out.add(ProblemCode::missing_value, path("/id"), "empty id");
+        if (tasks.find(t.id) != i) out.add(ProblemCode::repeated_id, path("/id"), "repeated task id " + q(t.id));
         party_ref(t.contractor, path("/contractor"));
         if (t.contractor) {
             if (!first_contractor)
@@ -209,7 +210,7 @@ std::vector<Problem> validate(const Agreement& a) {
             for (std::size_t j = 0; j < ids->size(); ++j) {
                 const auto jp = [&] { return at("/tasks/", i) + key + std::to_string(j); };
                 party_ref((*ids)[j], jp);
-                if (repeated[j]) out.add(jp, "repeated party " + q((*ids)[j]));
+                if (repeated[j]) out.add(ProblemCode::repeated_reference, jp, "repeated party " + q((*ids)[j]));
             }
         };
         refs(t.principals, "/principals/");
@@ -229,43 +230,44 @@ std::vector<Problem> validate(const Agreement& a) {
             for (const auto& s : *t.principal_shares) {
                 const auto sp = [&] { return at("/tasks/", i) + "/principal_shares/" + s.party; };
                 if (!find_party(s.party))
-                    out.add(sp, "unknown party " + q(s.party));
+                    party_ref(s.party, sp);
                 else if (principals && !principals->contains(s.party))
-                    out.add(sp, q(s.party) + " is not a principal of the task");
-                if (s.share.units() < 0) out.add(sp, "negative share");
+                    out.add(ProblemCode::bad_shares, sp, q(s.party) + " is not a principal of the task");
+                if (s.share.units() < 0) out.add(ProblemCode::out_of_range, sp, "negative share");
                 sum += s.share.units();
                 named.push_back(s.party);
             }
             if (principals) {
                 const IdSet shares{named};
                 for (const auto& p : *t.principals)
-                    if (!shares.contains(p)) out.add(path("/principal_shares"), "does not name principal " + q(p));
+                    if (!shares.contains(p)) out.add(ProblemCode::bad_shares, path("/principal_shares"), "does not name principal " + q(p));
             }
             if (sum != hundred_percent.units()) {
                 const auto shown = detail::narrow(sum);
-                out.add(path("/principal_shares"),
+                out.add(ProblemCode::bad_shares, path("/principal_shares"),
                         "shares sum to " + (shown ? Percent{Decimal::from_units(*shown)}.to_string() : std::string{"more than 9223372036854"}) +
                             ", not 100");
             }
         }
         if (t.compensation) {
             per_task = true;
-            validate_compensation(parties, *t.compensation, i, out, money);
-            if (a.compensation) out.add(path("/compensation"), "compensation is stated both for the agreement and for the task");
+            validate_compensation(parties, *t.compensation, i, out, money, options);
+            if (a.compensation) out.add(ProblemCode::contradiction, path("/compensation"), "compensation is stated both for the agreement and for the task");
         }
     }
     if (a.compensation) {
-        validate_compensation(parties, *a.compensation, std::nullopt, out, money);
+        validate_compensation(parties, *a.compensation, std::nullopt, out, money, options);
         if (several_contractors && !per_task)
-            out.add([] { return std::string{"/compensation"}; },
+            out.add(ProblemCode::not_allowed_here, [] { return std::string{"/compensation"}; },
                     "the tasks have different contractors: state compensation per task (tasks[].compensation)");
     }
     const auto& ds = a.delegation.delegates;
     if (a.delegation.used == false && !ds.empty())
-        out.add([] { return std::string{"/delegation/used"}; }, "delegation.used is false, but delegations are listed");
+        out.add(ProblemCode::contradiction, [] { return std::string{"/delegation/used"}; }, "delegation.used is false, but delegations are listed");
     for (std::size_t i = 0; i < ds.size(); ++i) {
         const auto path = [i](const char* rest) { return [i, rest] { return at("/delegation/delegates/", i) + rest; }; };
-        if (ds[i].task && !tasks.find(*ds[i].task)) out.add(path("/task"), "unknown task " + q(*ds[i].task));
+        if (options.task_references && ds[i].task && !tasks.find(*ds[i].task))
+            out.add(ProblemCode::dangling_reference, path("/task"), "unknown task " + q(*ds[i].task));
         party_ref(ds[i].employer, path("/employer"));
     }
     return problems;

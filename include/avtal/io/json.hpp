@@ -48,6 +48,12 @@ struct ReadResult {
 /// agreement, unknowns stay unknown).
 [[nodiscard]] std::string write_agreement(const Agreement& agreement);
 
+/// @brief Writes the problems of a document that could not be read as one
+/// compact `avtal-error/1` object: `{"schema": "avtal-error/1",
+/// "input_sha256": …, "problems": [{"code", "path", "message"}]}`, where
+/// `code` is the `ProblemCode`'s name (`"unknown_key"`, …).
+[[nodiscard]] std::string write_error(const ReadResult& result);
+
 /// @brief Options of the report writers.
 struct ReportOptions {
     Lang lang = Lang::sv; ///< Language of messages and explanations.

@@ -184,20 +184,20 @@ class IdIndex {
 
 /// @brief A party (part) to the agreement.
 struct Party {
-    Id id;                                    ///< Unique id, referenced by tasks.
-    std::string name;                         ///< Official name ("Norrströms kommun").
-    std::optional<PartyKind> kind;            ///< Kind of legal person; unknown if not stated.
-    std::optional<std::int64_t> population;   ///< Invånarantal, used by the population key.
-    std::optional<bool> mandate_covers_tasks; ///< For a kommunalförbund only: its mandate covers the tasks.
+    Id id{};                                    ///< Unique id, referenced by tasks.
+    std::string name{};                         ///< Official name ("Norrströms kommun").
+    std::optional<PartyKind> kind{};            ///< Kind of legal person; unknown if not stated.
+    std::optional<std::int64_t> population{};   ///< Invånarantal, used by the population key.
+    std::optional<bool> mandate_covers_tasks{}; ///< For a kommunalförbund only: its mandate covers the tasks.
     /// @brief Parties are equal when every fact is.
     friend bool operator==(const Party&, const Party&) = default;
 };
 
 /// @brief The agreement's term (avtalstid).
 struct Term {
-    std::optional<std::int32_t> months;                              ///< Fixed term in months.
-    std::optional<std::int32_t> extension_months;                    ///< Extension options in months.
-    std::optional<bool> until_further_notice;                        ///< Tills vidare.
+    std::optional<std::int32_t> months{};                            ///< Fixed term in months.
+    std::optional<std::int32_t> extension_months{};                  ///< Extension options in months.
+    std::optional<bool> until_further_notice{};                      ///< Tills vidare.
     std::optional<std::chrono::year_month_day> start = std::nullopt; ///< First day of the term (avtalet gäller från); unknown if not stated.
     /// @brief Terms are equal when every fact is.
     friend bool operator==(const Term&, const Term&) = default;
@@ -205,10 +205,10 @@ struct Term {
 
 /// @brief The facts of the Hamburg exception (LOU 3 kap. 17 §).
 struct HamburgFacts {
-    std::optional<bool> establishes_cooperation;      ///< The contract establishes or implements cooperation.
-    std::optional<bool> common_objectives;            ///< Public services for common objectives.
-    std::optional<bool> public_interest_only;         ///< Governed only by public-interest considerations.
-    std::optional<Percent> open_market_share_percent; ///< Share performed on the open market (< 20 % needed).
+    std::optional<bool> establishes_cooperation{};      ///< The contract establishes or implements cooperation.
+    std::optional<bool> common_objectives{};            ///< Public services for common objectives.
+    std::optional<bool> public_interest_only{};         ///< Governed only by public-interest considerations.
+    std::optional<Percent> open_market_share_percent{}; ///< Share performed on the open market (< 20 % needed).
     /// @brief Equal when every fact is.
     friend bool operator==(const HamburgFacts&, const HamburgFacts&) = default;
 };
@@ -216,9 +216,9 @@ struct HamburgFacts {
 /// @brief The facts of the Teckal (in-house) exception (LOU 3 kap. 11–16 §§),
 /// read when the supplier is a legal person the buyer may control.
 struct TeckalFacts {
-    std::optional<bool> similar_control;           ///< Control similar to that over its own departments.
-    std::optional<Percent> activity_share_percent; ///< Share of activity for the controlling authorities (> 80 %).
-    std::optional<bool> private_capital;           ///< Direct private capital participation.
+    std::optional<bool> similar_control{};           ///< Control similar to that over its own departments.
+    std::optional<Percent> activity_share_percent{}; ///< Share of activity for the controlling authorities (> 80 %).
+    std::optional<bool> private_capital{};           ///< Direct private capital participation.
     /// @brief Equal when every fact is.
     friend bool operator==(const TeckalFacts&, const TeckalFacts&) = default;
 };
@@ -257,16 +257,16 @@ struct CostComponents {
 
 /// @brief One party's weight under an allocation key.
 struct Weight {
-    Id party;       ///< The weighted party.
-    Decimal weight; ///< Its weight (percent, count or amount, by the key).
+    Id party{};       ///< The weighted party.
+    Decimal weight{}; ///< Its weight (percent, count or amount, by the key).
     /// @brief Equal when party and weight are.
     friend bool operator==(const Weight&, const Weight&) = default;
 };
 
 /// @brief How a cost or payment is shared (fördelningsnyckel).
 struct Allocation {
-    std::optional<AllocationKey> key;           ///< The key; unknown if not stated.
-    std::optional<std::vector<Weight>> weights; ///< Weights by party; for `population` may be unknown (populations are used).
+    std::optional<AllocationKey> key{};           ///< The key; unknown if not stated.
+    std::optional<std::vector<Weight>> weights{}; ///< Weights by party; for `population` may be unknown (populations are used).
     /// @brief Equal when key and weights are.
     friend bool operator==(const Allocation&, const Allocation&) = default;
 };
@@ -274,20 +274,20 @@ struct Allocation {
 /// @brief Economic terms (ersättning): what the principals pay and what the
 /// contractor's task costs, per year.
 struct Compensation {
-    std::optional<Money> money_per_year;                   ///< Money paid by the principals per year.
+    std::optional<Money> money_per_year{};                 ///< Money paid by the principals per year.
     std::optional<Money> in_kind_value_per_year = Money{}; ///< Valued motprestation; 0 none, `nullopt` exists without a value.
-    std::optional<CostComponents> cost_per_year;           ///< The contractor's full annual cost; unknown if not stated.
+    std::optional<CostComponents> cost_per_year{};         ///< The contractor's full annual cost; unknown if not stated.
     bool contractor_bears_share = false;                   ///< Shared unit also serving the contractor's own residents.
     Tolerance tolerance{};                                 ///< Accepted deviation from cost; default 0.
-    std::optional<Allocation> allocation;                  ///< Allocation key; unknown if not stated.
+    std::optional<Allocation> allocation{};                ///< Allocation key; unknown if not stated.
     /// @brief Equal when every fact is.
     friend bool operator==(const Compensation&, const Compensation&) = default;
 };
 
 /// @brief A principal's share of a task's value, in percent.
 struct PrincipalShare {
-    Id party;      ///< The principal.
-    Percent share; ///< Its share of the task's annual value.
+    Id party{};      ///< The principal.
+    Percent share{}; ///< Its share of the task's annual value.
     /// @brief Equal when party and share are.
     friend bool operator==(const PrincipalShare&, const PrincipalShare&) = default;
 };
@@ -295,21 +295,21 @@ struct PrincipalShare {
 /// @brief A task (samverkansuppgift) that a contractor (uppdragstagare)
 /// performs for one or more principals (uppdragsgivare).
 struct Task {
-    Id id;                                                       ///< Unique id.
-    std::string description;                                     ///< What is performed.
-    std::optional<Id> contractor;                                ///< Uppdragstagare (performs the task).
-    std::optional<std::vector<Id>> principals;                   ///< Uppdragsgivare (buy the task, keep huvudmannaskap).
-    std::optional<std::vector<Id>> huvudman;                     ///< Who holds huvudmannaskap towards the principals' residents.
-    std::optional<TaskNature> nature;                            ///< Service or exercise of authority.
-    std::optional<Area> area;                                    ///< Area of activity.
-    std::optional<Category> category;                            ///< Procurement category of the service.
-    std::optional<bool> target_group_children;                   ///< The target group is children (Socialstyrelsen's content list).
-    std::optional<bool> within_competence;                       ///< Within the principals' own competence (2 kap. KL).
-    std::optional<Money> annual_value;                           ///< Annual value excluding VAT.
-    std::optional<std::vector<PrincipalShare>> principal_shares; ///< Shares of the value; sum 100.
-    HamburgFacts hamburg;                                        ///< Hamburg facts (all unknown by default).
-    TeckalFacts teckal;                                          ///< Teckal facts (read for federations and companies).
-    std::optional<Compensation> compensation;                    ///< Per-task economic terms (several contractors).
+    Id id{};                                                       ///< Unique id.
+    std::string description{};                                     ///< What is performed.
+    std::optional<Id> contractor{};                                ///< Uppdragstagare (performs the task).
+    std::optional<std::vector<Id>> principals{};                   ///< Uppdragsgivare (buy the task, keep huvudmannaskap).
+    std::optional<std::vector<Id>> huvudman{};                     ///< Who holds huvudmannaskap towards the principals' residents.
+    std::optional<TaskNature> nature{};                            ///< Service or exercise of authority.
+    std::optional<Area> area{};                                    ///< Area of activity.
+    std::optional<Category> category{};                            ///< Procurement category of the service.
+    std::optional<bool> target_group_children{};                   ///< The target group is children (Socialstyrelsen's content list).
+    std::optional<bool> within_competence{};                       ///< Within the principals' own competence (2 kap. KL).
+    std::optional<Money> annual_value{};                           ///< Annual value excluding VAT.
+    std::optional<std::vector<PrincipalShare>> principal_shares{}; ///< Shares of the value; sum 100.
+    HamburgFacts hamburg{};                                        ///< Hamburg facts (all unknown by default).
+    TeckalFacts teckal{};                                          ///< Teckal facts (read for federations and companies).
+    std::optional<Compensation> compensation{};                    ///< Per-task economic terms (several contractors).
     /// @brief Equal when every fact is.
     friend bool operator==(const Task&, const Task&) = default;
 };
@@ -317,68 +317,68 @@ struct Task {
 /// @brief A grant of decision power (extern delegering) to someone on the
 /// contractor's side.
 struct Delegate {
-    std::optional<Id> task;       ///< The task the delegation concerns.
-    std::optional<DelegateTo> to; ///< Who receives it.
-    std::optional<Id> employer;   ///< The delegate's employer (a party).
-    std::optional<Matter> matter; ///< The kind of matter delegated.
+    std::optional<Id> task{};       ///< The task the delegation concerns.
+    std::optional<DelegateTo> to{}; ///< Who receives it.
+    std::optional<Id> employer{};   ///< The delegate's employer (a party).
+    std::optional<Matter> matter{}; ///< The kind of matter delegated.
     /// @brief Equal when every fact is.
     friend bool operator==(const Delegate&, const Delegate&) = default;
 };
 
 /// @brief External delegation (9 kap. 37 § andra stycket KL).
 struct Delegation {
-    std::optional<bool> used;                          ///< Decision power is delegated.
-    std::optional<bool> agreed;                        ///< The agreement states it and its extent.
-    std::optional<OnwardDelegation> onward_delegation; ///< Whether vidaredelegering is allowed; unknown if not said.
-    std::optional<bool> reporting_to_principal;        ///< How delegated decisions are reported (7 kap. 8 § KL).
-    std::vector<Delegate> delegates;                   ///< The delegations made.
+    std::optional<bool> used{};                          ///< Decision power is delegated.
+    std::optional<bool> agreed{};                        ///< The agreement states it and its extent.
+    std::optional<OnwardDelegation> onward_delegation{}; ///< Whether vidaredelegering is allowed; unknown if not said.
+    std::optional<bool> reporting_to_principal{};        ///< How delegated decisions are reported (7 kap. 8 § KL).
+    std::vector<Delegate> delegates{};                   ///< The delegations made.
     /// @brief Equal when every fact is.
     friend bool operator==(const Delegation&, const Delegation&) = default;
 };
 
 /// @brief Information handling (dokument- och informationshantering).
 struct Information {
-    std::optional<bool> personal_data;          ///< Personal data is processed.
-    std::optional<Arrangement> arrangement;     ///< GDPR roles.
-    std::optional<bool> records_responsibility; ///< Registration and archiving responsibility stated.
-    std::optional<bool> confidentiality;        ///< Sekretess regulated.
+    std::optional<bool> personal_data{};          ///< Personal data is processed.
+    std::optional<Arrangement> arrangement{};     ///< GDPR roles.
+    std::optional<bool> records_responsibility{}; ///< Registration and archiving responsibility stated.
+    std::optional<bool> confidentiality{};        ///< Sekretess regulated.
     /// @brief Equal when every fact is.
     friend bool operator==(const Information&, const Information&) = default;
 };
 
 /// @brief Control, oversight and reporting (kontroll, uppsiktsplikt, rapportering).
 struct Oversight {
-    std::optional<bool> follow_up;                ///< A follow-up routine exists.
-    std::optional<bool> annual_report_to_council; ///< Each board reports to its council yearly (9 kap. 38 § KL).
-    std::optional<bool> internal_control;         ///< Internal control is assigned.
+    std::optional<bool> follow_up{};                ///< A follow-up routine exists.
+    std::optional<bool> annual_report_to_council{}; ///< Each board reports to its council yearly (9 kap. 38 § KL).
+    std::optional<bool> internal_control{};         ///< Internal control is assigned.
     /// @brief Equal when every fact is.
     friend bool operator==(const Oversight&, const Oversight&) = default;
 };
 
 /// @brief Staff and work environment (personal och arbetsmiljö).
 struct Staff {
-    std::optional<bool> moves_between_parties;      ///< Staff move between the parties.
-    std::optional<bool> transfer_addressed;         ///< Verksamhetsövergång (LAS 6 b §) is addressed.
-    std::optional<bool> work_environment_allocated; ///< Arbetsmiljöansvar is allocated.
+    std::optional<bool> moves_between_parties{};      ///< Staff move between the parties.
+    std::optional<bool> transfer_addressed{};         ///< Verksamhetsövergång (LAS 6 b §) is addressed.
+    std::optional<bool> work_environment_allocated{}; ///< Arbetsmiljöansvar is allocated.
     /// @brief Equal when every fact is.
     friend bool operator==(const Staff&, const Staff&) = default;
 };
 
 /// @brief An agreement on avtalssamverkan, planned or signed.
 struct Agreement {
-    Id id;                                                      ///< The agreement's id.
-    std::string title;                                          ///< Its title.
-    std::optional<std::chrono::year_month_day> assessment_date; ///< The date the law is applied as of.
-    Term term;                                                  ///< Avtalstid.
-    std::vector<Party> parties;                                 ///< The parties.
-    std::vector<Task> tasks;                                    ///< The tasks.
-    Delegation delegation;                                      ///< External delegation.
-    std::optional<Compensation> compensation;                   ///< Agreement-level economic terms (one contractor).
-    Information information;                                    ///< Information handling.
-    Oversight oversight;                                        ///< Oversight.
-    Staff staff;                                                ///< Staff.
-    std::optional<bool> creates_copyright_material;             ///< Upphovsrättsligt material skapas.
-    std::optional<std::vector<Clause>> clauses;                 ///< Sections of the agreement text; unknown if not listed.
+    Id id{};                                                      ///< The agreement's id.
+    std::string title{};                                          ///< Its title.
+    std::optional<std::chrono::year_month_day> assessment_date{}; ///< The date the law is applied as of.
+    Term term{};                                                  ///< Avtalstid.
+    std::vector<Party> parties{};                                 ///< The parties.
+    std::vector<Task> tasks{};                                    ///< The tasks.
+    Delegation delegation{};                                      ///< External delegation.
+    std::optional<Compensation> compensation{};                   ///< Agreement-level economic terms (one contractor).
+    Information information{};                                    ///< Information handling.
+    Oversight oversight{};                                        ///< Oversight.
+    Staff staff{};                                                ///< Staff.
+    std::optional<bool> creates_copyright_material{};             ///< Upphovsrättsligt material skapas.
+    std::optional<std::vector<Clause>> clauses{};                 ///< Sections of the agreement text; unknown if not listed.
 
     /// @brief The index of the party with id `id`, or `nullopt`. A linear
     /// scan: code that looks up many ids uses `Context::party_index()`.

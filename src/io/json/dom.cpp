@@ -297,7 +297,7 @@ std::string location(std::string_view text, std::size_t offset) {
 ParseOutcome parse(std::string_view text) {
     ParseOutcome out;
     if (const std::size_t bad = invalid_utf8_at(text); bad != std::string_view::npos) {
-        out.error = Problem{"", "invalid UTF-8 at byte " + std::to_string(bad) + " (" + location(text, bad) + ")"};
+        out.error = Problem{ProblemCode::syntax, "", "invalid UTF-8 at byte " + std::to_string(bad) + " (" + location(text, bad) + ")"};
         return out;
     }
     boost::json::parse_options opts;
@@ -307,14 +307,16 @@ ParseOutcome parse(std::string_view text) {
     const std::size_t n = parser.write_some(false, text.data(), text.size(), ec);
     out.consumed = n;
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-        out.error = Problem{"", "empty document"};
+        out.error = Problem{ProblemCode::empty_document, "", "empty document"};
         return out;
     }
     if (ec) {
         Handler& h = parser.handler();
         std::string what;
+        ProblemCode code = ProblemCode::syntax;
         std::string path = h.done ? std::string{} : h.path();
         if (ec == boost::json::error::too_deep) {
+            code = ProblemCode::too_large;
             what = "nesting too deep (more than " + std::to_string(max_depth) + " levels)";
         } else if (ec == boost::json::error::incomplete) {
             what = "incomplete JSON document: it ends before the value is complete";
@@ -340,7 +342,7 @@ ParseOutcome parse(std::string_view text) {
             what = "JSON syntax error at the end of the document";
             path.clear();
         }
-        out.error = Problem{path, what + " (" + location(text, n) + ")"};
+        out.error = Problem{code, path, what + " (" + location(text, n) + ")"};
         return out;
     }
     // write_some stops after one complete value: anything but whitespace
@@ -349,12 +351,12 @@ ParseOutcome parse(std::string_view text) {
         const std::size_t extra = text.find_first_not_of(" \t\r\n", n);
         if (extra != std::string_view::npos) {
             out.extra_data = true;
-            out.error = Problem{"", "unexpected text after the JSON value (" + location(text, extra) + ")"};
+            out.error = Problem{ProblemCode::syntax, "", "unexpected text after the JSON value (" + location(text, extra) + ")"};
             return out;
         }
     }
     if (!parser.done()) {
-        out.error = Problem{"", "incomplete JSON document: it ends before the value is complete (" + location(text, n) + ")"};
+        out.error = Problem{ProblemCode::syntax, "", "incomplete JSON document: it ends before the value is complete (" + location(text, n) + ")"};
         return out;
     }
     out.ok = true;

@@ -22,11 +22,11 @@ class Reader {
   public:
     explicit Reader(std::vector<Problem>& problems) : problems_{problems} {}
 
-    void error(const std::string& path, std::string message) { problems_.push_back({path, std::move(message)}); }
+    void error(ProblemCode code, const std::string& path, std::string message) { problems_.push_back({code, path, std::move(message)}); }
 
     bool expect(const Node& n, Kind k, const std::string& path) {
         if (n.kind == k) return true;
-        error(path, std::string{"expected "} + detail::kind_name(k) + ", got " + detail::kind_name(n.kind));
+        error(ProblemCode::wrong_type, path, std::string{"expected "} + detail::kind_name(k) + ", got " + detail::kind_name(n.kind));
         return false;
     }
 
@@ -36,8 +36,9 @@ class Reader {
         if (!expect(n, Kind::object, path)) return false;
         for (const auto& [k, v] : n.members)
             if (std::find(allowed.begin(), allowed.end(), std::string_view{k}) == allowed.end())
-                error(path + "/" + detail::pointer_escape(k), "unknown key \"" + std::string{k} + "\"");
-        for (const auto& k : n.repeated_keys) error(path + "/" + detail::pointer_escape(k), "repeated key \"" + std::string{k} + "\"");
+                error(ProblemCode::unknown_key, path + "/" + detail::pointer_escape(k), "unknown key \"" + std::string{k} + "\"");
+        for (const auto& k : n.repeated_keys)
+            error(ProblemCode::repeated_key, path + "/" + detail::pointer_escape(k), "repeated key \"" + std::string{k} + "\"");
         return true;
     }
 
@@ -66,7 +67,7 @@ class Reader {
         if (auto e = enum_from_string<E>(n->text)) return e;
         std::string expected;
         for_each_enumerator<E>([&](E e) { expected += (expected.empty() ? "" : ", ") + std::string{to_string(e)}; });
-        error(path, "unknown value \"" + std::string{n->text} + "\" (expected one of: " + expected + ")");
+        error(ProblemCode::bad_enum, path, "unknown value \"" + std::string{n->text} + "\" (expected one of: " + expected + ")");
         return std::nullopt;
     }
     /// An amount in kronor: a JSON number with at most two decimals, or a
@@ -74,12 +75,13 @@ class Reader {
     std::optional<Money> opt_amount(const Node* n, const std::string& path) {
         if (!present(n)) return std::nullopt;
         if (n->kind != Kind::number && n->kind != Kind::string) {
-            error(path, std::string{"expected an amount (a number or a string such as \"1250000.50\"), got "} + detail::kind_name(n->kind));
+            error(ProblemCode::wrong_type, path,
+                  std::string{"expected an amount (a number or a string such as \"1250000.50\"), got "} + detail::kind_name(n->kind));
             return std::nullopt;
         }
         const std::string t{n->text};
         if (!t.empty() && t[0] == '-') {
-            error(path, "negative amount " + t);
+            error(ProblemCode::out_of_range, path, "negative amount " + t);
             return std::nullopt;
         }
         if (auto m = Money::parse(t)) return m;
@@ -88,15 +90,16 @@ class Reader {
         const bool well_formed =
             digits_only && t.front() != '.' && t.back() != '.' && t.find('.', dot == std::string::npos ? t.size() : dot + 1) == std::string::npos;
         if (t.find_first_of("eE") != std::string::npos && n->kind == Kind::number)
-            error(path, "amount " + t + " must be written without an exponent");
+            error(ProblemCode::bad_amount, path, "amount " + t + " must be written without an exponent");
         else if (!well_formed && t.find(',') != std::string::npos)
-            error(path, "not an amount: \"" + t + "\" (write kronor with a decimal point and no spaces, e.g. \"1250000.50\")");
+            error(ProblemCode::bad_amount, path,
+                  "not an amount: \"" + t + "\" (write kronor with a decimal point and no spaces, e.g. \"1250000.50\")");
         else if (!well_formed)
-            error(path, "not an amount: \"" + t + "\" (expected kronor such as 1250000 or \"1250000.50\")");
+            error(ProblemCode::bad_amount, path, "not an amount: \"" + t + "\" (expected kronor such as 1250000 or \"1250000.50\")");
         else if (dot != std::string::npos && t.size() - dot - 1 > 2)
-            error(path, "amount " + t + " has more than two decimals");
+            error(ProblemCode::bad_amount, path, "amount " + t + " has more than two decimals");
         else
-            error(path, "amount " + t + " is too large");
+            error(ProblemCode::out_of_range, path, "amount " + t + " is too large");
         return std::nullopt;
     }
     /// The text of a JSON number that is not negative; `nullopt` (with the
@@ -105,7 +108,7 @@ class Reader {
         if (!present(n) || !expect(*n, Kind::number, path)) return std::nullopt;
         std::string t{n->text};
         if (!t.empty() && t[0] == '-') {
-            error(path, std::string{"negative "} + what + " " + t);
+            error(ProblemCode::out_of_range, path, std::string{"negative "} + what + " " + t);
             return std::nullopt;
         }
         return t;
@@ -117,18 +120,18 @@ class Reader {
         const std::string& t = *text;
         if (auto d = Decimal::parse(t)) return d;
         if (t.find_first_of("eE") != std::string::npos)
-            error(path, std::string{what} + " " + t + " must be written without an exponent");
+            error(ProblemCode::bad_number, path, std::string{what} + " " + t + " must be written without an exponent");
         else if (t.find('.') != std::string::npos && t.size() - t.find('.') - 1 > 6)
-            error(path, std::string{what} + " " + t + " has more than six decimals");
+            error(ProblemCode::bad_number, path, std::string{what} + " " + t + " has more than six decimals");
         else
-            error(path, std::string{what} + " " + t + " is too large");
+            error(ProblemCode::out_of_range, path, std::string{what} + " " + t + " is too large");
         return std::nullopt;
     }
     std::optional<Percent> opt_percent(const Node* n, const std::string& path, bool at_most_100 = true) {
         auto d = opt_decimal(n, path, "percentage");
         if (!d) return std::nullopt;
         if (at_most_100 && *d > Decimal::whole(100)) {
-            error(path, "percentage " + d->to_string() + " is over 100");
+            error(ProblemCode::out_of_range, path, "percentage " + d->to_string() + " is over 100");
             return std::nullopt;
         }
         return Percent{*d};
@@ -141,16 +144,16 @@ class Reader {
         auto d = Decimal::parse(t);
         if (!d && !t.empty() && t.find_first_not_of("0123456789") == std::string::npos) {
             // Whole, but beyond even the exact decimal range: too large, not "not whole".
-            error(path, std::string{what} + " " + t + " is too large (at most " + std::to_string(max) + ")");
+            error(ProblemCode::out_of_range, path, std::string{what} + " " + t + " is too large (at most " + std::to_string(max) + ")");
             return std::nullopt;
         }
         if (!d || d->units() % Decimal::scale != 0) {
-            error(path, std::string{what} + " must be a whole number, got " + t);
+            error(ProblemCode::bad_number, path, std::string{what} + " must be a whole number, got " + t);
             return std::nullopt;
         }
         const std::int64_t v = d->units() / Decimal::scale;
         if (v > max) {
-            error(path, std::string{what} + " " + t + " is too large (at most " + std::to_string(max) + ")");
+            error(ProblemCode::out_of_range, path, std::string{what} + " " + t + " is too large (at most " + std::to_string(max) + ")");
             return std::nullopt;
         }
         return v;
@@ -159,7 +162,7 @@ class Reader {
         if (!present(n)) return std::nullopt;
         if (!expect(*n, Kind::string, path)) return std::nullopt;
         if (auto d = parse_date(n->text)) return d;
-        error(path, "invalid date \"" + std::string{n->text} + "\" (expected an existing date YYYY-MM-DD)");
+        error(ProblemCode::bad_date, path, "invalid date \"" + std::string{n->text} + "\" (expected an existing date YYYY-MM-DD)");
         return std::nullopt;
     }
     /// An array of strings (ids); `nullopt` when absent or null.
@@ -182,11 +185,12 @@ class Reader {
         for (const auto& [party, value] : n->members) {
             const std::string p = path + "/" + detail::pointer_escape(party);
             if (!present(&value))
-                error(p, std::string{"missing "} + what);
+                error(ProblemCode::missing_value, p, std::string{"missing "} + what);
             else if (std::optional<T> entry = read(std::string{party}, value, p))
                 out.push_back(std::move(*entry));
         }
-        for (const auto& k : n->repeated_keys) error(path + "/" + detail::pointer_escape(k), "repeated key \"" + std::string{k} + "\"");
+        for (const auto& k : n->repeated_keys)
+            error(ProblemCode::repeated_key, path + "/" + detail::pointer_escape(k), "repeated key \"" + std::string{k} + "\"");
         return out;
     }
 
@@ -194,7 +198,7 @@ class Reader {
     /// ids of its kind unverifiable (`unreliable`).
     std::string id(const Node& n, const std::string& path, const char* what, bool& unreliable) {
         const Node* node = get(n, "id");
-        if (!present(node)) error(path + "/id", std::string{"missing "} + what + " id");
+        if (!present(node)) error(ProblemCode::missing_value, path + "/id", std::string{"missing "} + what + " id");
         std::string value = str(node, path + "/id");
         if (value.empty()) unreliable = true;
         return value;
@@ -204,8 +208,10 @@ class Reader {
     bool task_ids_unreliable = false;  ///< some task id could not be read
 
     /// Adds validate()'s problems that are not consequences of problems
-    /// already reported (same subtree, or a reference to an unreadable id).
-    void merge_validation(std::vector<Problem> found) {
+    /// already reported (same subtree); references are not checked against
+    /// ids that could not be read.
+    void merge_validation(const Agreement& a) {
+        std::vector<Problem> found = validate(a, {.party_references = !party_ids_unreliable, .task_references = !task_ids_unreliable});
         if (found.empty()) return;
         // The reader's own paths, sorted: a problem is related to one when
         // the paths are equal or one lies under the other, found by binary
@@ -225,8 +231,6 @@ class Reader {
             return false;
         };
         for (auto& p : found) {
-            if (party_ids_unreliable && p.message.starts_with("unknown party")) continue;
-            if (task_ids_unreliable && p.message.starts_with("unknown task")) continue;
             if (!related(p.path)) problems_.push_back(std::move(p));
         }
     }
@@ -307,7 +311,7 @@ std::optional<Compensation> read_compensation(Reader& r, const Node* n, const st
             if (r.object(*t, path + "/tolerance", {"percent"})) {
                 const Node* p = Reader::get(*t, "percent");
                 if (!Reader::present(p) && t->members.size() == (p ? 1u : 0u))
-                    r.error(path + "/tolerance/percent", "missing percent");
+                    r.error(ProblemCode::missing_value, path + "/tolerance/percent", "missing percent");
                 else if (auto pct = r.opt_percent(p, path + "/tolerance/percent", false))
                     c.tolerance = Tolerance::of_percent(*pct);
             }
@@ -392,7 +396,7 @@ Agreement read_document(Reader& r, const Node& root) {
         return a;
     if (const Node* s = Reader::get(root, "schema"); Reader::present(s)) {
         if (r.expect(*s, Kind::string, "/schema") && s->text != "avtal/1")
-            r.error("/schema", "unsupported schema \"" + std::string{s->text} + "\" (expected \"avtal/1\")");
+            r.error(ProblemCode::unsupported_schema, "/schema", "unsupported schema \"" + std::string{s->text} + "\" (expected \"avtal/1\")");
     }
     a.id = r.str(Reader::get(root, "id"), "/id");
     a.title = r.str(Reader::get(root, "title"), "/title");
@@ -441,7 +445,7 @@ Agreement read_document(Reader& r, const Node& root) {
             if (auto c = r.opt_enum<Clause>(&cs->items[i], "/clauses/" + std::to_string(i)))
                 clauses.push_back(*c);
             else if (cs->items[i].kind == Kind::null)
-                r.error("/clauses/" + std::to_string(i), "expected a string, got null");
+                r.error(ProblemCode::wrong_type, "/clauses/" + std::to_string(i), "expected a string, got null");
         a.clauses = std::move(clauses);
     }
     return a;
@@ -459,7 +463,7 @@ detail::ParseOutcome parse_or_report(std::string_view text, std::vector<Problem>
 void read_into(ReadResult& result, const Node& root) {
     Reader reader{result.problems};
     Agreement a = read_document(reader, root);
-    reader.merge_validation(validate(a));
+    reader.merge_validation(a);
     if (result.problems.empty()) result.agreement = std::move(a);
 }
 
@@ -545,11 +549,11 @@ ThresholdReadResult read_thresholds(std::string_view text, std::string_view name
             if (*e == "builtin")
                 out.extends_builtin = true;
             else
-                r.error("/extends", "unknown table \"" + *e + "\" (only \"builtin\" can be extended)");
+                r.error(ProblemCode::bad_enum, "/extends", "unknown table \"" + *e + "\" (only \"builtin\" can be extended)");
         }
         const Node* rows = Reader::get(root, "rows");
         if (!Reader::present(rows))
-            r.error("/rows", "missing rows");
+            r.error(ProblemCode::missing_value, "/rows", "missing rows");
         else if (r.expect(*rows, Kind::array, "/rows"))
             for (std::size_t i = 0; i < rows->items.size(); ++i) {
                 const std::string p = "/rows/" + std::to_string(i);
@@ -560,7 +564,7 @@ ThresholdReadResult read_thresholds(std::string_view text, std::string_view name
                 // A row no rule reads would be listed but never applied: a
                 // what-if would silently use the built-in limit.
                 if (row.parameter != direct_award_limit)
-                    r.error(p + "/parameter",
+                    r.error(ProblemCode::bad_enum, p + "/parameter",
                             "unknown parameter \"" + row.parameter + "\" (expected one of: " + std::string{direct_award_limit} + ")");
                 auto cat = r.opt_enum<Category>(Reader::get(x, "category"), p + "/category");
                 auto from = r.opt_date(Reader::get(x, "valid_from"), p + "/valid_from");
@@ -569,12 +573,13 @@ ThresholdReadResult read_thresholds(std::string_view text, std::string_view name
                 row.inclusive = r.opt_bool(Reader::get(x, "inclusive"), p + "/inclusive").value_or(true);
                 row.basis = r.str(Reader::get(x, "basis"), p + "/basis");
                 row.source = r.str(Reader::get(x, "source"), p + "/source");
-                if (!cat && !Reader::present(Reader::get(x, "category"))) r.error(p + "/category", "missing category");
-                if (!from && !Reader::present(Reader::get(x, "valid_from"))) r.error(p + "/valid_from", "missing valid_from");
-                if (!amount && !Reader::present(Reader::get(x, "amount"))) r.error(p + "/amount", "missing amount");
+                if (!cat && !Reader::present(Reader::get(x, "category"))) r.error(ProblemCode::missing_value, p + "/category", "missing category");
+                if (!from && !Reader::present(Reader::get(x, "valid_from")))
+                    r.error(ProblemCode::missing_value, p + "/valid_from", "missing valid_from");
+                if (!amount && !Reader::present(Reader::get(x, "amount"))) r.error(ProblemCode::missing_value, p + "/amount", "missing amount");
                 if (from && row.valid_to && std::chrono::sys_days{*row.valid_to} < std::chrono::sys_days{*from})
-                    r.error(p + "/valid_to", "valid_to is before valid_from");
-                if (row.source.empty()) r.error(p + "/source", "every row needs its source");
+                    r.error(ProblemCode::contradiction, p + "/valid_to", "valid_to is before valid_from");
+                if (row.source.empty()) r.error(ProblemCode::missing_value, p + "/source", "every row needs its source");
                 if (cat && from && amount) {
                     row.category = *cat;
                     row.valid_from = *from;
@@ -599,7 +604,7 @@ NeedsReadResult read_needs(std::string_view text) {
                   "exercise_of_authority", "continuous_steering_wanted", "scale", "long_term", "quick_start_wanted", "rehabilitation",
                   "huvudman_transfer_wanted"})) {
         if (const Node* s = Reader::get(n, "schema"); Reader::present(s) && r.expect(*s, Kind::string, "/schema") && s->text != "avtal-needs/1")
-            r.error("/schema", "unsupported schema \"" + std::string{s->text} + "\" (expected \"avtal-needs/1\")");
+            r.error(ProblemCode::unsupported_schema, "/schema", "unsupported schema \"" + std::string{s->text} + "\" (expected \"avtal-needs/1\")");
         const auto b = [&](const char* key) { return r.opt_bool(Reader::get(n, key), std::string{"/"} + key); };
         need.municipalities = b("municipalities");
         need.regions = b("regions");

@@ -284,6 +284,24 @@ std::string write_agreement(const Agreement& a) {
     return o.take();
 }
 
+std::string write_error(const ReadResult& result) {
+    Out o{false};
+    o.begin_object();
+    o.key("schema").string("avtal-error/1");
+    o.key("input_sha256").string(result.input_sha256);
+    o.key("problems").begin_array();
+    for (const Problem& p : result.problems) {
+        o.begin_object();
+        o.key("code").string(to_string(p.code));
+        o.key("path").string(p.path);
+        o.key("message").string(p.message);
+        o.end_object();
+    }
+    o.end_array();
+    o.end_object();
+    return o.take();
+}
+
 std::string write_thresholds(const ThresholdTable& table) {
     Out o{true};
     o.begin_object();
