@@ -50,7 +50,8 @@ void add_problems(CommandResult& r, std::string_view source, std::size_t index, 
     if (!sha.empty()) r.problems += ",\"input_sha256\":\"" + std::string{sha} + "\"";
     r.problems += ",\"problems\":[";
     for (std::size_t i = 0; i < problems.size(); ++i)
-        r.problems += (i ? ",{\"path\":" : "{\"path\":") + json::quote(problems[i].path) + ",\"message\":" + json::quote(problems[i].message) + "}";
+        r.problems += (i ? ",{\"code\":\"" : "{\"code\":\"") + std::string{to_string(problems[i].code)} +
+                      "\",\"path\":" + json::quote(problems[i].path) + ",\"message\":" + json::quote(problems[i].message) + "}";
     r.problems += "]}\n";
 }
 
