@@ -104,8 +104,8 @@ struct Total {
     }
 };
 
-void validate_compensation(const detail::IdIndex& parties, const Compensation& c, const std::optional<std::size_t>& task, Problems& out,
-                           Total& total, const ValidateOptions& options) {
+void validate_compensation(const detail::IdIndex& parties, const Compensation& c, const std::optional<std::size_t>& task, Problems& out, Total& total,
+                           const ValidateOptions& options) {
     const auto base = [&] { return task ? at("/tasks/", *task) + "/compensation" : std::string{"/compensation"}; };
     const auto sum = [&](const std::optional<Money>& m, const char* rest) {
         if (m) total.add(m->ore(), out, [&] { return base() + rest; });
@@ -143,7 +143,8 @@ void validate_compensation(const detail::IdIndex& parties, const Compensation& c
     if (c.tolerance.kind == Tolerance::Kind::amount)
         out.amount(c.tolerance.amount, [&] { return base() + "/tolerance"; });
     else if (c.tolerance.percent.units() < 0)
-        out.add(ProblemCode::out_of_range, [&] { return base() + "/tolerance/percent"; }, "negative percentage");
+        out.add(
+            ProblemCode::out_of_range, [&] { return base() + "/tolerance/percent"; }, "negative percentage");
     if (c.allocation && c.allocation->weights) {
         const auto& ws = *c.allocation->weights;
         const bool shares = c.allocation->key == AllocationKey::fixed_shares;
@@ -179,12 +180,18 @@ std::vector<Problem> validate(const Agreement& a, const ValidateOptions& options
             out.add(ProblemCode::not_allowed_here, path("/mandate_covers_tasks"), "only a municipal_federation party has a mandate");
     }
     if (a.term.months && *a.term.months < 1)
-        out.add(ProblemCode::out_of_range, [] { return std::string{"/term/months"}; }, "a fixed term needs at least one month (leave months out for no fixed term)");
-    if (a.term.months && *a.term.months > max_months) out.add(ProblemCode::out_of_range, [] { return std::string{"/term/months"}; }, too_many_months());
+        out.add(
+            ProblemCode::out_of_range, [] { return std::string{"/term/months"}; },
+            "a fixed term needs at least one month (leave months out for no fixed term)");
+    if (a.term.months && *a.term.months > max_months)
+        out.add(
+            ProblemCode::out_of_range, [] { return std::string{"/term/months"}; }, too_many_months());
     if (a.term.extension_months && *a.term.extension_months < 0)
-        out.add(ProblemCode::out_of_range, [] { return std::string{"/term/extension_months"}; }, "negative number of months");
+        out.add(
+            ProblemCode::out_of_range, [] { return std::string{"/term/extension_months"}; }, "negative number of months");
     if (a.term.extension_months && *a.term.extension_months > max_months)
-        out.add(ProblemCode::out_of_range, [] { return std::string{"/term/extension_months"}; }, too_many_months());
+        out.add(
+            ProblemCode::out_of_range, [] { return std::string{"/term/extension_months"}; }, too_many_months());
     const auto party_ref = [&](const std::optional<Id>& id, auto&& path) {
         if (options.party_references && id && !find_party(*id)) out.add(ProblemCode::dangling_reference, path, "unknown party " + q(*id));
     };
@@ -252,18 +259,21 @@ std::vector<Problem> validate(const Agreement& a, const ValidateOptions& options
         if (t.compensation) {
             per_task = true;
             validate_compensation(parties, *t.compensation, i, out, money, options);
-            if (a.compensation) out.add(ProblemCode::contradiction, path("/compensation"), "compensation is stated both for the agreement and for the task");
+            if (a.compensation)
+                out.add(ProblemCode::contradiction, path("/compensation"), "compensation is stated both for the agreement and for the task");
         }
     }
     if (a.compensation) {
         validate_compensation(parties, *a.compensation, std::nullopt, out, money, options);
         if (several_contractors && !per_task)
-            out.add(ProblemCode::not_allowed_here, [] { return std::string{"/compensation"}; },
-                    "the tasks have different contractors: state compensation per task (tasks[].compensation)");
+            out.add(
+                ProblemCode::not_allowed_here, [] { return std::string{"/compensation"}; },
+                "the tasks have different contractors: state compensation per task (tasks[].compensation)");
     }
     const auto& ds = a.delegation.delegates;
     if (a.delegation.used == false && !ds.empty())
-        out.add(ProblemCode::contradiction, [] { return std::string{"/delegation/used"}; }, "delegation.used is false, but delegations are listed");
+        out.add(
+            ProblemCode::contradiction, [] { return std::string{"/delegation/used"}; }, "delegation.used is false, but delegations are listed");
     for (std::size_t i = 0; i < ds.size(); ++i) {
         const auto path = [i](const char* rest) { return [i, rest] { return at("/delegation/delegates/", i) + rest; }; };
         if (options.task_references && ds[i].task && !tasks.find(*ds[i].task))
