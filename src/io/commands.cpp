@@ -90,7 +90,7 @@ CommandResult run_check(std::span<const Input> inputs, const CommandOptions& opt
             std::vector<json::ReadResult> docs = json::read_batch(input.bytes, input.source);
             if (docs.empty()) {
                 // An empty batch ("[]") checks nothing: bad input, not a silent success.
-                add_problems(r, input.source, index++, {}, {Problem{"", "no agreement: the batch is empty"}});
+                add_problems(r, input.source, index++, {}, {Problem{ProblemCode::empty_document, "", "no agreement: the batch is empty"}});
                 r.exit_code = worst_exit_code(r.exit_code, exit_bad_input);
                 if (error_sink) {
                     error_sink(r.errors);
