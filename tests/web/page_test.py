@@ -156,6 +156,7 @@ def test_typing(driver, base):
     assert "Ja" in row.text, row.text
     allocation = driver.find_element(By.CSS_SELECTOR, ".allocation").text
     assert "Fjällvikens kommun" in allocation and "5\u00a0000\u00a0000\u00a0kr" in allocation.replace(" ", "\u00a0"), allocation
+    driver.execute_script("window.scrollTo(0, 0)")
     driver.save_screenshot(os.path.join(SHOTS, "web-norrstrom-ok.png"))
     # Edit a figure twenty times, a keystroke at a time with a pause longer than
     # the page's debounce, so that each keystroke is one check round trip.
@@ -197,6 +198,7 @@ def test_flawed(driver, base):
     active = driver.execute_script("const a = document.activeElement; const f = a.closest('[data-path]'); return f ? f.getAttribute('data-path') : null")
     assert active and active.startswith(target), f"focus on {active}, expected {target}"
     assert re.match(r"^/parties/\d+", active), active
+    driver.execute_script("window.scrollTo(0, 0)")
     driver.save_screenshot(os.path.join(SHOTS, "web-flawed-party.png"))
     # An incomplete agreement: each fact to find out is a link that focuses exactly its field.
     load_example(driver, base, "incomplete-hamburg-okand.json")
