@@ -46,8 +46,20 @@ base_packages=(cmake make g++ libboost1.81-dev libssl-dev)
 # Mono (C#), OpenJDK 17 and JNA (Java).
 capi_packages=(gcc binutils pkg-config abigail-tools python3 python3-pip python3-pytest python3-setuptools mono-devel
     openjdk-17-jdk-headless libjna-java)
-test_packages=("${base_packages[@]}" catch2 pandoc "${capi_packages[@]}" python3-jsonschema)
+# The web page's browser tests: Chromium and its driver, Selenium, and npm
+# for axe-core (the accessibility checker, installed into build/test/npm;
+# npm itself only when the machine has none).
+web_packages=(chromium chromium-driver python3-selenium)
+test_packages=("${base_packages[@]}" catch2 pandoc "${capi_packages[@]}" python3-jsonschema "${web_packages[@]}")
 clang_packages=(clang-14 lld-14 libclang-rt-14-dev)
+
+axe_core() { # axe_core BUILD_DIR: axe-core from npm for the accessibility test, once
+    local dir=$1/npm
+    [ -f "$dir/node_modules/axe-core/axe.min.js" ] && return 0
+    command -v npm >/dev/null || need npm # Debian's npm (and Node.js) on a fresh machine
+    mkdir -p "$dir"
+    npm install --silent --no-audit --no-fund --prefix "$dir" axe-core@4 >/dev/null
+}
 
 configure() { # configure BUILD_DIR [cmake args...]: our builds treat warnings as errors
     local dir=$1
@@ -68,6 +80,7 @@ run)
 test)
     need "${test_packages[@]}"
     configure build/test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAVTAL_BUILD_TESTS=ON -DAVTAL_BUILD_EXAMPLES=ON -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
+    axe_core build/test
     cmake --build build/test -j"$jobs"
     ctest --test-dir build/test --output-on-failure -j"$jobs"
     ;;
