@@ -27,7 +27,8 @@ inline Money extreme_amount(std::mt19937_64& rng) {
 
 /// A weight or percentage in millionths: often an extreme one.
 inline Decimal extreme_decimal(std::mt19937_64& rng) {
-    static constexpr std::int64_t picks[] = {0, 1, 999'999, 1'000'000, 50'000'000, 100'000'000, 100'000'001, 100'000'002, max64 / 2, max64 - 1, max64};
+    static constexpr std::int64_t picks[] = {0,           1,           999'999,   1'000'000, 50'000'000, 100'000'000,
+                                             100'000'001, 100'000'002, max64 / 2, max64 - 1, max64};
     if (rng() % 4 == 0) return Decimal::from_units(static_cast<std::int64_t>(rng() % 1'000'000'000'000ULL));
     return Decimal::from_units(picks[rng() % std::size(picks)]);
 }
@@ -56,8 +57,8 @@ inline void mutate(Agreement& a, std::mt19937_64& rng) {
     case 1: {
         Compensation& c = some_compensation(a, rng);
         if (!c.cost_per_year) c.cost_per_year = CostComponents{};
-        std::optional<Money>* parts[] = {&c.cost_per_year->staff, &c.cost_per_year->premises, &c.cost_per_year->overhead,
-                                         &c.cost_per_year->capital, &c.cost_per_year->other};
+        std::optional<Money>* parts[] = {&c.cost_per_year->staff, &c.cost_per_year->premises, &c.cost_per_year->overhead, &c.cost_per_year->capital,
+                                         &c.cost_per_year->other};
         *parts[rng() % 5] = extreme_amount(rng);
         break;
     }
@@ -78,7 +79,10 @@ inline void mutate(Agreement& a, std::mt19937_64& rng) {
         if (rng() % 3 != 0 || al.key != AllocationKey::population) {
             std::vector<Weight> ws;
             for (const Party& p : a.parties)
-                if (rng() % 8 != 0) ws.push_back(Weight{p.id, al.key == AllocationKey::fixed_shares && rng() % 2 ? Decimal::from_units(static_cast<std::int64_t>(rng() % 100'000'001)) : extreme_decimal(rng)});
+                if (rng() % 8 != 0)
+                    ws.push_back(Weight{p.id, al.key == AllocationKey::fixed_shares && rng() % 2
+                                                  ? Decimal::from_units(static_cast<std::int64_t>(rng() % 100'000'001))
+                                                  : extreme_decimal(rng)});
             al.weights = std::move(ws);
         }
         c.allocation = std::move(al);
@@ -113,7 +117,8 @@ inline void mutate(Agreement& a, std::mt19937_64& rng) {
             Task& t = a.tasks[rng() % a.tasks.size()];
             if (t.principals && rng() % 2) {
                 std::vector<PrincipalShare> shares;
-                for (const Id& id : *t.principals) shares.push_back(PrincipalShare{id, Percent{Decimal::from_units(static_cast<std::int64_t>(rng() % 100'000'001))}});
+                for (const Id& id : *t.principals)
+                    shares.push_back(PrincipalShare{id, Percent{Decimal::from_units(static_cast<std::int64_t>(rng() % 100'000'001))}});
                 t.principal_shares = std::move(shares);
             } else {
                 t.principal_shares.reset();
