@@ -24,8 +24,10 @@ inline Agreement norrstrom() {
     a.title = "Avtalssamverkan om strukturerad familjebehandling";
     a.assessment_date = ymd(2024, 3, 1);
     a.term = Term{12, 0, false};
-    a.parties = {Party{"norrstrom", "Norrströms kommun", PartyKind::municipality, 9000, std::nullopt},
-                 Party{"fjallviken", "Fjällvikens kommun", PartyKind::municipality, 4000, std::nullopt}};
+    // Both councils decided the agreement: the committees sent the economic
+    // terms to kommunfullmäktige, which decided them (SKR 2023 kap. 5, 2:A).
+    a.parties = {Party{"norrstrom", "Norrströms kommun", PartyKind::municipality, 9000, std::nullopt, DecisionBody::council},
+                 Party{"fjallviken", "Fjällvikens kommun", PartyKind::municipality, 4000, std::nullopt, DecisionBody::council}};
     Task t;
     t.id = "familjebehandling";
     t.description = "Strukturerad familjebehandling (BSFT, FFT, MDFT, MST), 12–17 år";
@@ -51,10 +53,12 @@ inline Agreement norrstrom() {
     a.oversight = Oversight{true, true, true};
     a.staff = Staff{false, std::nullopt, true};
     a.creates_copyright_material = false;
-    a.clauses = std::vector<Clause>{
-        Clause::parties,      Clause::contractor_tasks, Clause::economic_terms,          Clause::information_handling,  Clause::follow_up,
-        Clause::term,         Clause::termination,      Clause::data_protection,         Clause::confidentiality,       Clause::insurance,
-        Clause::target_group, Clause::assignments,      Clause::economic_responsibility, Clause::procurement_parameter, Clause::division_of_work};
+    a.clauses = std::vector<Clause>{Clause::parties, Clause::contractor_tasks, Clause::economic_terms, Clause::information_handling,
+                                    Clause::follow_up, Clause::term, Clause::termination, Clause::data_protection, Clause::confidentiality,
+                                    Clause::insurance, Clause::target_group, Clause::assignments, Clause::economic_responsibility,
+                                    Clause::procurement_parameter, Clause::division_of_work,
+                                    // "att alla nödvändiga delar inkluderas i avtalet" (kap. 5, step 4): also how the task is taken back.
+                                    Clause::take_back};
     return a;
 }
 

@@ -422,7 +422,7 @@ static std::string render_text_unescaped(const Report& r, const RenderOptions& o
                 for (const auto& l : lines)
                     out += "    " + pad_right(party_name(a, l.principal), 22) + " " + pad_left(value_text(l, sv), 17) + "  " +
                            pad_right(months_text(l, sv, true), 12) + " " + pad_left(l.limit ? l.limit->amount.display(sv) : std::string{"–"}, 13) +
-                           "  " + truth_words(l.within).in(lang) + "\n";
+                           " " + truth_words(l.within).in(lang) + "\n";
                 for (const std::string& n : limit_notes(lines, r.context(), lang, false)) out += wrap(n, 4, w);
             }
             if (p.rests_on_direct_award_alone(list)) out += wrap(direct_award_duties().in(lang), 4, w);

@@ -59,17 +59,19 @@ ProcurementResult resolve_procurement(const Context& ctx, std::size_t task) {
     return r;
 }
 
-/// @brief The duties that come with direct award (LOU 19 a kap.), named in
+/// @brief The duties that come with direct award (LOU 19 a kap.; the value
+/// under 5 kap. by 19 a kap. 1 §, Upphandlingsmyndigheten 2021-12-03), named in
 /// the explanation when an exemption rests on direct award alone.
 Text direct_award_duties() {
     return detail::tx(
         "Direktupphandling är själv ett förfarande i LOU (19 a kap. från 2022-02-01, 19 kap. dessförinnan) med egna skyldigheter: "
-        "myndigheten ska ha riktlinjer för direktupphandling och dokumentera skälen för förfarandet vid köp över 100 000 kronor. Värdet ska också "
-        "räknas samman med myndighetens övriga direktupphandlingar av samma slag under räkenskapsåret, vilket detta avtal ensamt inte visar.",
+        "myndigheten ska ha riktlinjer för direktupphandling och dokumentera skälen för förfarandet vid köp över 100 000 kronor. Värdet "
+        "beräknas enligt 5 kap. (19 a kap. 1 §); före 2022-02-01 räknades det också samman med myndighetens övriga direktupphandlingar av "
+        "samma slag under räkenskapsåret (other_direct_awards_same_kind).",
         "Direct award is itself a procedure of LOU (chapter 19 a since 2022-02-01, chapter 19 before) with duties of its own: the "
         "authority must have guidelines for direct award and document the reasons for a purchase over SEK 100,000. "
-        "The value must also be added to the authority's other direct awards of the same kind in the financial year, "
-        "which this agreement alone does not show.");
+        "The value is calculated under chapter 5 (19 a kap. 1 §); before 2022-02-01 it was also added to the authority's other "
+        "direct awards of the same kind in the financial year (other_direct_awards_same_kind).");
 }
 
 /// @brief The explanation of task `task`'s procurement resolution: one child

@@ -93,7 +93,7 @@ TEST_CASE("Every problem of a document is reported, each with its path, and noth
         "/tasks/0/annual_value: not an amount: \"12,50\" (write kronor with a decimal point and no spaces, e.g. \"1250000.50\")",
         "/clauses/1: unknown value \"budget\" (expected one of: parties, contractor_tasks, delegation_scope, economic_terms, information_handling, "
         "follow_up, term, termination, data_protection, confidentiality, work_results, insurance, target_group, assignments, "
-        "economic_responsibility, procurement_parameter, division_of_work)",
+        "economic_responsibility, procurement_parameter, division_of_work, take_back)",
         "/parties/1/id: repeated party id \"a\"",
         "/tasks/0/contractor: unknown party \"norrstrm\"",
     };
@@ -177,7 +177,7 @@ TEST_CASE("The JSON report has the schema's fields, explanation trees and the re
         Catch::Contains(
             R"("procurement":[{"task":"familjebehandling","outcome":"exempt","exceptions":[{"id":"exception.public_authority","value":"no","explanation":{)"));
     CHECK_THAT(out, Catch::Contains(R"("allocation":[{"party":"fjallviken","amount":"5000000.00"}])"));
-    CHECK_THAT(out, Catch::Contains(R"("receipt":{"avtal":"1.0.0","rules":"2026-11-25","thresholds":"avtal builtin)"));
+    CHECK_THAT(out, Catch::Contains(R"("receipt":{"avtal":"1.0.0","rules":"2026-12-01","thresholds":"avtal builtin)"));
     CHECK_THAT(out, Catch::Contains("\"input_sha256\":\"" + json::sha256_hex(text) + "\""));
     CHECK_THAT(
         out,
@@ -241,13 +241,16 @@ TEST_CASE("The memo states the direct-award test per principal in a table, its l
     const Report r = check(*doc.agreement);
     const std::string md = render_markdown(r, {Lang::sv, false, doc.input_sha256, 80});
     CHECK_THAT(md, Catch::Contains("| Uppdragsgivare | Värde | Period som räknas | Gräns | Inom gränsen? |"));
-    CHECK_THAT(md, Catch::Contains("| Region Östergötland | 26\u00a0400\u00a0000,15\u00a0kr | 48 månader | 8\u00a0109\u00a0450\u00a0kr | nej |"));
-    CHECK_THAT(md, Catch::Contains("| Ydre kommun | 534\u00a0176,84\u00a0kr | 48 månader | 8\u00a0109\u00a0450\u00a0kr | ja |"));
-    // The limit and its source are said once, under the table.
+    CHECK_THAT(md, Catch::Contains("| Region Östergötland | 26\u00a0400\u00a0000,15\u00a0kr | 48 månader | 8\u00a0109\u00a0450\u00a0kr "
+                                   "(välfärdstjänster (LOU bilaga 2 a)) | nej |"));
+    // Within the general limit, which applies to every category (LOU 19 a kap. 2 §).
+    CHECK_THAT(md, Catch::Contains("| Ydre kommun | 534\u00a0176,84\u00a0kr | 48 månader | 700\u00a0000\u00a0kr (tjänster (allmän gräns)) | ja |"));
+    // Each limit and its source are said once, under the table: two limits
+    // apply (the general one for Ydre, the welfare one for the others).
     std::size_t sources = 0;
     for (auto pos = md.find("Nya beloppsgränser för 2024"); pos != std::string::npos; pos = md.find("Nya beloppsgränser för 2024", pos + 1))
         ++sources;
-    CHECK(sources == 1);
+    CHECK(sources == 2);
     CHECK_THAT(md, Catch::Contains("SKR, *Avtalssamverkan inom socialtjänsten* (2023), kap. 3, fotnot 22"));
     CHECK(md.find("seed") == std::string::npos);
     CHECK(md.find("THRESHOLDS.md") == std::string::npos);

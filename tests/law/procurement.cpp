@@ -115,13 +115,16 @@ TEST_CASE("A date with no confirmed limit makes direct award unknown, never a gu
         Agreement a = norrstrom();
         a.assessment_date = ymd(2022, 1, 15);
         a.tasks[0].category = Category::welfare;
-        a.tasks[0].annual_value = kr(100'000); // tiny, yet no limit is known
+        a.tasks[0].annual_value = kr(100'000); // within the general limit (626 284), which applies to every category
+        CHECK(exception_value(a, direct) == Truth::yes);
+        a.tasks[0].annual_value = kr(700'000); // above it: the welfare limit is needed, and none is known
         const Context ctx{a};
         const Explanation e = direct.explain(TaskSubject{&ctx, 0});
         CHECK(e.value == Truth::unknown);
         CHECK(e.missing == std::vector<std::string>{"/thresholds/direct_award_limit/welfare/2022-01-15"});
-        REQUIRE_FALSE(e.notes.empty());
-        CHECK_THAT(e.notes[0].en, Catch::Contains("No confirmed direct-award limit"));
+        std::string notes;
+        for (const auto& n : e.notes) notes += n.en + "\n";
+        CHECK_THAT(notes, Catch::Contains("No confirmed direct-award limit"));
     }
     SECTION("social services in 2026 until the SEK value is confirmed") {
         Agreement a = norrstrom();
@@ -225,6 +228,8 @@ TEST_CASE("Contract value per participating municipality: no splitting, the whol
         a.parties.push_back(Party{"gransby", "Gränsby kommun", PartyKind::municipality, 3000, std::nullopt});
         a.tasks[0].principals = std::vector<Id>{"fjallviken", "gransby"};
         a.tasks[0].huvudman = a.tasks[0].principals;
+        CHECK(exception_value(a, direct) == Truth::yes); // by the population key: Fjällviken 4/7, 685 714 kr
+        a.compensation->allocation.reset();
         CHECK(exception_value(a, direct) == Truth::unknown); // 1.2 MSEK total: over, shares unknown
         a.tasks[0].principal_shares = std::vector<PrincipalShare>{{"fjallviken", Percent::whole(50)}, {"gransby", Percent::whole(50)}};
         CHECK(exception_value(a, direct) == Truth::yes); // 600 000 each
@@ -330,7 +335,10 @@ TEST_CASE("Unknown contractor, no principals, unknown shares far over the limit"
         a.parties.push_back(Party{"gransby", "Gränsby kommun", PartyKind::municipality, 3000, std::nullopt});
         a.tasks[0].principals = std::vector<Id>{"fjallviken", "gransby"};
         a.tasks[0].huvudman = a.tasks[0].principals;
-        a.tasks[0].annual_value = kr(90'000'000); // someone carries at least 45 MSEK
+        a.tasks[0].annual_value = kr(9'000'000);
+        CHECK(exception_value(a, direct) == Truth::yes); // by the population key: 5.1 and 3.9 MSEK
+        a.compensation->allocation.reset();              // no key: the shares are unknown
+        a.tasks[0].annual_value = kr(90'000'000);        // someone carries at least 45 MSEK
         CHECK(exception_value(a, direct) == Truth::no);
         a.tasks[0].annual_value = kr(9'000'000); // one could carry 8 MSEK, the other 1 MSEK
         CHECK(exception_value(a, direct) == Truth::unknown);

@@ -31,7 +31,7 @@ namespace avtal {
 enum class PartyKind : std::uint8_t {
     municipality,         ///< Kommun.
     region,               ///< Region (formerly landsting).
-    municipal_federation, ///< Kommunalförbund (9 kap. 3 § KL); a party only within its mandate.
+    municipal_federation, ///< Kommunalförbund (3 kap. 8 § and 9 kap. 1–3 §§ KL); a party only within its mandate.
     municipal_company,    ///< Kommunalt bolag: not a party (SKR).
     private_company,      ///< Privat aktör: not a party.
     state_agency,         ///< Statlig myndighet (staten): not a party.
@@ -95,9 +95,18 @@ enum class Matter : std::uint8_t {
     appeal_statement,    ///< Opinion on an appeal of the committee's or council's decision (6:38 p. 2).
     matter_of_principle, ///< Exercise of authority of a principled nature or greater importance (6:38 p. 3).
     citizen_proposal,    ///< Medborgarförslag handed over to the committee (6:38 p. 4).
-    reserved_by_statute, ///< Matters that a special statute reserves (6:38 p. 5).
+    reserved_by_statute, ///< Any other matter that a special statute reserves to the committee, its chair or a member (6:38 p. 5).
+    /// Immediate custody (omedelbart omhändertagande) under LVU 6 §: when the
+    /// committee's decision cannot be awaited, only its chair or another member
+    /// it has appointed may decide (6 § andra stycket); never an employee.
+    lvu_immediate_custody,
+    /// Not revealing the young person's whereabouts (LVU 14 §): of a
+    /// principled nature (HFD 2016 ref. 74); in urgent cases only the chair
+    /// or another appointed member may decide; never an employee.
+    lvu_whereabouts_secret,
 };
-BOOST_DESCRIBE_ENUM(Matter, individual_case, policy, council_submission, appeal_statement, matter_of_principle, citizen_proposal, reserved_by_statute)
+BOOST_DESCRIBE_ENUM(Matter, individual_case, policy, council_submission, appeal_statement, matter_of_principle, citizen_proposal, reserved_by_statute,
+                    lvu_immediate_custody, lvu_whereabouts_secret)
 
 /// @brief Whether the agreement allows onward delegation (vidaredelegering).
 enum class OnwardDelegation : std::uint8_t {
@@ -144,10 +153,22 @@ enum class Clause : std::uint8_t {
     economic_responsibility, ///< Ekonomiskt ansvar för insatserna (children).
     procurement_parameter,   ///< Samverkan som parameter vid upphandling (children).
     division_of_work,        ///< Arbetsfördelning och precisering av ansvaret (children).
+    take_back,               ///< Återtagande: how the principal takes the task back into its own hands (prop. 2017/18:151 s. 29).
 };
 BOOST_DESCRIBE_ENUM(Clause, parties, contractor_tasks, delegation_scope, economic_terms, information_handling, follow_up, term, termination,
                     data_protection, confidentiality, work_results, insurance, target_group, assignments, economic_responsibility,
-                    procurement_parameter, division_of_work)
+                    procurement_parameter, division_of_work, take_back)
+
+/// @brief Which body of a party decided to enter the agreement. Matters of a
+/// principled nature or otherwise of greater importance are for the council
+/// (fullmäktige, 5 kap. 1 § KL); in SKR's method guide the councils decide
+/// the economic terms (seed 000 kap. 5).
+enum class DecisionBody : std::uint8_t {
+    council,     ///< Fullmäktige (for a federation: its förbundsfullmäktige or förbundsdirektion).
+    committee,   ///< A committee (nämnd), e.g. the social services committee or the board.
+    not_decided, ///< No body has decided yet (a planned agreement).
+};
+BOOST_DESCRIBE_ENUM(DecisionBody, council, committee, not_decided)
 
 /// @brief An identifier of a party or task, unique within its agreement.
 using Id = std::string;
@@ -182,6 +203,16 @@ class IdIndex {
 
 } // namespace detail
 
+/// @brief A principal's other direct awards of the same kind as the
+/// agreement's services in the assessment year (direktupphandlingar av samma
+/// slag under räkenskapsåret), excluding VAT.
+struct OtherDirectAwards {
+    Money amount;      ///< Their total value in the assessment year.
+    Category category; ///< Their procurement category (selects the limit they count towards).
+    /// @brief Equal when amount and category are.
+    friend bool operator==(const OtherDirectAwards&, const OtherDirectAwards&) = default;
+};
+
 /// @brief A party (part) to the agreement.
 struct Party {
     Id id{};                                    ///< Unique id, referenced by tasks.
@@ -189,6 +220,12 @@ struct Party {
     std::optional<PartyKind> kind{};            ///< Kind of legal person; unknown if not stated.
     std::optional<std::int64_t> population{};   ///< Invånarantal, used by the population key.
     std::optional<bool> mandate_covers_tasks{}; ///< For a kommunalförbund only: its mandate covers the tasks.
+    std::optional<DecisionBody> decision_body{}; ///< Which body decided to enter the agreement; unknown if not stated.
+    /// @brief The party's other direct awards of the same kind in the
+    /// assessment year, added to its value before 2022-02-01 (LOU 19 kap.
+    /// then; from 2022-02-01 19 a kap. 1 § makes 5 kap. govern the value
+    /// instead); unknown if not stated.
+    std::optional<OtherDirectAwards> other_direct_awards_same_kind{};
     /// @brief Parties are equal when every fact is.
     friend bool operator==(const Party&, const Party&) = default;
 };

@@ -244,7 +244,7 @@ constexpr std::int64_t max_months = 100'000;
 
 Party read_party(Reader& r, const Node& n, const std::string& path) {
     Party p;
-    if (!r.object(n, path, {"id", "name", "kind", "population", "mandate_covers_tasks"})) {
+    if (!r.object(n, path, {"id", "name", "kind", "population", "mandate_covers_tasks", "decision_body", "other_direct_awards_same_kind"})) {
         r.party_ids_unreliable = true;
         return p;
     }
@@ -253,6 +253,18 @@ Party read_party(Reader& r, const Node& n, const std::string& path) {
     p.kind = r.opt_enum<PartyKind>(Reader::get(n, "kind"), path + "/kind");
     p.population = r.opt_count(Reader::get(n, "population"), path + "/population", "population", max_population);
     p.mandate_covers_tasks = r.opt_bool(Reader::get(n, "mandate_covers_tasks"), path + "/mandate_covers_tasks");
+    p.decision_body = r.opt_enum<DecisionBody>(Reader::get(n, "decision_body"), path + "/decision_body");
+    if (const Node* o = Reader::get(n, "other_direct_awards_same_kind"); Reader::present(o)) {
+        const std::string op = path + "/other_direct_awards_same_kind";
+        if (r.object(*o, op, {"amount", "category"})) {
+            const auto amount = r.opt_amount(Reader::get(*o, "amount"), op + "/amount");
+            const auto category = r.opt_enum<Category>(Reader::get(*o, "category"), op + "/category");
+            if (!Reader::present(Reader::get(*o, "amount"))) r.error(op + "/amount", "missing amount (kronor in the assessment year)");
+            if (!Reader::present(Reader::get(*o, "category")))
+                r.error(op + "/category", "missing category (general, social_and_other_specific or welfare)");
+            if (amount && category) p.other_direct_awards_same_kind = OtherDirectAwards{*amount, *category};
+        }
+    }
     return p;
 }
 

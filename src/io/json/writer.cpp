@@ -228,6 +228,13 @@ std::string write_agreement(const Agreement& a) {
         opt_enum(o, "kind", p.kind);
         opt_int(o, "population", p.population);
         if (p.mandate_covers_tasks) opt_bool(o, "mandate_covers_tasks", p.mandate_covers_tasks);
+        if (p.decision_body) opt_enum(o, "decision_body", p.decision_body);
+        if (p.other_direct_awards_same_kind) {
+            o.key("other_direct_awards_same_kind").begin_object();
+            opt_money(o, "amount", std::optional{p.other_direct_awards_same_kind->amount});
+            opt_enum(o, "category", std::optional{p.other_direct_awards_same_kind->category});
+            o.end_object();
+        }
         o.end_object();
     }
     o.end_array();

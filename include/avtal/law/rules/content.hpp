@@ -40,6 +40,9 @@ namespace avtal {
                   "how cooperation is created and who bears economic responsibility for each service");
     case Clause::procurement_parameter:
         return tx("att samverkan ska vara en parameter vid upphandlingar av tjänster", "that cooperation is a parameter when services are procured");
+    case Clause::take_back:
+        return tx("hur uppdragsgivaren återtar uppgiften i egen regi om den inte utförs som avtalat",
+                  "how the principal takes the task back into its own hands if it is not performed as agreed");
     case Clause::division_of_work: break;
     }
     return tx("arbetsfördelning mellan huvudmännen och en precisering av ansvaret",
@@ -170,8 +173,9 @@ namespace rules::info {
     static const RuleInfo i{
         .id = "content.conditional",
         .severity = Severity::warning,
-        .citation = "9 kap. 37 § kommunallagen (2017:725)",
-        .source = "SKR 2023 kap. 2, Avtalsinnehållet",
+        .citation = "SKR, Avtalssamverkan inom socialtjänsten (2023) kap. 2, Avtalsinnehållet (vägledning)",
+        .source = "SKR 2023 kap. 2, Avtalsinnehållet: \"Beroende på avtalets omfattning kan det även finnas anledning att reglera ytterligare "
+                  "frågor\"",
         .title = {"Avtalet reglerar dataskydd och sekretess när personuppgifter behandlas, rätten till arbetsresultat när upphovsrättsligt material "
                   "skapas, och försäkringsfrågor",
                   "The agreement regulates data protection and confidentiality when personal data is processed, rights to work results when "
@@ -232,6 +236,43 @@ namespace rules {
                         std::vector<Clause>{Clause::target_group, Clause::assignments, Clause::economic_responsibility, Clause::procurement_parameter,
                                             Clause::division_of_work},
                         predicates::content_children()};
+    return r;
+}
+} // namespace rules
+
+// content.take_back ─────────────────────────────────────────────────────────
+namespace rules::info {
+/// @brief `content.take_back` [warning]. The principal keeps the overall
+/// responsibility and must be able to take the task back into its own hands
+/// if problems or shortcomings arise (prop. 2017/18:151 s. 29, cited by SKR
+/// 2023 kap. 1): the agreement should say how (distinct from `termination`).
+[[nodiscard]] inline const RuleInfo& content_take_back() {
+    static const RuleInfo i{
+        .id = "content.take_back",
+        .severity = Severity::warning,
+        .citation = "prop. 2017/18:151 s. 29 (En generell rätt till kommunal avtalssamverkan), hänvisad av SKR 2023 kap. 1 not 2",
+        .source = "SKR 2023 kap. 1: \"De ska kunna återta uppgiften i egen regi om det uppstår problem eller brister vid utförandet av uppgiften\"",
+        .title = {"Avtalet anger hur uppdragsgivaren kan återta uppgiften i egen regi om den inte utförs som avtalat",
+                  "The agreement says how the principal can take the task back into its own hands if it is not performed as agreed"},
+        .violation = {"{subject} saknas i avtalet: uppdragsgivaren behåller ansvaret och ska kunna återta uppgiften i egen regi (annat än "
+                      "uppsägning).",
+                      "{subject} is missing from the agreement: the principal keeps the responsibility and must be able to take the task back "
+                      "(other than termination)."},
+    };
+    return i;
+}
+} // namespace rules::info
+namespace predicates {
+/// @brief `content.take_back`: the section on taking the task back is present.
+[[nodiscard]] inline const Predicate<ClauseSubject>& content_take_back() {
+    static const auto p = when(detail::predicate_info(rules::info::content_take_back()), clause_needed(), clause_present());
+    return p;
+}
+} // namespace predicates
+namespace rules {
+/// @brief `content.take_back` [warning]: one finding, on the section on taking the task back.
+[[nodiscard]] inline const Rule& content_take_back() {
+    static const Rule r{info::content_take_back(), std::vector<Clause>{Clause::take_back}, predicates::content_take_back()};
     return r;
 }
 } // namespace rules

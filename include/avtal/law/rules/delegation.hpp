@@ -274,17 +274,23 @@ namespace rules::info {
 /// direction, scope or quality of the activity; submissions to the council
 /// and opinions on appeals; exercise of authority of a principled nature or
 /// greater importance; citizen proposals; matters reserved by statute —
-/// may never be delegated.
+/// may never be delegated. Special statutes keep some decisions for the
+/// committee, its chair or a member, never an employee: immediate custody
+/// (LVU 6 § andra stycket) and not revealing a young person's whereabouts
+/// (LVU 14 §, HFD 2016 ref. 74); other reserved matters are
+/// `reserved_by_statute`.
 [[nodiscard]] inline const RuleInfo& delegation_non_delegable() {
     static const RuleInfo i{
         .id = "delegation.non_delegable",
         .severity = Severity::error,
-        .citation = "6 kap. 38 § och 9 kap. 37 § andra stycket kommunallagen (2017:725)",
+        .citation = "6 kap. 38 § och 9 kap. 37 § andra stycket kommunallagen (2017:725); 6 § andra stycket och 14 § lagen (1990:52) med "
+                    "särskilda bestämmelser om vård av unga; HFD 2016 ref. 74",
         .source = "SKR 2023 kap. 2, Extern delegering",
-        .title = {"Ärenden som enligt 6 kap. 38 § KL inte får delegeras delegeras inte",
-                  "Matters that may never be delegated under 6 kap. 38 § KL are not delegated"},
-        .violation = {"{subject} delegerar ett ärende som inte får delegeras (6 kap. 38 § KL).",
-                      "{subject} delegates a matter that may never be delegated (6 kap. 38 § KL)."},
+        .title = {"Ärenden som enligt 6 kap. 38 § KL eller speciallag inte får delegeras till anställda delegeras inte till uppdragstagarens "
+                  "anställda",
+                  "Matters that 6 kap. 38 § KL or a special statute keeps from employees are not delegated to the contractor's employees"},
+        .violation = {"{subject} delegerar ett ärende som inte får delegeras till en anställd (6 kap. 38 § KL eller speciallag).",
+                      "{subject} delegates a matter that may not be delegated to an employee (6 kap. 38 § KL or a special statute)."},
     };
     return i;
 }
@@ -314,9 +320,23 @@ namespace predicates {
                 case Matter::citizen_proposal:
                     return detail::tx("6 kap. 38 § 4: medborgarförslag som överlämnats till nämnden.",
                                       "6:38 (4): citizen proposals handed over to the committee.");
+                case Matter::lvu_immediate_custody:
+                    return detail::tx("6 kap. 38 § 5 KL och 6 § andra stycket lagen (1990:52) med särskilda bestämmelser om vård av unga (LVU): "
+                                      "om nämndens beslut om omedelbart omhändertagande inte kan avvaktas får bara ordföranden eller en annan "
+                                      "ledamot som nämnden har förordnat besluta, aldrig en anställd.",
+                                      "6:38 (5) KL and LVU (1990:52) 6 § second paragraph: when the committee's decision on immediate custody "
+                                      "cannot be awaited, only its chair or another member it has appointed may decide, never an employee.");
+                case Matter::lvu_whereabouts_secret:
+                    return detail::tx("6 kap. 38 § 3 KL och 14 § LVU (1990:52): beslut att inte röja den unges vistelseort är av principiell "
+                                      "beskaffenhet eller annars av större vikt och får delegeras bara i brådskande fall, och då bara till "
+                                      "ordföranden eller en annan ledamot som nämnden har utsett (HFD 2016 ref. 74).",
+                                      "6:38 (3) KL and LVU (1990:52) 14 §: a decision not to reveal the young person's whereabouts is of a "
+                                      "principled nature or of greater importance and may be delegated only in urgent cases, and then only to "
+                                      "the chair or another member the committee has appointed (HFD 2016 ref. 74).");
                 default:
-                    return detail::tx("6 kap. 38 § 5: ärenden som enligt lag eller annan författning inte får delegeras.",
-                                      "6:38 (5): matters a statute says may not be delegated.");
+                    return detail::tx("6 kap. 38 § 5: ärenden som enligt lag eller annan författning inte får delegeras (eller bara till "
+                                      "nämnden, dess ordförande eller en ledamot).",
+                                      "6:38 (5): matters a statute says may not be delegated (or only to the committee, its chair or a member).");
                 }
             });
             return Truth::no;

@@ -24,13 +24,6 @@ inline const Party* contractor_of(const TaskSubject& s) {
     return c ? s.ctx->find_party(*c) : nullptr;
 }
 
-/// 128-bit saturating addition for contract values.
-inline i128 sat_add(i128 a, i128 b) {
-    constexpr i128 cap = static_cast<i128>(1) << 120;
-    i128 r = a + b;
-    return r > cap ? cap : r;
-}
-
 /// Swedish and English names of the procurement categories.
 inline Text category_text(Category c) {
     switch (c) {
@@ -41,15 +34,6 @@ inline Text category_text(Category c) {
     }
     return tx("välfärdstjänster (LOU bilaga 2 a)", "welfare services (LOU annex 2 a)");
 }
-
-/// A contract value as an exact interval. Values are held in "scaled öre":
-/// öre × share (10^8 = 100 %) × months; divide by 12 × 10^8 for öre.
-struct ValueInterval {
-    i128 low = 0;
-    std::optional<i128> high = i128{0};
-};
-
-inline constexpr i128 value_scale = static_cast<i128>(12) * 100'000'000; // months per year × 100 %
 
 /// Months counted for the contract value (SPEC §5, LOU 5 kap.): the whole
 /// fixed term including extension options; 48 months until further notice
@@ -85,228 +69,23 @@ inline MonthsInterval counted_months(const Agreement& a, Trace& t) {
     return {low, high, false};
 }
 
-/// A scaled contract value shown exactly in kronor, whatever its size.
-inline std::string display_scaled(i128 scaled, bool sv) { return Money::display_ore(scaled / value_scale, sv); }
-
-/// The direct-award test for one principal of a task: its value summed
-/// over every service task of the agreement it buys from the same
-/// contractor (no splitting, LOU 5 kap.), compared with the dated limit of
-/// the category of the larger value.
-/// With `lines`, also appends the test's figures per candidate category.
-inline Truth direct_award_for_principal(const TaskSubject& s, const std::string& principal, Trace& t, std::vector<DirectAwardLine>* lines = nullptr) {
-    const Agreement& a = s.agreement();
-    const Task& self = s.task();
-    const auto& date = s.ctx->date();
-    if (!date) {
-        t.note([] { return tx("Bedömningsdatum saknas: beloppsgränsen kan inte väljas.", "No assessment date: the limit cannot be chosen."); });
-        return t.unknown([] { return std::string{"/assessment_date"}; });
-    }
-    const MonthsInterval months = counted_months(a, t);
-    // Bins per category: general, social, welfare, and tasks whose category is unknown.
-    std::array<ValueInterval, 4> bins{};
-    bool unknown_category = false;
-    for (std::size_t j = 0; j < a.tasks.size(); ++j) {
-        const Task& tj = a.tasks[j];
-        bool certain = true;
-        if (j != s.index) {
-            if (tj.nature == TaskNature::exercise_of_authority) continue;
-            if (tj.contractor != self.contractor) {
-                // A task whose contractor (or this task's) is unknown may be
-                // bought from the same contractor: upper bound only.
-                if (tj.contractor && self.contractor) continue;
-                certain = false;
-                t.missing("/tasks/" + std::to_string(tj.contractor ? s.index : j) + "/contractor");
-            }
-            // A task of unknown nature may be a service: upper bound only.
-            if (tj.nature != TaskNature::service) {
-                certain = false;
-                t.missing("/tasks/" + std::to_string(j) + "/nature");
-            }
-        }
-        // Is the principal a buyer of task j, and with what share?
-        std::int64_t share_low = 0;
-        std::optional<std::int64_t> share_high = 0;
-        if (!tj.principals) {
-            if (j != s.index) {
-                certain = false;
-                share_high = 100'000'000;
-                t.missing("/tasks/" + std::to_string(j) + "/principals");
-            } else {
-                continue;
-            }
-        } else {
-            bool member = false;
-            for (const auto& p : *tj.principals) member = member || p == principal;
-            if (!member) continue;
-            if (tj.principals->size() == 1) {
-                share_low = share_high.emplace(100'000'000);
-            } else {
-                const PrincipalShare* found = nullptr;
-                if (tj.principal_shares)
-                    for (const auto& ps : *tj.principal_shares)
-                        if (ps.party == principal) found = &ps;
-                if (found) {
-                    // At most 100 % (validate() reports more): the products below stay within 128 bits.
-                    share_low = share_high.emplace(std::clamp<std::int64_t>(found->share.units(), 0, 100'000'000));
-                } else {
-                    // Unknown share: the task's total is the upper bound (SPEC §5).
-                    share_low = 0;
-                    share_high = 100'000'000;
-                    t.missing("/tasks/" + std::to_string(j) + "/principal_shares");
-                }
-            }
-        }
-        ValueInterval v;
-        if (tj.annual_value) {
-            const i128 annual = tj.annual_value->ore();
-            v.low = certain ? annual * share_low * months.low : 0;
-            if (share_high && months.high)
-                v.high = annual * *share_high * *months.high;
-            else
-                v.high.reset();
-        } else {
-            t.missing("/tasks/" + std::to_string(j) + "/annual_value");
-            v.low = 0;
-            v.high.reset();
-        }
-        std::size_t bin = 3;
-        if (tj.category)
-            bin = static_cast<std::size_t>(*tj.category);
-        else {
-            unknown_category = true;
-            t.missing("/tasks/" + std::to_string(j) + "/category");
-        }
-        bins[bin].low = sat_add(bins[bin].low, v.low);
-        if (bins[bin].high && v.high)
-            bins[bin].high = sat_add(*bins[bin].high, *v.high);
-        else
-            bins[bin].high.reset();
-    }
-    ValueInterval total;
-    for (const auto& b : bins) {
-        total.low = sat_add(total.low, b.low);
-        if (total.high && b.high)
-            total.high = sat_add(*total.high, *b.high);
-        else
-            total.high.reset();
-    }
-    // Candidate categories for the main object (the category of the larger value).
-    std::array<bool, 3> candidate{};
-    if (unknown_category) {
-        candidate = {true, true, true};
-    } else {
-        i128 best_low = -1;
-        for (std::size_t c = 0; c < 3; ++c)
-            if (bins[c].low > best_low && (bins[c].low > 0 || !bins[c].high || *bins[c].high > 0)) best_low = bins[c].low;
-        bool any = false;
-        for (std::size_t c = 0; c < 3; ++c) {
-            const bool present = bins[c].low > 0 || !bins[c].high || *bins[c].high > 0;
-            candidate[c] = present && (!bins[c].high || *bins[c].high >= best_low);
-            any = any || candidate[c];
-        }
-        if (!any) {
-            // Every value is zero: the task's own category decides.
-            if (self.category)
-                candidate[static_cast<std::size_t>(*self.category)] = true;
-            else
-                candidate = {true, true, true};
-        }
-    }
-    // Several candidates because values tie exactly (all known): the main
-    // object cannot be told, so the exception must hold under each of them
-    // (the stricter limit decides). Because values are uncertain: the
-    // answer is known only where all candidates agree.
-    bool exact = !unknown_category;
-    for (std::size_t c = 0; c < 3 && exact; ++c) exact = !candidate[c] || (bins[c].high && *bins[c].high == bins[c].low);
-    Truth result = Truth::unknown;
-    bool first = true;
-    for (std::size_t c = 0; c < 3; ++c) {
-        if (!candidate[c]) continue;
-        const auto cat = static_cast<Category>(c);
-        const ThresholdRow* row = s.ctx->thresholds().find(direct_award_limit, cat, *date);
-        Truth v = Truth::unknown;
-        if (lines) {
-            const auto money = [](i128 scaled) {
-                const i128 ore = scaled / value_scale;
-                return Money::from_ore(ore > static_cast<i128>(INT64_MAX) ? INT64_MAX : static_cast<std::int64_t>(ore));
-            };
-            lines->push_back(DirectAwardLine{principal, money(total.low), total.high ? std::optional{money(*total.high)} : std::nullopt, months.low,
-                                             months.high, months.indefinite, cat, row, Truth::unknown});
-        }
-        if (!row) {
-            t.missing("/thresholds/direct_award_limit/" + std::string{to_string(cat)} + "/" + format_date(*date));
-            t.note([&] {
-                return tx("Ingen bekräftad direktupphandlingsgräns för " + category_text(cat).sv + " den " + format_date(*date) + ".",
-                          "No confirmed direct-award limit for " + category_text(cat).en + " on " + format_date(*date) + ".");
-            });
-        } else {
-            const i128 limit = static_cast<i128>(row->amount.ore()) * value_scale;
-            const bool within = total.high && (row->inclusive ? *total.high <= limit : *total.high < limit);
-            const bool beyond = row->inclusive ? total.low > limit : total.low >= limit;
-            v = within ? Truth::yes : beyond ? Truth::no : Truth::unknown;
-            if (lines) lines->back().within = v;
-            t.note([&] {
-                const Party* p = s.ctx->find_party(principal);
-                const std::string name = p && !p->name.empty() ? p->name : principal;
-                const std::string val_sv = total.high && *total.high == total.low ? display_scaled(total.low, true)
-                                           : total.high ? display_scaled(total.low, true) + "–" + display_scaled(*total.high, true)
-                                                        : "minst " + display_scaled(total.low, true);
-                const std::string val_en = total.high && *total.high == total.low ? display_scaled(total.low, false)
-                                           : total.high ? display_scaled(total.low, false) + "–" + display_scaled(*total.high, false)
-                                                        : "at least " + display_scaled(total.low, false);
-                const std::string m_sv = std::to_string(months.low) +
-                                         (months.high == months.low ? ""
-                                          : months.high             ? "–" + std::to_string(*months.high)
-                                                                    : " eller fler") +
-                                         " månader" +
-                                         (months.indefinite ? " (tills vidare eller utan angiven avtalstid: minst 48)" : " inkl. förlängning");
-                const std::string m_en = std::to_string(months.low) +
-                                         (months.high == months.low ? ""
-                                          : months.high             ? "–" + std::to_string(*months.high)
-                                                                    : " or more") +
-                                         " months" +
-                                         (months.indefinite ? " (until further notice or no term stated: at least 48)" : " incl. extensions");
-                const std::string to_sv = row->valid_to ? format_date(*row->valid_to) : std::string{"tills vidare"};
-                const std::string to_en = row->valid_to ? format_date(*row->valid_to) : std::string{"open"};
-                const char* verdict_sv = v == Truth::yes ? "inom" : v == Truth::no ? "över" : "kanske över";
-                const char* verdict_en = v == Truth::yes ? "within" : v == Truth::no ? "over" : "possibly over";
-                return tx(name + ": värde " + val_sv + " (" + m_sv + ") är " + verdict_sv + " gränsen " + row->amount.display(true) + " för " +
-                              category_text(cat).sv + " (" + format_date(row->valid_from) + "–" + to_sv + ", " +
-                              (row->inclusive ? "beloppet självt ingår" : "beloppet självt ingår inte: EU:s tröskelvärde") + "; " + row->source + ")",
-                          name + ": value " + val_en + " (" + m_en + ") is " + verdict_en + " the limit " + row->amount.display(false) + " for " +
-                              category_text(cat).en + " (" + format_date(row->valid_from) + " to " + to_en + ", " +
-                              (row->inclusive ? "the amount itself is within" : "the amount itself is not within: it is the EU threshold") + "; " +
-                              row->source + ")");
-            });
-        }
-        if (first) {
-            result = v;
-            first = false;
-        } else if (exact) {
-            result = result && v;
-        } else if (result != v) {
-            result = Truth::unknown;
-        }
-    }
-    return result;
-}
+/// The direct-award test for one principal of a task (SPEC §5): its value
+/// summed over every service task of the agreement it buys from the same
+/// contractor (no splitting, LOU 5 kap.), its share of each task (stated in
+/// `principal_shares`, else what it pays by the allocation key that pays for
+/// the task), its other direct awards of the same kind before 2022-02-01,
+/// compared with the general limit of the date, which is a floor for every
+/// category, and above it with the dated limit of the category of the larger
+/// value (src/law/direct_award_limit.cpp). With `lines`, also appends the
+/// test's figures per limit applied (the memo's per-principal table).
+[[nodiscard]] Truth direct_award_for_principal(const TaskSubject& s, const std::string& principal, Trace& t,
+                                               std::vector<DirectAwardLine>* lines = nullptr);
 
 /// With the principals' shares unknown, one of n principals carries at
 /// least 1/n of the task's value: when that part alone (over the least
 /// number of months counted) is beyond the limit, direct award fails for
 /// that principal, whoever it is.
-inline bool some_share_beyond_limit(const TaskSubject& s) {
-    const Task& task = s.task();
-    const auto& date = s.ctx->date();
-    if (task.principal_shares || !task.principals || task.principals->size() < 2 || !task.annual_value || !task.category || !date) return false;
-    const ThresholdRow* row = s.ctx->thresholds().find(direct_award_limit, *task.category, *date);
-    if (!row) return false;
-    Trace quiet;
-    const MonthsInterval months = counted_months(s.agreement(), quiet);
-    const i128 part_times_n = static_cast<i128>(task.annual_value->ore()) * 100'000'000 * months.low; // scaled value × n
-    const i128 limit_times_n = static_cast<i128>(row->amount.ore()) * value_scale * static_cast<i128>(task.principals->size());
-    return row->inclusive ? part_times_n > limit_times_n : part_times_n >= limit_times_n;
-}
+[[nodiscard]] bool some_share_beyond_limit(const TaskSubject& s);
 
 inline PredicateInfo info(std::string id, std::string sv, std::string en, std::string citation) {
     return PredicateInfo{std::move(id), tx(std::move(sv), std::move(en)), std::move(citation)};
@@ -348,13 +127,19 @@ namespace predicates {
 /// @brief `exception.direct_award`: every principal's value (its share of
 /// the annual value of every service task it buys from the same contractor,
 /// over the whole term with extensions, or 48 months until further notice)
-/// is within the dated direct-award limit of the category of the larger
-/// value (LOU 19 a kap.; SKR 2023 kap. 3: "räknas per deltagande kommun").
+/// does not exceed the general direct-award limit of the date, which applies
+/// to every category ("uppgår till högst", LOU 19 a kap. 2 §; 19 kap. 7 §
+/// before 2022-02-01), or is within the dated limit of the category of the
+/// larger value (for a limit equal to the EU threshold: below it); SKR 2023
+/// kap. 3: "räknas per deltagande kommun".
 [[nodiscard]] inline const Predicate<TaskSubject>& exception_direct_award() {
     static const auto p = detail::leaf<TaskSubject>(
-        detail::info("exception.direct_award", "Värdet per deltagande kommun understiger direktupphandlingsgränsen",
-                     "The value per participating municipality is within the direct-award limit",
-                     "LOU (2016:1145) 19 a kap. (19 kap. före 2022-02-01) och 5 kap.; SKR 2023 kap. 3"),
+        detail::info("exception.direct_award",
+                     "Värdet per deltagande kommun överstiger inte direktupphandlingsgränsen (den allmänna gränsen gäller för alla kategorier; "
+                     "en gräns lika med EU:s tröskelvärde ska värdet understiga)",
+                     "The value per participating municipality does not exceed the direct-award limit (the general limit applies to every "
+                     "category; a limit equal to the EU threshold the value must be below)",
+                     "LOU (2016:1145) 19 a kap. 2 § (från 2022-02-01; 19 kap. 7 § dessförinnan) och 5 kap.; SKR 2023 kap. 3"),
         [](const TaskSubject& s, Trace& t) {
             const Task& task = s.task();
             // Nobody buys: there is no participating municipality to count for.

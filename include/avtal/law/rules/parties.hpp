@@ -57,12 +57,15 @@ namespace rules::info {
 /// @brief `party.federation_mandate` [error]. A kommunalförbund may be a
 /// party only if the cooperation lies within its mandate (förbundsordning):
 /// what KL says of municipalities applies to federations unless otherwise
-/// provided (9 kap. 3 § KL; SKR).
+/// provided (9 kap. 2–3 §§ KL, prop. 2016/17:171: "Bestämmelser som ska
+/// tillämpas för kommunalförbund"); its mandate is its förbundsordning
+/// (3 kap. 8 § and 9 kap. 1 § KL).
 [[nodiscard]] inline const RuleInfo& party_federation_mandate() {
     static const RuleInfo i{
         .id = "party.federation_mandate",
         .severity = Severity::error,
-        .citation = "9 kap. 37 § och 9 kap. 3 § kommunallagen (2017:725)",
+        .citation = "9 kap. 37 § kommunallagen (2017:725), tillämplig på kommunalförbund enligt 9 kap. 2–3 §§; förbundsordningen, 3 kap. 8 § "
+                    "och 9 kap. 1 §",
         .source = "SKR 2023 kap. 2, Parter",
         .title = {"Ett kommunalförbund är part bara om uppgifterna ingår i dess uppdrag (förbundsordningen)",
                   "A municipal federation is a party only if its mandate covers the tasks"},
@@ -89,7 +92,7 @@ namespace predicates {
 [[nodiscard]] inline const Predicate<PartySubject>& party_mandate_covers_tasks() {
     static const auto p = detail::leaf<PartySubject>({"party.mandate_covers_tasks",
                                                       {"Förbundets uppdrag omfattar uppgifterna", "The federation's mandate covers the tasks"},
-                                                      "9 kap. 3 § kommunallagen (2017:725)"},
+                                                      "3 kap. 8 § och 9 kap. 1 § kommunallagen (2017:725) (förbundsordningen)"},
                                                      [](const PartySubject& s, Trace& t) {
                                                          return detail::fact_is(s.party().mandate_covers_tasks, true, t,
                                                                                 [&] { return s.path() + "/mandate_covers_tasks"; });
@@ -150,6 +153,66 @@ namespace rules {
 /// @brief `party.at_least_two` [error]: at least two distinct parties.
 [[nodiscard]] inline const Rule& party_at_least_two() {
     static const Rule r{info::party_at_least_two(), predicates::party_at_least_two()};
+    return r;
+}
+} // namespace rules
+
+// party.decision_body ───────────────────────────────────────────────────────
+namespace rules::info {
+/// @brief `party.decision_body` [warning]. Each party enters the agreement
+/// through a body that may decide it: matters of a principled nature or
+/// otherwise of greater importance (among them budget and other important
+/// economic matters) are for the council (5 kap. 1 § KL), and in SKR's
+/// method guide the councils decide the economic terms (SKR 2023 kap. 5). A
+/// warning, not an error: whether a given agreement is such a matter is a
+/// judgment the facts do not settle, and a committee may decide within its
+/// remit.
+[[nodiscard]] inline const RuleInfo& party_decision_body() {
+    static const RuleInfo i{
+        .id = "party.decision_body",
+        .severity = Severity::warning,
+        .citation = "5 kap. 1 § kommunallagen (2017:725)",
+        .source = "SKR 2023 kap. 5 (metodguiden, steg 2:A): nämnderna tar upp besluten till kommunfullmäktige, som beslutar om de ekonomiska "
+                  "förutsättningarna",
+        .title = {"Parten har beslutat om avtalet i fullmäktige (ärenden av principiell beskaffenhet eller annars av större vikt, bland dem de "
+                  "ekonomiska villkoren)",
+                  "The party decided on the agreement in its council (matters of a principled nature or of greater importance, among them the "
+                  "economic terms)"},
+        .violation = {"{subject} har inte beslutat om avtalet i fullmäktige.", "{subject} has not decided on the agreement in its council."},
+    };
+    return i;
+}
+} // namespace rules::info
+namespace predicates {
+/// @brief The party's council (fullmäktige) decided to enter the agreement.
+[[nodiscard]] inline const Predicate<PartySubject>& party_decision_body() {
+    static const auto p = detail::leaf<PartySubject>(detail::predicate_info(rules::info::party_decision_body()), [](const PartySubject& s, Trace& t) {
+        const auto& b = s.party().decision_body;
+        if (!b) return t.unknown([&] { return s.path() + "/decision_body"; });
+        t.note([&] {
+            switch (*b) {
+            case DecisionBody::council: return detail::tx("Fullmäktige har beslutat om avtalet.", "The council decided on the agreement.");
+            case DecisionBody::committee:
+                return detail::tx("En nämnd har beslutat om avtalet: det räcker bara om avtalet ryms i nämndens uppdrag och inte är av "
+                                  "principiell beskaffenhet eller annars av större vikt (5 kap. 1 § KL); de ekonomiska villkoren beslutas "
+                                  "i SKR:s metodguide av fullmäktige.",
+                                  "A committee decided on the agreement: that suffices only if the agreement is within the committee's remit "
+                                  "and not of a principled nature or otherwise of greater importance (5 kap. 1 § KL); in SKR's method guide "
+                                  "the council decides the economic terms.");
+            case DecisionBody::not_decided: break;
+            }
+            return detail::tx("Inget organ har ännu beslutat om avtalet; parten är bunden först när ett organ som får besluta det har gjort det.",
+                              "No body has decided on the agreement yet; the party is bound only once a body that may decide it has done so.");
+        });
+        return truth(*b == DecisionBody::council);
+    });
+    return p;
+}
+} // namespace predicates
+namespace rules {
+/// @brief `party.decision_body` [warning]: the party's council decided on the agreement.
+[[nodiscard]] inline const Rule& party_decision_body() {
+    static const Rule r{info::party_decision_body(), predicates::party_decision_body()};
     return r;
 }
 } // namespace rules

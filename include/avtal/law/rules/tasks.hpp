@@ -91,6 +91,67 @@ namespace avtal {
     return out;
 }
 
+/// @brief What the statutes of `task`'s area say on avtalssamverkan or
+/// delegation that differs from 9 kap. 37 § KL and so applies instead (9 kap.
+/// 37 § tredje stycket), as in force on `date`; empty when nothing is known.
+///
+/// Sources: LVU 6 § andra stycket and 14 § with HFD 2016 ref. 74; the
+/// delegation chapter of socialtjänstlagen (10 kap. in SoL 2001:453); the
+/// 2018 reform repealed the own rules on avtalssamverkan of miljöbalken and
+/// plan- och bygglagen (prop. 2017/18:151; SKR). See docs/legal-sources.md.
+[[nodiscard]] inline std::vector<Text> special_cooperation_rules(const Task& task, const std::optional<Date>& date) {
+    using detail::tx;
+    std::vector<Text> out;
+    const Date cut{std::chrono::year{2025}, std::chrono::month{7}, std::chrono::day{1}};
+    const bool old_sol = date && std::chrono::sys_days{*date} < std::chrono::sys_days{cut};
+    const auto sol = [&] {
+        out.push_back(old_sol ? tx("socialtjänstlagen (2001:453) 10 kap. begränsar vilka ärenden som får delegeras",
+                                   "the Social Services Act (2001:453) chapter 10 limits which matters may be delegated")
+                      : date  ? tx("socialtjänstlagens (2025:400) bestämmelser om delegering begränsar vilka ärenden som får delegeras",
+                                   "the delegation provisions of the Social Services Act (2025:400) limit which matters may be delegated")
+                              : tx("socialtjänstlagens bestämmelser om delegering begränsar vilka ärenden som får delegeras",
+                                   "the Social Services Act's delegation provisions limit which matters may be delegated"));
+    };
+    const auto lvu = [&] {
+        out.push_back(tx("LVU (1990:52): omedelbart omhändertagande (6 § andra stycket) och beslut att inte röja den unges vistelseort "
+                         "(14 §, HFD 2016 ref. 74) beslutas bara av nämnden, dess ordförande eller en ledamot den har förordnat, aldrig av "
+                         "en anställd",
+                         "LVU (1990:52): immediate custody (6 § second paragraph) and decisions not to reveal the young person's whereabouts "
+                         "(14 §, HFD 2016 ref. 74) are taken only by the committee, its chair or a member it has appointed, never by an "
+                         "employee"));
+    };
+    const auto repealed = [&](const char* law_sv, const char* law_en) {
+        out.push_back(
+            tx(std::string{law_sv} + " hade egna regler om avtalssamverkan som upphävdes 2018-07-01 (prop. 2017/18:151); nu gäller 9 kap. 37 § KL",
+               std::string{law_en} + " had rules of its own on avtalssamverkan that were repealed on 2018-07-01 (prop. 2017/18:151); "
+                                     "9 kap. 37 § KL now applies"));
+    };
+    if (task.area) switch (*task.area) {
+        case Area::social_services:
+        case Area::family_law:
+        case Area::elderly_care:
+        case Area::disability:
+        case Area::addiction: sol(); break;
+        case Area::children_and_youth:
+            sol();
+            lvu();
+            break;
+        case Area::planning_and_building: repealed("Plan- och bygglagen (2010:900)", "The Planning and Building Act (2010:900)"); break;
+        case Area::environment:
+        case Area::waste: repealed("Miljöbalken (1998:808)", "The Environmental Code (1998:808)"); break;
+        case Area::health_care:
+        case Area::education:
+        case Area::it:
+        case Area::hr:
+        case Area::other: break;
+        }
+    if (task.target_group_children.value_or(false) && (!task.area || *task.area == Area::social_services || *task.area == Area::addiction)) {
+        if (!task.area) sol();
+        lvu();
+    }
+    return out;
+}
+
 // task.roles ────────────────────────────────────────────────────────────────
 namespace rules::info {
 /// @brief `task.roles` [error]. 9 kap. 37 § KL: a municipality or region
@@ -268,16 +329,20 @@ namespace rules {
 
 // task.special_legislation ──────────────────────────────────────────────────
 namespace rules::info {
-/// @brief `task.special_legislation` [info]. 9 kap. 37 § tredje stycket KL:
-/// special statutes for the task's area apply on top of kommunallagen.
+/// @brief `task.special_legislation` [info]. The statutes of the task's
+/// area govern it on top of kommunallagen (SKR 2023 kap. 2); where they have
+/// rules on avtalssamverkan or delegation that differ from 9 kap. 37 §,
+/// those apply instead (9 kap. 37 § tredje stycket KL, a precedence rule).
 [[nodiscard]] inline const RuleInfo& task_special_legislation() {
     static const RuleInfo i{
         .id = "task.special_legislation",
         .severity = Severity::info,
-        .citation = "9 kap. 37 § tredje stycket kommunallagen (2017:725)",
-        .source = "SKR 2023 kap. 2, Avtalsinnehållet (sista stycket)",
-        .title = {"Speciallagstiftning för uppgiftens område gäller utöver kommunallagen",
-                  "Special legislation for the task's area applies on top of kommunallagen"},
+        .citation = "9 kap. 37 § tredje stycket kommunallagen (2017:725): avvikande bestämmelser i annan lag eller författning tillämpas",
+        .source = "SKR 2023 kap. 2, Avtalsinnehållet (sista stycket): lagstiftningen för uppgiften gäller utöver kommunallagen",
+        .title = {"Speciallagstiftning för uppgiftens område gäller utöver kommunallagen; dess avvikande regler om avtalssamverkan och delegering "
+                  "gäller i stället för 9 kap. 37 §",
+                  "Special legislation for the task's area applies on top of kommunallagen; its own rules on avtalssamverkan and delegation apply "
+                  "instead of 9 kap. 37 §"},
     };
     return i;
 }
@@ -317,6 +382,19 @@ namespace rules {
                             }
                             all.sv += ".";
                             all.en += ".";
+                            const auto rules = special_cooperation_rules(s.task(), s.ctx->date());
+                            if (!rules.empty()) {
+                                all.sv += " Om avtalssamverkan och delegering (avvikande regler i annan lag gäller i stället för 9 kap. 37 § KL, "
+                                          "tredje stycket): ";
+                                all.en += " On avtalssamverkan and delegation (rules of another statute that differ apply instead of 9 kap. 37 § "
+                                          "KL, third paragraph): ";
+                                for (std::size_t i = 0; i < rules.size(); ++i) {
+                                    all.sv += (i ? "; " : "") + rules[i].sv;
+                                    all.en += (i ? "; " : "") + rules[i].en;
+                                }
+                                all.sv += ".";
+                                all.en += ".";
+                            }
                             return all;
                         }};
     return r;

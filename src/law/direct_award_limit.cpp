@@ -1,0 +1,437 @@
+// The direct-award test for one principal (SPEC §5): its value summed over
+// every service task it buys from the same contractor, its share of each
+// task (stated, or by the allocation key that pays for the task), its other
+// direct awards of the same kind (before 2022-02-01), the months counted, and
+// the dated limit of the contract's main object, with the general limit as a
+// floor for every category. Values are exact rationals in öre.
+#include <avtal/law/rules/exceptions.hpp>
+
+#include <boost/multiprecision/cpp_int.hpp>
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace avtal::detail {
+
+namespace {
+
+using Rational = boost::multiprecision::cpp_rational;
+
+/// A value in öre as an exact interval; `high` empty when unbounded.
+struct RInterval {
+    Rational low{0};
+    std::optional<Rational> high{Rational{0}};
+    void add(const RInterval& o) {
+        low += o.low;
+        if (high && o.high)
+            *high += *o.high;
+        else
+            high.reset();
+    }
+};
+
+/// Whole öre below `r` (r ≥ 0), capped to what `Money` holds.
+Money floor_money(const Rational& r) {
+    const boost::multiprecision::cpp_int q = numerator(r) / denominator(r);
+    if (q > INT64_MAX) return Money::from_ore(INT64_MAX);
+    return Money::from_ore(static_cast<std::int64_t>(q));
+}
+
+/// Whole öre below `r` (r ≥ 0) shown exactly, however large.
+std::string display(const Rational& r, bool sv) {
+    const boost::multiprecision::cpp_int q = numerator(r) / denominator(r);
+    constexpr i128 cap = static_cast<i128>(1) << 120;
+    return Money::display_ore(q > boost::multiprecision::cpp_int{cap} ? cap : static_cast<i128>(q), sv);
+}
+
+/// A share in percent with two decimals ("69,23 %" / "69.23 %"); "≈" when rounded.
+std::string percent_text(const Rational& share, bool sv) {
+    const Rational p = share * 10000; // hundredths of a percent
+    const boost::multiprecision::cpp_int whole = numerator(p) / denominator(p);
+    const bool exact = Rational{whole} == p;
+    const auto h = static_cast<std::int64_t>(whole);
+    std::string frac = std::to_string(h % 100);
+    if (frac.size() < 2) frac.insert(0, "0");
+    std::string out = std::to_string(h / 100);
+    if (frac != "00") out += (sv ? "," : ".") + frac;
+    return (exact ? "" : "≈") + out + " %";
+}
+
+const Date reform_2022{std::chrono::year{2022}, std::chrono::month{2}, std::chrono::day{1}};
+
+bool before_2022_reform(const Date& d) { return std::chrono::sys_days{d} < std::chrono::sys_days{reform_2022}; }
+
+/// The paragraph of LOU that sets the limit of `c` on `d`.
+std::string limit_paragraph(Category c, const Date& d) {
+    if (before_2022_reform(d)) return c == Category::welfare ? "19 kap. LOU" : "19 kap. 7 § LOU";
+    return c == Category::general ? "19 a kap. 2 § LOU" : "19 a kap. LOU";
+}
+
+/// Who pays for task `j` and how much of it: the weights of the task's
+/// principals under the allocation key of the compensation that pays for it
+/// (the task's own, else the agreement's), or the missing facts.
+struct KeyShares {
+    std::vector<Rational> shares;     // aligned with the task's principals, when known
+    std::vector<std::string> missing; // why not
+    std::string path;                 // the compensation object read
+    std::optional<AllocationKey> key; // its key
+};
+
+KeyShares shares_by_key(const Context& ctx, std::size_t j) {
+    const Agreement& a = ctx.agreement();
+    KeyShares ks;
+    const Task& tj = a.tasks[j];
+    const Compensation* comp = nullptr;
+    if (tj.compensation) {
+        comp = &*tj.compensation;
+        ks.path = "/tasks/" + std::to_string(j) + "/compensation";
+    } else if (a.compensation) {
+        comp = &*a.compensation;
+        ks.path = "/compensation";
+    } else {
+        ks.missing.push_back("/tasks/" + std::to_string(j) + "/principal_shares");
+        return ks;
+    }
+    if (!comp->allocation || !comp->allocation->key) {
+        ks.missing.push_back(ks.path + (comp->allocation ? "/allocation/key" : "/allocation"));
+        return ks;
+    }
+    ks.key = comp->allocation->key;
+    const auto& ps = *tj.principals;
+    std::vector<Rational> w;
+    for (const auto& id : ps) {
+        if (!comp->allocation->weights) {
+            if (*ks.key != AllocationKey::population) {
+                ks.missing.push_back(ks.path + "/allocation/weights");
+                return ks;
+            }
+            const auto k = ctx.party_index(id);
+            if (!k || !a.parties[*k].population) {
+                ks.missing.push_back(k ? "/parties/" + std::to_string(*k) + "/population" : ks.path + "/allocation/weights");
+                continue;
+            }
+            w.emplace_back(*a.parties[*k].population);
+        } else {
+            const Weight* found = nullptr;
+            for (const auto& x : *comp->allocation->weights)
+                if (x.party == id) found = &x;
+            if (!found) {
+                // The key does not cover this principal: it cannot give the shares.
+                ks.missing.push_back(ks.path + "/allocation/weights");
+                ks.missing.push_back("/tasks/" + std::to_string(j) + "/principal_shares");
+                return ks;
+            }
+            w.emplace_back(Rational{found->weight.units()});
+        }
+    }
+    if (!ks.missing.empty()) return ks;
+    Rational sum{0};
+    for (const auto& x : w) sum += x;
+    if (sum == 0) {
+        ks.missing.push_back("/tasks/" + std::to_string(j) + "/principal_shares");
+        return ks;
+    }
+    for (const auto& x : w) ks.shares.push_back(x / sum);
+    return ks;
+}
+
+Text key_text(const std::optional<AllocationKey>& k) {
+    if (!k) return tx("okänd nyckel", "unknown key");
+    switch (*k) {
+    case AllocationKey::population: return tx("invånarantal", "population");
+    case AllocationKey::fixed_shares: return tx("fasta andelar", "fixed shares");
+    case AllocationKey::usage: return tx("nyttjande", "usage");
+    case AllocationKey::personnel_cost_share: break;
+    }
+    return tx("andel av personalkostnaderna", "share of personnel costs");
+}
+
+/// The limit of `row` as a rational in öre, and the tests against it.
+struct LimitTest {
+    const ThresholdRow* row = nullptr;
+    [[nodiscard]] Rational limit() const { return Rational{row->amount.ore()}; }
+    [[nodiscard]] bool within(const RInterval& v) const { return v.high && (row->inclusive ? *v.high <= limit() : *v.high < limit()); }
+    [[nodiscard]] bool beyond(const RInterval& v) const { return row->inclusive ? v.low > limit() : v.low >= limit(); }
+};
+
+} // namespace
+
+Truth direct_award_for_principal(const TaskSubject& s, const std::string& principal, Trace& t, std::vector<DirectAwardLine>* lines) {
+    const Agreement& a = s.agreement();
+    const Task& self = s.task();
+    const auto& date = s.ctx->date();
+    if (!date) {
+        t.note([] { return tx("Bedömningsdatum saknas: beloppsgränsen kan inte väljas.", "No assessment date: the limit cannot be chosen."); });
+        return t.unknown([] { return std::string{"/assessment_date"}; });
+    }
+    const MonthsInterval months = counted_months(a, t);
+    const Party* party = s.ctx->find_party(principal);
+    const std::string name = party && !party->name.empty() ? party->name : principal;
+    // Bins per category: general, social, welfare, and tasks whose category is unknown.
+    std::array<RInterval, 4> bins{};
+    bool unknown_category = false;
+    for (std::size_t j = 0; j < a.tasks.size(); ++j) {
+        const Task& tj = a.tasks[j];
+        bool certain = true;
+        if (j != s.index) {
+            if (tj.nature == TaskNature::exercise_of_authority) continue;
+            if (tj.contractor != self.contractor) {
+                // A task whose contractor (or this task's) is unknown may be
+                // bought from the same contractor: upper bound only.
+                if (tj.contractor && self.contractor) continue;
+                certain = false;
+                t.missing("/tasks/" + std::to_string(tj.contractor ? s.index : j) + "/contractor");
+            }
+            // A task of unknown nature may be a service: upper bound only.
+            if (tj.nature != TaskNature::service) {
+                certain = false;
+                t.missing("/tasks/" + std::to_string(j) + "/nature");
+            }
+        }
+        // Is the principal a buyer of task j, and with what share?
+        Rational share_low{0};
+        std::optional<Rational> share_high{Rational{0}};
+        if (!tj.principals) {
+            if (j == s.index) continue;
+            certain = false;
+            share_high = Rational{1};
+            t.missing("/tasks/" + std::to_string(j) + "/principals");
+        } else {
+            std::size_t pos = tj.principals->size();
+            for (std::size_t i = 0; i < tj.principals->size(); ++i)
+                if ((*tj.principals)[i] == principal) pos = i;
+            if (pos == tj.principals->size()) continue;
+            if (tj.principals->size() == 1) {
+                share_low = 1;
+                share_high = Rational{1};
+            } else {
+                const PrincipalShare* found = nullptr;
+                if (tj.principal_shares)
+                    for (const auto& ps : *tj.principal_shares)
+                        if (ps.party == principal) found = &ps;
+                if (found) {
+                    share_low = Rational{found->share.units(), hundred_percent.units()};
+                    share_high = share_low;
+                } else {
+                    // Not stated: what the principal pays for the task by the
+                    // key of the compensation that pays for it (SPEC §5).
+                    KeyShares ks = shares_by_key(*s.ctx, j);
+                    if (!ks.shares.empty()) {
+                        share_low = ks.shares[pos];
+                        share_high = share_low;
+                        t.note([&] {
+                            const Text k = key_text(ks.key);
+                            return tx(name + ": andel av uppgiften «" + tj.id + "» " + percent_text(share_low, true) +
+                                          ", det parten betalar för den enligt fördelningsnyckeln (" + k.sv + ") i " + ks.path +
+                                          " bland uppgiftens uppdragsgivare (principal_shares anges inte).",
+                                      name + ": share of task «" + tj.id + "» " + percent_text(share_low, false) +
+                                          ", what the party pays for it by the allocation key (" + k.en + ") in " + ks.path +
+                                          " among the task's principals (principal_shares not stated).");
+                        });
+                    } else {
+                        // The key cannot give the share: between nothing and the whole task.
+                        share_low = 0;
+                        share_high = Rational{1};
+                        t.missing("/tasks/" + std::to_string(j) + "/principal_shares");
+                        for (auto& m : ks.missing) t.missing(std::move(m));
+                    }
+                }
+            }
+        }
+        RInterval v;
+        if (tj.annual_value) {
+            const Rational annual{tj.annual_value->ore()};
+            v.low = certain ? annual * share_low * months.low / 12 : Rational{0};
+            if (share_high && months.high)
+                v.high = annual * *share_high * *months.high / 12;
+            else
+                v.high.reset();
+        } else {
+            t.missing("/tasks/" + std::to_string(j) + "/annual_value");
+            v.high.reset();
+        }
+        std::size_t bin = 3;
+        if (tj.category)
+            bin = static_cast<std::size_t>(*tj.category);
+        else {
+            unknown_category = true;
+            t.missing("/tasks/" + std::to_string(j) + "/category");
+        }
+        bins[bin].add(v);
+    }
+    // Other direct awards of the same kind in the financial year: added before
+    // 2022-02-01 (LOU 19 kap.); from then on 5 kap. governs the value (19 a kap. 1 §).
+    if (party && party->other_direct_awards_same_kind) {
+        const OtherDirectAwards& o = *party->other_direct_awards_same_kind;
+        if (before_2022_reform(*date)) {
+            RInterval v;
+            v.low = Rational{o.amount.ore()};
+            v.high = v.low;
+            bins[static_cast<std::size_t>(o.category)].add(v);
+            t.note([&] {
+                return tx(name + ": övriga direktupphandlingar av samma slag under räkenskapsåret, " + o.amount.display(true) +
+                              ", räknas in i värdet (19 kap. LOU i lydelse före 2022-02-01).",
+                          name + ": other direct awards of the same kind in the financial year, " + o.amount.display(false) +
+                              ", are added to the value (LOU chapter 19 as in force before 2022-02-01).");
+            });
+        } else {
+            t.note([&] {
+                return tx(name + ": övriga direktupphandlingar av samma slag (" + o.amount.display(true) +
+                              ") räknas inte in: från 2022-02-01 beräknas värdet enligt 5 kap. (19 a kap. 1 § LOU).",
+                          name + ": other direct awards of the same kind (" + o.amount.display(false) +
+                              ") are not added: from 2022-02-01 the value is calculated under chapter 5 (LOU 19 a kap. 1 §).");
+            });
+        }
+    } else if (before_2022_reform(*date)) {
+        t.note([&] {
+            return tx(name + ": värdet ska också räknas samman med partens övriga direktupphandlingar av samma slag under räkenskapsåret "
+                             "(19 kap. LOU i lydelse före 2022-02-01), vilket avtalet inte anger (other_direct_awards_same_kind).",
+                      name + ": the value must also be added to the party's other direct awards of the same kind in the financial year "
+                             "(LOU chapter 19 as in force before 2022-02-01), which the agreement does not state (other_direct_awards_same_kind).");
+        });
+    }
+    RInterval total;
+    for (const auto& b : bins) total.add(b);
+    const auto present = [](const RInterval& b) { return b.low > 0 || !b.high || *b.high > 0; };
+    // Candidate categories for the main object (the category of the larger value).
+    std::array<bool, 3> candidate{};
+    if (unknown_category) {
+        candidate = {true, true, true};
+    } else {
+        std::optional<Rational> best_low;
+        for (std::size_t c = 0; c < 3; ++c)
+            if (present(bins[c]) && (!best_low || bins[c].low > *best_low)) best_low = bins[c].low;
+        bool any = false;
+        for (std::size_t c = 0; c < 3; ++c) {
+            candidate[c] = present(bins[c]) && (!bins[c].high || *bins[c].high >= *best_low);
+            any = any || candidate[c];
+        }
+        if (!any) {
+            // Every value is zero: the task's own category decides.
+            if (self.category)
+                candidate[static_cast<std::size_t>(*self.category)] = true;
+            else
+                candidate = {true, true, true};
+        }
+    }
+    // Several candidates because values tie exactly (all known): the main
+    // object cannot be told, so the exception must hold under each of them
+    // (the stricter limit decides). Because values are uncertain: the
+    // answer is known only where all candidates agree.
+    bool exact = !unknown_category;
+    for (std::size_t c = 0; c < 3 && exact; ++c) exact = !candidate[c] || (bins[c].high && *bins[c].high == bins[c].low);
+
+    const auto value_text = [&](bool sv) {
+        if (total.high && *total.high == total.low) return display(total.low, sv);
+        if (total.high) return display(total.low, sv) + "–" + display(*total.high, sv);
+        return std::string{sv ? "minst " : "at least "} + display(total.low, sv);
+    };
+    const auto months_text = [&](bool sv) {
+        return std::to_string(months.low) +
+               (months.high == months.low ? ""
+                : months.high             ? "–" + std::to_string(*months.high)
+                                          : std::string{sv ? " eller fler" : " or more"}) +
+               (sv ? " månader" : " months") +
+               (months.indefinite
+                    ? (sv ? " (tills vidare eller utan angiven avtalstid: minst 48)" : " (until further notice or no term stated: at least 48)")
+                    : (sv ? " inkl. förlängning" : " incl. extensions"));
+    };
+    // The note for a limit: "NAME: value V (M) does not exceed / is below … the limit L for C (…)".
+    const auto limit_note = [&](const ThresholdRow& row, Category cat, Truth v, bool floor) {
+        t.note([&] {
+            const std::string to_sv = row.valid_to ? format_date(*row.valid_to) : std::string{"tills vidare"};
+            const std::string to_en = row.valid_to ? format_date(*row.valid_to) : std::string{"open"};
+            const char* verb_sv = row.inclusive ? (v == Truth::yes  ? "överstiger inte"
+                                                   : v == Truth::no ? "överstiger"
+                                                                    : "överstiger kanske")
+                                                : (v == Truth::yes  ? "understiger"
+                                                   : v == Truth::no ? "understiger inte"
+                                                                    : "understiger kanske inte");
+            const char* verb_en = row.inclusive ? (v == Truth::yes  ? "does not exceed"
+                                                   : v == Truth::no ? "exceeds"
+                                                                    : "may exceed")
+                                                : (v == Truth::yes  ? "is below"
+                                                   : v == Truth::no ? "is not below"
+                                                                    : "may not be below");
+            const std::string para = limit_paragraph(cat, *date);
+            const std::string floor_sv = floor ? ", som gäller för alla kategorier" : "";
+            const std::string floor_en = floor ? ", which applies to every category" : "";
+            return tx(name + ": värdet " + value_text(true) + " (" + months_text(true) + ") " + verb_sv + " gränsen " + row.amount.display(true) +
+                          " för " + category_text(cat).sv + floor_sv + " (" + format_date(row.valid_from) + "–" + to_sv + ", " +
+                          (row.inclusive ? "värdet får uppgå till högst beloppet" : "EU:s tröskelvärde: värdet ska understiga beloppet") + "; " +
+                          para + "; " + row.source + ")",
+                      name + ": the value " + value_text(false) + " (" + months_text(false) + ") " + verb_en + " the limit " +
+                          row.amount.display(false) + " for " + category_text(cat).en + floor_en + " (" + format_date(row.valid_from) + " to " +
+                          to_en + ", " +
+                          (row.inclusive ? "the value may be at most the amount" : "the EU threshold: the value must be below the amount") + "; " +
+                          para + "; " + row.source + ")");
+        });
+    };
+
+    const auto line = [&](Category cat, const ThresholdRow* row, Truth within) {
+        if (!lines) return;
+        lines->push_back(DirectAwardLine{principal, floor_money(total.low), total.high ? std::optional{floor_money(*total.high)} : std::nullopt,
+                                         months.low, months.high, months.indefinite, cat, row, within});
+    };
+    // The general limit is a floor for every category (LOU 19 a kap. 2 §;
+    // 19 kap. 7 § before 2022-02-01): within it, no other row is needed.
+    const ThresholdRow* general_row = s.ctx->thresholds().find(direct_award_limit, Category::general, *date);
+    if (general_row && LimitTest{general_row}.within(total)) {
+        const bool only_general = !candidate[1] && !candidate[2];
+        limit_note(*general_row, Category::general, Truth::yes, !only_general);
+        line(Category::general, general_row, Truth::yes);
+        return Truth::yes;
+    }
+    Truth result = Truth::unknown;
+    bool first = true;
+    for (std::size_t c = 0; c < 3; ++c) {
+        if (!candidate[c]) continue;
+        const auto cat = static_cast<Category>(c);
+        const ThresholdRow* row = cat == Category::general ? general_row : s.ctx->thresholds().find(direct_award_limit, cat, *date);
+        Truth v = Truth::unknown;
+        if (!row) {
+            t.missing("/thresholds/direct_award_limit/" + std::string{to_string(cat)} + "/" + format_date(*date));
+            t.note([&] {
+                return tx("Ingen bekräftad direktupphandlingsgräns för " + category_text(cat).sv + " den " + format_date(*date) + ".",
+                          "No confirmed direct-award limit for " + category_text(cat).en + " on " + format_date(*date) + ".");
+            });
+            if (general_row && cat != Category::general)
+                limit_note(*general_row, Category::general, LimitTest{general_row}.beyond(total) ? Truth::no : Truth::unknown, true);
+            line(cat, nullptr, Truth::unknown);
+        } else {
+            const LimitTest lt{row};
+            const bool beyond_floor = !general_row || cat == Category::general || LimitTest{general_row}.beyond(total);
+            v = lt.within(total) ? Truth::yes : (lt.beyond(total) && beyond_floor) ? Truth::no : Truth::unknown;
+            limit_note(*row, cat, v, false);
+            line(cat, row, v);
+        }
+        if (first) {
+            result = v;
+            first = false;
+        } else if (exact) {
+            result = result && v;
+        } else if (result != v) {
+            result = Truth::unknown;
+        }
+    }
+    return result;
+}
+
+bool some_share_beyond_limit(const TaskSubject& s) {
+    const Task& task = s.task();
+    const auto& date = s.ctx->date();
+    if (task.principal_shares || !task.principals || task.principals->size() < 2 || !task.annual_value || !task.category || !date) return false;
+    const ThresholdRow* row = s.ctx->thresholds().find(direct_award_limit, *task.category, *date);
+    if (!row) return false;
+    const ThresholdRow* general_row = s.ctx->thresholds().find(direct_award_limit, Category::general, *date);
+    Trace quiet;
+    const MonthsInterval months = counted_months(s.agreement(), quiet);
+    // The largest part of n is at least the whole over n.
+    RInterval part;
+    part.low = Rational{task.annual_value->ore()} * months.low / 12 / static_cast<std::int64_t>(task.principals->size());
+    part.high.reset();
+    return LimitTest{row}.beyond(part) && (!general_row || LimitTest{general_row}.beyond(part));
+}
+
+} // namespace avtal::detail
