@@ -19,4 +19,4 @@ rm -rf "$tmp/pkg/build" "$tmp/pkg/"*.egg-info
 [ -f "$tmp/site/avtal/__init__.py" ] || { echo "python: pip did not install the package" >&2; exit 1; }
 cd "$tmp"
 AVTAL_LIBRARY=$lib AVTAL_CLI=$cli AVTAL_REQUIRE_CLI=1 AVTAL_SOURCE_DIR=$src AVTAL_EXPECT_INSTALLED_IN=$tmp/site PYTHONPATH=$tmp/site \
-    "$python" -m pytest -q -p no:cacheprovider "$tmp/pkg/tests"
+    "$python" -m pytest -q -rs -p no:cacheprovider "$tmp/pkg/tests"

@@ -215,11 +215,11 @@ struct OtherDirectAwards {
 
 /// @brief A party (part) to the agreement.
 struct Party {
-    Id id{};                                    ///< Unique id, referenced by tasks.
-    std::string name{};                         ///< Official name ("Norrströms kommun").
-    std::optional<PartyKind> kind{};            ///< Kind of legal person; unknown if not stated.
-    std::optional<std::int64_t> population{};   ///< Invånarantal, used by the population key.
-    std::optional<bool> mandate_covers_tasks{}; ///< For a kommunalförbund only: its mandate covers the tasks.
+    Id id{};                                     ///< Unique id, referenced by tasks.
+    std::string name{};                          ///< Official name ("Norrströms kommun").
+    std::optional<PartyKind> kind{};             ///< Kind of legal person; unknown if not stated.
+    std::optional<std::int64_t> population{};    ///< Invånarantal, used by the population key.
+    std::optional<bool> mandate_covers_tasks{};  ///< For a kommunalförbund only: its mandate covers the tasks.
     std::optional<DecisionBody> decision_body{}; ///< Which body decided to enter the agreement; unknown if not stated.
     /// @brief The party's other direct awards of the same kind in the
     /// assessment year, added to its value before 2022-02-01 (LOU 19 kap.

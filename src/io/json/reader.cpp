@@ -259,9 +259,10 @@ Party read_party(Reader& r, const Node& n, const std::string& path) {
         if (r.object(*o, op, {"amount", "category"})) {
             const auto amount = r.opt_amount(Reader::get(*o, "amount"), op + "/amount");
             const auto category = r.opt_enum<Category>(Reader::get(*o, "category"), op + "/category");
-            if (!Reader::present(Reader::get(*o, "amount"))) r.error(op + "/amount", "missing amount (kronor in the assessment year)");
+            if (!Reader::present(Reader::get(*o, "amount")))
+                r.error(ProblemCode::missing_value, op + "/amount", "missing amount (kronor in the assessment year)");
             if (!Reader::present(Reader::get(*o, "category")))
-                r.error(op + "/category", "missing category (general, social_and_other_specific or welfare)");
+                r.error(ProblemCode::missing_value, op + "/category", "missing category (general, social_and_other_specific or welfare)");
             if (amount && category) p.other_direct_awards_same_kind = OtherDirectAwards{*amount, *category};
         }
     }
