@@ -53,8 +53,8 @@ web_packages=(chromium chromium-driver python3-selenium)
 test_packages=("${base_packages[@]}" catch2 pandoc "${capi_packages[@]}" python3-jsonschema "${web_packages[@]}")
 clang_packages=(clang-14 lld-14 libclang-rt-14-dev)
 
-axe_core() { # axe_core BUILD_DIR: axe-core from npm for the accessibility test, once
-    local dir=$1/npm
+axe_core() { # axe-core from npm for the web page's accessibility test, once, in build/npm
+    local dir=$root/build/npm
     [ -f "$dir/node_modules/axe-core/axe.min.js" ] && return 0
     command -v npm >/dev/null || need npm # Debian's npm (and Node.js) on a fresh machine
     mkdir -p "$dir"
@@ -80,18 +80,20 @@ run)
 test)
     need "${test_packages[@]}"
     configure build/test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAVTAL_BUILD_TESTS=ON -DAVTAL_BUILD_EXAMPLES=ON -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
-    axe_core build/test
+    axe_core
     cmake --build build/test -j"$jobs"
     ctest --test-dir build/test --output-on-failure -j"$jobs"
     ;;
 clang)
     need "${test_packages[@]}" "${clang_packages[@]}"
+    axe_core
     configure build/clang -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAVTAL_BUILD_TESTS=ON -DAVTAL_BUILD_EXAMPLES=ON
     cmake --build build/clang -j"$jobs"
     ctest --test-dir build/clang --output-on-failure -j"$jobs"
     ;;
 sanitize)
     need "${test_packages[@]}" "${clang_packages[@]}"
+    axe_core
     configure build/sanitize -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=Debug -DAVTAL_BUILD_TESTS=ON -DAVTAL_BUILD_EXAMPLES=ON \
         -DAVTAL_SANITIZE=address,undefined
     cmake --build build/sanitize -j"$jobs"
@@ -141,6 +143,7 @@ docs)
     ;;
 coverage)
     need "${test_packages[@]}" gcovr
+    axe_core
     configure build/coverage -DCMAKE_BUILD_TYPE=Debug -DAVTAL_BUILD_TESTS=ON -DAVTAL_BUILD_EXAMPLES=ON -DAVTAL_COVERAGE=ON
     cmake --build build/coverage -j"$jobs"
     find build/coverage -name '*.gcda' -delete

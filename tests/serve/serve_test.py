@@ -658,7 +658,13 @@ class Concurrency(ServiceTest):
         self.assertGreaterEqual(open_now, n)  # all still open: keep-alive
         for c in conns:
             c["sock"].close()
-        log = [e for e in self.service.access_log() if e["path"] == "/v1/check"]
+        # A log line is written once its response has gone out: wait for the last ones (bounded).
+        deadline = time.time() + 10
+        while True:
+            log = [e for e in self.service.access_log() if e["path"] == "/v1/check"]
+            if len(log) >= n * rounds or time.time() > deadline:
+                break
+            time.sleep(0.05)
         self.assertEqual(len(log), n * rounds)
 
     def test_threads_hammering_mixed_endpoints(self):
