@@ -2,6 +2,8 @@
 // as a document (sections, one table each), and its Markdown and text.
 #include "portfolio_doc.hpp"
 
+#include "markdown_cell.hpp"
+
 #include <avtal/core/date.hpp>
 #include <avtal/core/enum.hpp>
 #include <avtal/io/messages.hpp>
@@ -24,18 +26,7 @@ std::size_t width_of(std::string_view s) {
     return n;
 }
 
-std::string md_cell(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '|')
-            out += "\\|";
-        else if (c == '\n')
-            out += ' ';
-        else
-            out += c;
-    }
-    return out;
-}
+using avtal::detail::md_cell;
 
 std::string wrap(std::string_view text, std::size_t indent, std::size_t width, std::size_t hanging) {
     std::string out, line;

@@ -2,6 +2,8 @@
 // group findings by what the reader must do: errors against the law, legal
 // requirements that cannot be decided (with the facts to find out),
 // deviations from guidance, then information.
+#include "markdown_cell.hpp"
+
 #include <avtal/core/date.hpp>
 #include <avtal/core/enum.hpp>
 #include <avtal/io/messages.hpp>
@@ -154,18 +156,7 @@ std::string party_name(const Agreement& a, const std::string& id) {
     return one_line(p && !p->name.empty() ? p->name : id);
 }
 
-std::string md_cell(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '|')
-            out += "\\|";
-        else if (c == '\n')
-            out += ' ';
-        else
-            out += c;
-    }
-    return out;
-}
+using detail::md_cell;
 
 std::string joined(const std::vector<std::string>& v, std::string_view sep = ", ") {
     std::string s;
