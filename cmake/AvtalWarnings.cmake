@@ -18,7 +18,9 @@ function(avtal_project_target target)
     target_link_options(${target} PRIVATE -fsanitize=${AVTAL_SANITIZE})
   endif()
   if(AVTAL_COVERAGE)
-    target_compile_options(${target} PRIVATE --coverage -O0 -g)
+    # Atomic counters: the service, the C API and their tests run many threads,
+    # and racy counter updates give gcov negative branch counts.
+    target_compile_options(${target} PRIVATE --coverage -fprofile-update=atomic -O0 -g)
     target_link_options(${target} PRIVATE --coverage)
   endif()
 endfunction()
