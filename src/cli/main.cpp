@@ -1,7 +1,9 @@
 // The avtal command: check agreements, allocate costs, list thresholds,
-// recommend forms of cooperation and explain rules (SPEC §10). It only
-// parses arguments, reads files and dispatches: every command's work is a
-// library call of avtal/io/commands.hpp, shared with the service and the C API.
+// recommend forms of cooperation, show the method guide and explain rules
+// (SPEC §10). It only parses arguments, reads files and dispatches: every
+// command's work is a library call of avtal/io/commands.hpp, shared with the
+// service and the C API.
+#include <avtal/core/suggest.hpp>
 #include <avtal/io/commands.hpp>
 #include <avtal/law/check.hpp>
 
@@ -20,6 +22,7 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -29,50 +32,184 @@ namespace {
 
 using namespace avtal;
 
-const char* const usage_text = "usage: avtal check FILE... [--format text|json|markdown] [--lang sv|en] [--all]\n"
-                               "                           [--date YYYY-MM-DD] [--thresholds FILE] [--max-input-size BYTES]\n"
-                               "       avtal allocate FILE [--format text|json] [--lang sv|en]\n"
-                               "       avtal thresholds [--date YYYY-MM-DD] [--thresholds FILE] [--format text|json]\n"
-                               "       avtal forms NEEDS.json [--format text|json] [--lang sv|en]\n"
-                               "       avtal explain RULE_ID [--lang sv|en]\n"
-                               "       avtal serve [--bind 127.0.0.1] [--port 8080] [OPTIONS]   (avtal serve --help)\n"
-                               "       avtal portfolio (--party ID | --all-parties) [--year YYYY] FILE|FOLDER...\n"
-                               "                       [--format markdown|text|json|html|svg] [--lang sv|en]\n"
-                               "       avtal --help | --version\n"
-                               "\n"
-                               "Checks agreements on kommunal avtalssamverkan (9 kap. 37 § kommunallagen)\n"
-                               "against the law and SKR's guidance. FILE may be '-' for standard input; a\n"
-                               "file may hold one agreement, a JSON array of agreements or JSON Lines.\n"
-                               "\n"
-                               "Exit codes: 0 ok, 1 violations, 2 bad input or usage, 3 incomplete (no\n"
-                               "violations, but a legal requirement could not be decided). With several\n"
-                               "agreements the worst code is returned: 2, then 1, then 3, then 0. Exit\n"
-                               "code 4: the output could not be written (e.g. a full disk).\n"
-                               "\n"
-                               "--thresholds FILE  replaces the built-in direct-award limits with the\n"
-                               "                   file's table, or extends them when the file says\n"
-                               "                   \"extends\": \"builtin\" (a what-if reform).\n"
-                               "--max-input-size BYTES  the largest document read (default 64M = 67108864\n"
-                               "                   bytes; K, M and G suffixes); a larger one is bad input.\n"
-                               "\n"
-                               "portfolio writes the board's annual report to the council on a party's\n"
-                               "avtalssamverkan (9 kap. 38 § kommunallagen) from every agreement read (a\n"
-                               "FOLDER: its *.json and *.jsonl files); a bad document is reported and the\n"
-                               "rest still read (exit code 2). Default format markdown.\n";
+/// An option of the command line, its spellings and the commands it applies to.
+struct Option {
+    std::string_view name;  ///< Long spelling, without the dashes.
+    char short_name;        ///< Short spelling (`-f`), or 0.
+    std::string_view value; ///< What its value is called in the help, or empty for a flag.
+    std::string_view help;  ///< One line of help.
+};
+
+constexpr std::array<Option, 12> options_table = {{
+    {"format", 'f', "FORMAT", "output format: text (default), json or markdown (which ones, see each command)"},
+    {"lang", 'l', "LANG", "language of the output: sv (Swedish, default) or en (English)"},
+    {"all", 'a', "", "list satisfied findings too (info findings are always listed)"},
+    {"explain", 0, "", "after each report, the full explanation tree of every finding listed"},
+    {"date", 'd', "YYYY-MM-DD", "assess as of this date instead of each agreement's assessment_date"},
+    {"thresholds", 't', "FILE",
+     "replace the built-in direct-award limits with FILE's table, or extend them\n"
+     "                          when FILE says \"extends\": \"builtin\" (a what-if reform)"},
+    {"max-input-size", 0, "BYTES",
+     "the largest document read (default 64M = 67108864 bytes; K, M and G\n"
+     "                          suffixes); a larger one is bad input"},
+    {"party", 0, "ID", "portfolio: the party whose annual report is written"},
+    {"all-parties", 0, "", "portfolio: one report per party found, and a summary"},
+    {"year", 0, "YYYY", "portfolio: the year reported (default: the latest assessment year)"},
+    {"help", 'h', "", "this help"},
+    {"version", 0, "", "the version of avtal and of its rules"},
+}};
+
+/// A command: its name, arguments, what it does, its options and formats.
+struct CommandInfo {
+    std::string_view name, args, summary;
+    std::vector<std::string_view> options; ///< The long names it accepts (besides help).
+    std::vector<std::string_view> formats; ///< The formats it writes.
+};
+
+const std::vector<CommandInfo>& command_table() {
+    static const std::vector<CommandInfo> t = {
+        {"check",
+         "FILE...",
+         "Checks each agreement (FILE may be '-' for standard input; a file may hold one agreement, a JSON\n"
+         "array of agreements or JSON Lines) and prints its report. With --format json each document\n"
+         "gives one line: its avtal-report/1, or an avtal-error/1 object in its place when it cannot be read.",
+         {"format", "lang", "all", "explain", "date", "thresholds", "max-input-size"},
+         {"text", "json", "markdown"}},
+        {"allocate",
+         "FILE",
+         "Allocates the agreement's compensation over the parties, exact to the öre.",
+         {"format", "lang", "date", "thresholds"},
+         {"text", "json"}},
+        {"thresholds",
+         "",
+         "Lists the direct-award limits (all rows, or those in force on --date).",
+         {"format", "lang", "date", "thresholds"},
+         {"text", "json"}},
+        {"forms",
+         "NEEDS.json",
+         "Recommends forms of cooperation for a need (avtal-needs/1), best first (SKR 2023, Tabell 1).",
+         {"format", "lang"},
+         {"text", "json", "markdown"}},
+        {"guide",
+         "FILE",
+         "Prints SKR's method guide (steps 1-4 with their checklist items) with the progress the check of\n"
+         "the agreement decides, and the next step.",
+         {"format", "lang", "date", "thresholds", "max-input-size"},
+         {"text", "markdown"}},
+        {"portfolio",
+         "FILE|FOLDER...",
+         "Writes the board's annual report to the council on a party's avtalssamverkan (9 kap. 38 §\n"
+         "kommunallagen) from every agreement read (a FOLDER: its *.json and *.jsonl files); a bad document\n"
+         "is reported and the rest still read (exit code 2). Default format markdown.",
+         {"format", "lang", "date", "thresholds", "max-input-size", "party", "all-parties", "year"},
+         {"markdown", "text", "json", "html", "svg"}},
+        {"explain",
+         "RULE_ID",
+         "Explains a rule or a procurement exception: its text, citation, the facts (JSON keys) it reads\nand how it is decided.",
+         {"lang"},
+         {"text"}},
+    };
+    return t;
+}
+
+const CommandInfo* find_command(std::string_view name) {
+    for (const auto& c : command_table())
+        if (c.name == name) return &c;
+    return nullptr;
+}
+
+const Option* find_option(std::string_view name) {
+    for (const auto& o : options_table)
+        if (o.name == name) return &o;
+    return nullptr;
+}
+
+const Option* find_short(char c) {
+    for (const auto& o : options_table)
+        if (o.short_name == c && c != 0) return &o;
+    return nullptr;
+}
+
+std::string option_line(const Option& o) {
+    std::string s = "  ";
+    s += o.short_name ? std::string{"-"} + o.short_name + ", " : std::string{"    "};
+    s += "--" + std::string{o.name};
+    if (!o.value.empty()) s += "=" + std::string{o.value};
+    if (s.size() < 26)
+        s.append(26 - s.size(), ' ');
+    else
+        s += "\n" + std::string(26, ' ');
+    return s + std::string{o.help} + "\n";
+}
+
+std::string general_help() {
+    std::string s = "usage: avtal COMMAND [OPTION...] [ARGUMENT...]\n\n"
+                    "Checks agreements on kommunal avtalssamverkan (9 kap. 37 § kommunallagen) against the law\n"
+                    "and SKR's guidance.\n\nCommands:\n";
+    for (const auto& c : command_table()) {
+        std::string line = "  " + std::string{c.name} + " " + std::string{c.args};
+        if (line.size() < 26) line.append(26 - line.size(), ' ');
+        const std::string_view first = c.summary.substr(0, c.summary.find('\n'));
+        s += line + std::string{first} + "\n";
+    }
+    s += "  serve [OPTION...]         Serves the commands over HTTP/JSON (options of its own: avtal serve --help).\n";
+    s += "\nOptions (each command's --help says which apply):\n";
+    for (const auto& o : options_table) s += option_line(o);
+    s += "\nOptions take their value as --format=json, --format json or -f json.\n"
+         "Exit codes: 0 ok, 1 violations, 2 bad input or usage, 3 incomplete (no violations, but a\n"
+         "legal requirement could not be decided). With several agreements the worst code is\n"
+         "returned: 2, then 1, then 3, then 0. Exit code 4: the output could not be written (e.g. a\n"
+         "full disk).\n"
+         "'avtal COMMAND --help' explains a command and its options.\n";
+    return s;
+}
+
+std::string command_help(const CommandInfo& c) {
+    std::string s = "usage: avtal " + std::string{c.name} + (c.args.empty() ? "" : " " + std::string{c.args}) + " [OPTION...]\n\n" +
+                    std::string{c.summary} + "\n\nOptions:\n";
+    for (const auto& o : options_table) {
+        const bool applies = o.name == "help" || std::find(c.options.begin(), c.options.end(), o.name) != c.options.end();
+        if (!applies) continue;
+        if (o.name == "format") {
+            std::string formats;
+            for (auto f : c.formats) formats += (formats.empty() ? "" : ", ") + std::string{f};
+            Option shown = o;
+            const std::string help = "output format: " + formats + " (default text)";
+            shown.help = help;
+            s += option_line(shown);
+        } else {
+            s += option_line(o);
+        }
+    }
+    s += "\nExit codes: 0 ok, 1 violations, 2 bad input or usage, 3 incomplete, 4 output not written.\n";
+    return s;
+}
 
 struct Args {
     std::string command;
     std::vector<std::string> files;
+    std::vector<std::string_view> given; ///< The long names of the options given.
     CommandOptions options;
     std::string thresholds_file;
-    std::optional<std::string> format; // checked once the command is known (portfolio has formats of its own)
+    std::optional<std::string> format; ///< Checked once the command is known (portfolio has formats of its own).
     PortfolioCommand portfolio;
-    bool portfolio_option = false; // --party, --year or --all-parties given
+    bool help = false;
+    bool version = false;
 };
 
-int usage_error(const std::string& what) {
-    std::cerr << "avtal: " << what << "\n" << usage_text;
+int usage_error(const std::string& what, const CommandInfo* command = nullptr) {
+    std::cerr << "avtal: " << what << "\n";
+    if (command)
+        std::cerr << "usage: avtal " << command->name << (command->args.empty() ? "" : " ") << command->args << " [OPTION...]\n"
+                  << "Try 'avtal " << command->name << " --help'.\n";
+    else
+        std::cerr << "usage: avtal COMMAND [OPTION...] [ARGUMENT...]\nTry 'avtal --help'.\n";
     return exit_bad_input;
+}
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& known, std::string_view prefix = {}) {
+    const auto near = nearest(word, known);
+    return near ? " – did you mean " + std::string{prefix} + std::string{*near} + "?" : std::string{};
 }
 
 /// The largest document read from a file or standard input (64 MiB unless
@@ -157,9 +294,9 @@ bool load_thresholds_file(Args& args) {
 }
 
 /// Reads the one FILE of a command (`what` names it in the usage error).
-std::optional<std::string> read_single(const Args& args, const char* what, int& code) {
+std::optional<std::string> read_single(const Args& args, const CommandInfo& c, const char* what, int& code) {
     if (args.files.size() != 1) {
-        code = usage_error(what);
+        code = usage_error(what, &c);
         return std::nullopt;
     }
     std::string text;
@@ -170,8 +307,8 @@ std::optional<std::string> read_single(const Args& args, const char* what, int& 
     return text;
 }
 
-int cmd_check(const Args& args) {
-    if (args.files.empty()) return usage_error("check needs at least one FILE (or - for standard input)");
+int cmd_check(const Args& args, const CommandInfo& c) {
+    if (args.files.empty()) return usage_error("check needs at least one FILE (or - for standard input)", &c);
     int code = exit_ok;
     std::vector<std::string> texts;
     std::vector<Input> inputs;
@@ -190,20 +327,26 @@ int cmd_check(const Args& args) {
     return worst_exit_code(code, r.exit_code);
 }
 
-int cmd_allocate(const Args& args) {
+int cmd_allocate(const Args& args, const CommandInfo& c) {
     int code = exit_ok;
-    const auto text = read_single(args, "allocate needs exactly one FILE", code);
+    const auto text = read_single(args, c, "allocate needs exactly one FILE", code);
     return text ? finish(run_allocate(Input{args.files[0], *text}, args.options)) : code;
 }
 
-int cmd_forms(const Args& args) {
+int cmd_forms(const Args& args, const CommandInfo& c) {
     int code = exit_ok;
-    const auto text = read_single(args, "forms needs exactly one NEEDS.json", code);
+    const auto text = read_single(args, c, "forms needs exactly one NEEDS.json", code);
     return text ? finish(run_forms(Input{args.files[0], *text}, args.options)) : code;
 }
 
-int cmd_explain(const Args& args) {
-    if (args.files.size() != 1) return usage_error("explain needs exactly one RULE_ID");
+int cmd_guide(const Args& args, const CommandInfo& c) {
+    int code = exit_ok;
+    const auto text = read_single(args, c, "guide needs exactly one FILE", code);
+    return text ? finish(run_guide(Input{args.files[0], *text}, args.options)) : code;
+}
+
+int cmd_explain(const Args& args, const CommandInfo& c) {
+    if (args.files.size() != 1) return usage_error("explain needs exactly one RULE_ID", &c);
     return finish(run_explain(args.files[0], args.options));
 }
 
@@ -227,9 +370,9 @@ std::vector<std::string> expand(const std::vector<std::string>& names) {
     return out;
 }
 
-int cmd_portfolio(const Args& args) {
-    if (args.files.empty()) return usage_error("portfolio needs at least one FILE or FOLDER (or - for standard input)");
-    if (!args.portfolio.all_parties && args.portfolio.party.empty()) return usage_error("portfolio needs --party ID or --all-parties");
+int cmd_portfolio(const Args& args, const CommandInfo& c) {
+    if (args.files.empty()) return usage_error("portfolio needs at least one FILE or FOLDER (or - for standard input)", &c);
+    if (!args.portfolio.all_parties && args.portfolio.party.empty()) return usage_error("portfolio needs --party ID or --all-parties", &c);
     int code = exit_ok;
     std::vector<std::string> texts, sources;
     const std::vector<std::string> files = expand(args.files);
@@ -249,97 +392,160 @@ int cmd_portfolio(const Args& args) {
     return worst_exit_code(code, finish(run_portfolio(inputs, args.portfolio, args.options)));
 }
 
-int cmd_thresholds(const Args& args) {
-    if (!args.files.empty()) return usage_error("thresholds takes no FILE");
+int cmd_thresholds(const Args& args, const CommandInfo& c) {
+    if (!args.files.empty()) return usage_error("thresholds takes no FILE", &c);
     return finish(run_thresholds(args.options));
+}
+
+/// Sets option `o` (given as `spelled`) to `value`; an error message, or empty.
+std::string apply(Args& args, const Option& o, const std::string& spelled, const std::optional<std::string>& value) {
+    if (!o.value.empty() && !value) return spelled + " needs a value (" + std::string{o.value} + ")";
+    if (o.value.empty() && value) return spelled + " takes no value";
+    args.given.push_back(o.name);
+    if (o.name == "help") {
+        args.help = true;
+    } else if (o.name == "version") {
+        args.version = true;
+    } else if (o.name == "all") {
+        args.options.all = true;
+    } else if (o.name == "explain") {
+        args.options.explain = true;
+    } else if (o.name == "format") {
+        args.format = *value;
+    } else if (o.name == "party") {
+        if (value->empty()) return spelled + " needs a party ID";
+        args.portfolio.party = *value;
+    } else if (o.name == "all-parties") {
+        args.portfolio.all_parties = true;
+    } else if (o.name == "year") {
+        std::int32_t y = 0;
+        const char* end = value->data() + value->size();
+        if (value->size() != 4 || std::from_chars(value->data(), end, y).ptr != end) return spelled + " needs a year YYYY";
+        args.portfolio.year = y;
+    } else if (o.name == "lang") {
+        if (*value != "sv" && *value != "en") return spelled + " needs sv or en, not " + *value;
+        args.options.lang = *value == "sv" ? Lang::sv : Lang::en;
+    } else if (o.name == "date") {
+        args.options.date = parse_date(*value);
+        if (!args.options.date) return "invalid date " + *value + " (expected an existing date YYYY-MM-DD)";
+    } else if (o.name == "thresholds") {
+        args.thresholds_file = *value;
+    } else if (o.name == "max-input-size") {
+        const auto n = parse_size(*value);
+        if (!n) return spelled + " needs a number of bytes (e.g. 67108864, 64M or 1G)";
+        max_input_size = *n;
+    }
+    return {};
 }
 
 int run(int argc, char** argv) {
     Args args;
     std::vector<std::string> words(argv + 1, argv + argc);
-    if (words.empty()) return usage_error("missing command");
+    if (words.empty()) {
+        std::cerr << general_help();
+        return exit_bad_input;
+    }
     // The service takes options of its own (avtal serve --help).
     if (words[0] == "serve") return serve_main(std::span<const std::string>{words}.subspan(1));
+    std::vector<std::string_view> long_names;
+    for (const auto& o : options_table) long_names.push_back(o.name);
+    bool only_arguments = false;
     for (std::size_t i = 0; i < words.size(); ++i) {
         const std::string& w = words[i];
-        const auto value = [&]() -> std::optional<std::string> {
+        const auto next = [&]() -> std::optional<std::string> {
             if (i + 1 >= words.size()) return std::nullopt;
             return words[++i];
         };
-        if (w == "--help" || w == "-h") {
-            std::cout << usage_text;
-            return exit_ok;
+        std::string error;
+        if (only_arguments || w == "-" || w.empty() || w[0] != '-') {
+            if (args.command.empty())
+                args.command = w;
+            else
+                args.files.push_back(w);
+            continue;
         }
-        if (w == "--version") {
-            std::cout << "avtal " << library_version << " (rules " << rules_version << ")\n";
-            return exit_ok;
+        if (w == "--") {
+            only_arguments = true;
+            continue;
         }
-        if (w == "--all") {
-            args.options.all = true;
-        } else if (w == "--format") {
-            auto v = value();
-            if (!v) return usage_error("--format needs a value");
-            args.format = *v;
-        } else if (w == "--party") {
-            auto v = value();
-            if (!v || v->empty()) return usage_error("--party needs a party ID");
-            args.portfolio.party = *v;
-            args.portfolio_option = true;
-        } else if (w == "--all-parties") {
-            args.portfolio.all_parties = true;
-            args.portfolio_option = true;
-        } else if (w == "--year") {
-            auto v = value();
-            std::int32_t y = 0;
-            const char* end = v ? v->data() + v->size() : nullptr;
-            if (!v || v->size() != 4 || std::from_chars(v->data(), end, y).ptr != end) return usage_error("--year needs a year YYYY");
-            args.portfolio.year = y;
-            args.portfolio_option = true;
-        } else if (w == "--lang") {
-            auto v = value();
-            if (!v || (*v != "sv" && *v != "en")) return usage_error("--lang needs sv or en");
-            args.options.lang = *v == "sv" ? Lang::sv : Lang::en;
-        } else if (w == "--date") {
-            auto v = value();
-            if (!v) return usage_error("--date needs a value");
-            args.options.date = parse_date(*v);
-            if (!args.options.date) return usage_error("invalid date " + *v + " (expected an existing date YYYY-MM-DD)");
-        } else if (w == "--max-input-size") {
-            auto v = value();
-            const auto n = v ? parse_size(*v) : std::nullopt;
-            if (!n) return usage_error("--max-input-size needs a number of bytes (e.g. 67108864, 64M or 1G)");
-            max_input_size = *n;
-        } else if (w == "--thresholds") {
-            auto v = value();
-            if (!v) return usage_error("--thresholds needs a FILE");
-            args.thresholds_file = *v;
-        } else if (w.size() > 1 && w[0] == '-' && w != "-") {
-            return usage_error("unknown option " + w);
-        } else if (args.command.empty()) {
-            args.command = w;
-        } else {
-            args.files.push_back(w);
+        if (w.size() > 2 && w[1] == '-') { // --name, --name=value, --name value
+            const std::size_t eq = w.find('=');
+            const std::string name = w.substr(2, eq == std::string::npos ? std::string::npos : eq - 2);
+            const Option* o = find_option(name);
+            if (!o) return usage_error("unknown option --" + name + did_you_mean(name, long_names, "--"), find_command(args.command));
+            std::optional<std::string> value;
+            if (eq != std::string::npos)
+                value = w.substr(eq + 1);
+            else if (!o->value.empty())
+                value = next();
+            error = apply(args, *o, "--" + name, value);
+        } else { // -f VALUE, -fVALUE, -a
+            const Option* o = find_short(w[1]);
+            if (!o) return usage_error("unknown option " + w + did_you_mean(w.substr(1), long_names, "--"), find_command(args.command));
+            std::optional<std::string> value;
+            if (!o->value.empty())
+                value = w.size() > 2 ? std::optional{w.substr(2)} : next();
+            else if (w.size() > 2)
+                return usage_error("unknown option " + w, find_command(args.command));
+            error = apply(args, *o, std::string{"-"} + o->short_name, value);
         }
+        if (!error.empty()) return usage_error(error, find_command(args.command));
     }
-    if (args.command == "portfolio") {
+    if (args.version) {
+        std::cout << "avtal " << library_version << " (rules " << rules_version << ")\n";
+        return exit_ok;
+    }
+    if (args.command == "help") {
+        if (args.files.empty()) {
+            std::cout << general_help();
+            return exit_ok;
+        }
+        args.command = args.files[0];
+        args.files.clear();
+        args.help = true;
+    }
+    if (args.command.empty()) {
+        if (args.help) {
+            std::cout << general_help();
+            return exit_ok;
+        }
+        return usage_error("missing command");
+    }
+    const CommandInfo* c = find_command(args.command);
+    if (!c) {
+        std::vector<std::string_view> names;
+        for (const auto& k : command_table()) names.push_back(k.name);
+        return usage_error("unknown command " + args.command + did_you_mean(args.command, names));
+    }
+    if (args.help) {
+        std::cout << command_help(*c);
+        return exit_ok;
+    }
+    for (std::string_view g : args.given)
+        if (std::find(c->options.begin(), c->options.end(), g) == c->options.end())
+            return usage_error("--" + std::string{g} + " does not apply to avtal " + std::string{c->name}, c);
+    if (args.format && std::find(c->formats.begin(), c->formats.end(), std::string_view{*args.format}) == c->formats.end()) {
+        const bool known = c->name == "portfolio" || enum_from_string<Format>(*args.format).has_value();
+        std::string all;
+        for (auto f : c->formats) all += (all.empty() ? "" : ", ") + std::string{f};
+        return usage_error(known ? "avtal " + std::string{c->name} + " does not write " + *args.format
+                                 : "unknown format " + *args.format + did_you_mean(*args.format, c->formats) + " (" + all + ")",
+                           c);
+    }
+    if (c->name == "portfolio") {
         if (args.format) args.portfolio.format = *args.format;
-    } else {
-        if (args.portfolio_option) return usage_error("--party, --year and --all-parties belong to portfolio");
-        if (args.format) {
-            const auto f = enum_from_string<Format>(*args.format);
-            if (!f) return usage_error("unknown format " + *args.format);
-            args.options.format = *f;
-        }
+    } else if (args.format) {
+        args.options.format = *enum_from_string<Format>(*args.format);
     }
-    using Command = int (*)(const Args&);
+    using Command = int (*)(const Args&, const CommandInfo&);
     static constexpr std::pair<std::string_view, Command> commands[] = {
-        {"check", cmd_check},     {"allocate", cmd_allocate}, {"thresholds", cmd_thresholds},
-        {"explain", cmd_explain}, {"forms", cmd_forms},       {"portfolio", cmd_portfolio},
+        {"check", cmd_check}, {"allocate", cmd_allocate}, {"thresholds", cmd_thresholds}, {"explain", cmd_explain},
+        {"forms", cmd_forms}, {"guide", cmd_guide},       {"portfolio", cmd_portfolio},
     };
     for (const auto& [name, run] : commands) {
-        if (name != args.command) continue;
+        if (name != c->name) continue;
         if (!load_thresholds_file(args)) return exit_bad_input;
-        return run(args);
+        return run(args, *c);
     }
     return usage_error("unknown command " + args.command);
 }

@@ -1,11 +1,17 @@
 // The tools' commands as library calls (SPEC §10): the command line, the
 // HTTP service and the C API all run these, so they answer alike.
+#include <avtal/core/suggest.hpp>
 #include <avtal/io/commands.hpp>
 #include <avtal/io/json.hpp>
+#include <avtal/io/messages.hpp>
 #include <avtal/io/render.hpp>
 #include <avtal/law/check.hpp>
 #include <avtal/law/forms.hpp>
+#include <avtal/law/method.hpp>
 
+#include <algorithm>
+
+#include <cctype>
 #include <exception>
 #include <utility>
 #include <vector>
@@ -46,13 +52,68 @@ CommandResult unsupported(std::string_view command, Format f) {
 
 void add_problems(CommandResult& r, std::string_view source, std::size_t index, std::string_view sha, const std::vector<Problem>& problems) {
     for (const Problem& p : problems) r.errors += std::string{source} + ": " + p.to_string() + "\n";
-    r.problems += "{\"schema\":\"avtal-error/1\",\"source\":" + json::quote(source) + ",\"index\":" + std::to_string(index);
-    if (!sha.empty()) r.problems += ",\"input_sha256\":\"" + std::string{sha} + "\"";
-    r.problems += ",\"problems\":[";
-    for (std::size_t i = 0; i < problems.size(); ++i)
-        r.problems += (i ? ",{\"code\":\"" : "{\"code\":\"") + std::string{to_string(problems[i].code)} +
-                      "\",\"path\":" + json::quote(problems[i].path) + ",\"message\":" + json::quote(problems[i].message) + "}";
-    r.problems += "]}\n";
+    r.problems += json::write_error(source, index, sha, problems) + "\n";
+}
+
+/// Every output ends with a newline.
+CommandResult& ended(CommandResult& r) {
+    if (!r.output.empty() && r.output.back() != '\n') r.output += '\n';
+    return r;
+}
+
+/// The explanation trees of a report's listed findings, as text.
+std::string explanations_text(const Report& report, const CommandOptions& options, bool markdown) {
+    const bool sv = options.lang == Lang::sv;
+    std::string out = markdown ? std::string{"\n## "} + (sv ? "Förklaringar" : "Explanations") + "\n\n```text\n"
+                               : std::string{"\n"} + (sv ? "FÖRKLARINGAR" : "EXPLANATIONS") + "\n";
+    RenderOptions ro;
+    ro.lang = options.lang;
+    for (const Finding& f : report.findings()) {
+        if (f.status == Status::satisfied && f.rule->info().severity != Severity::info && !options.all) continue;
+        const std::string path = subject_path(report, f);
+        out += f.rule->id() + (path.empty() ? std::string{} : " (" + path + ")") + "\n";
+        out += render_explanation(report.explain(f), ro);
+    }
+    if (markdown) out += "```\n";
+    return out;
+}
+
+/// A skeleton agreement in which every fact a rule may read is unknown:
+/// explaining a rule on it names the facts it reads.
+Agreement skeleton() {
+    Agreement a;
+    a.id = "skeleton";
+    a.assessment_date = Date{std::chrono::year{2024}, std::chrono::month{3}, std::chrono::day{1}};
+    a.parties.resize(2);
+    a.parties[0].id = "a";
+    a.parties[1].id = "b";
+    Task t;
+    t.id = "t";
+    t.contractor = "a";
+    t.principals = std::vector<Id>{"b"};
+    a.tasks = {t};
+    Delegate d;
+    d.task = "t";
+    a.delegation.delegates = {d};
+    return a;
+}
+
+/// The facts of an explanation tree, indices generalised to `*`.
+void collect_facts(const Explanation& e, std::vector<std::string>& facts) {
+    for (std::string m : e.missing) {
+        std::string g;
+        for (std::size_t i = 0; i < m.size(); ++i) {
+            if (m[i] == '/' && i + 1 < m.size() && std::isdigit(static_cast<unsigned char>(m[i + 1]))) {
+                g += "/*";
+                ++i;
+                while (i + 1 < m.size() && std::isdigit(static_cast<unsigned char>(m[i + 1]))) ++i;
+            } else {
+                g += m[i];
+            }
+        }
+        if (std::find(facts.begin(), facts.end(), g) == facts.end()) facts.push_back(std::move(g));
+    }
+    for (const Explanation& c : e.children) collect_facts(c, facts);
 }
 
 /// Runs `f`, turning an escaped exception (an allocation failure, a money
@@ -102,6 +163,9 @@ CommandResult run_check(std::span<const Input> inputs, const CommandOptions& opt
                 const std::size_t i = index++;
                 if (!doc.agreement) {
                     add_problems(r, doc.source, i, doc.input_sha256, doc.problems);
+                    // In JSON, the error object stands in the document's place:
+                    // output line N belongs to input document N.
+                    if (options.format == Format::json) out += json::write_error(doc.source, i, doc.input_sha256, doc.problems) + "\n";
                     r.exit_code = worst_exit_code(r.exit_code, exit_bad_input);
                     if (error_sink) {
                         error_sink(r.errors);
@@ -112,16 +176,18 @@ CommandResult run_check(std::span<const Input> inputs, const CommandOptions& opt
                 const Report report = check(*doc.agreement, check_options);
                 r.exit_code = worst_exit_code(r.exit_code, exit_code(report.verdict()));
                 if (options.format == Format::json) {
-                    out += json::write_report(report, {options.lang, options.all}, doc.input_sha256);
+                    out += json::write_report(report, {options.lang, options.all, options.explain}, doc.input_sha256);
                     out += '\n';
                 } else {
                     const RenderOptions ro = render_options(options, doc.input_sha256);
                     if (shown++ > 0) out += options.format == Format::markdown ? "\n---\n\n" : "\n" + std::string(80, '=') + "\n";
                     out += options.format == Format::markdown ? render_markdown(report, ro) : render_text(report, ro);
+                    if (options.explain) out += explanations_text(report, options, options.format == Format::markdown);
                 }
                 if (out.size() > (1U << 16)) flush();
             }
         }
+        if (!out.empty() && out.back() != '\n') out += '\n';
         flush();
         if (!sink) r.output = std::move(out);
         return r;
@@ -147,7 +213,7 @@ CommandResult run_allocate(const Input& input, const CommandOptions& options) {
         const auto lines = report_allocation(ctx);
         r.output =
             options.format == Format::json ? json::write_allocation(ctx, lines) + "\n" : render_allocation(ctx, lines, render_options(options));
-        return r;
+        return ended(r);
     });
 }
 
@@ -172,13 +238,12 @@ CommandResult run_thresholds(const CommandOptions& options) {
             r.exit_code = exit_bad_input;
             r.errors = "avtal: no confirmed direct-award limit for " + format_date(*options.date) + " in " + table->name + "\n";
         }
-        return r;
+        return ended(r);
     });
 }
 
 CommandResult run_forms(const Input& input, const CommandOptions& options) {
     return guarded([&] {
-        if (options.format == Format::markdown) return unsupported("forms", options.format);
         const auto needs = json::read_needs(input.bytes);
         if (!needs.need) {
             CommandResult r;
@@ -188,27 +253,71 @@ CommandResult run_forms(const Input& input, const CommandOptions& options) {
         }
         const Recommendation rec = recommend_forms(*needs.need);
         CommandResult r;
-        r.output = options.format == Format::json ? json::write_recommendation(rec, options.lang) + "\n"
-                                                  : render_recommendation(rec, render_options(options));
-        return r;
+        switch (options.format) {
+        case Format::json: r.output = json::write_recommendation(rec, options.lang); break;
+        case Format::markdown: r.output = render_recommendation_markdown(rec, render_options(options)); break;
+        case Format::text: r.output = render_recommendation(rec, render_options(options)); break;
+        }
+        return ended(r);
+    });
+}
+
+CommandResult run_guide(const Input& input, const CommandOptions& options) {
+    return guarded([&] {
+        if (options.format == Format::json) return unsupported("guide", options.format);
+        auto doc = json::read_agreement(input.bytes);
+        if (!doc.agreement) {
+            CommandResult r;
+            r.exit_code = exit_bad_input;
+            add_problems(r, input.source, 0, doc.input_sha256, doc.problems);
+            return r;
+        }
+        CheckOptions check_options;
+        check_options.date = options.date;
+        check_options.thresholds = options.thresholds;
+        const Report report = check(*doc.agreement, check_options);
+        CommandResult r;
+        r.output = render_guide(method_progress({}, &report), render_options(options), options.format == Format::markdown);
+        return ended(r);
     });
 }
 
 CommandResult run_explain(std::string_view id, const CommandOptions& options) {
     return guarded([&] {
         CommandResult r;
+        const Agreement a = skeleton();
         if (const Rule* rule = find_rule(id)) {
-            r.output = render_rule(rule->info(), render_options(options));
-            return r;
+            CheckOptions only;
+            only.only = {std::string{id}};
+            const Report report = check(a, only);
+            std::vector<std::string> facts;
+            std::optional<Explanation> tree;
+            for (const Finding& f : report.findings()) {
+                if (f.rule->id() != id) continue;
+                Explanation e = report.explain(f);
+                collect_facts(e, facts);
+                if (!tree) tree = std::move(e);
+            }
+            r.output = render_rule(rule->info(), render_options(options), facts, tree ? &*tree : nullptr);
+            return ended(r);
         }
         if (const auto* e = find_exception(id)) {
-            r.output = render_exception(e->info(), render_options(options));
-            return r;
+            const Context ctx{a};
+            const Explanation tree = e->explain(TaskSubject{&ctx, 0});
+            std::vector<std::string> facts;
+            collect_facts(tree, facts);
+            r.output = render_exception(e->info(), render_options(options), facts, &tree);
+            return ended(r);
         }
+        std::vector<std::string_view> known;
+        for (const Rule& rule : builtin_rules()) known.push_back(rule.id());
+        for (const auto& e : builtin_exceptions()) known.push_back(e.id());
         r.exit_code = exit_bad_input;
-        r.errors = "avtal: unknown rule " + std::string{id} + "; known rules:";
-        for (const Rule& rule : builtin_rules()) r.errors += " " + rule.id();
-        for (const auto& e : builtin_exceptions()) r.errors += " " + e.id();
+        const bool sv = options.lang == Lang::sv;
+        r.errors = std::string{"avtal: "} + (sv ? "okänd regel " : "unknown rule ") + std::string{id};
+        if (const auto near = nearest(id, known)) r.errors += std::string{sv ? " – menade du " : " – did you mean "} + std::string{*near} + "?";
+        r.errors += sv ? "\nKända regler:" : "\nKnown rules:";
+        for (std::string_view k : known) r.errors += " " + std::string{k};
         r.errors += "\n";
         return r;
     });

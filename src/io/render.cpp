@@ -8,6 +8,7 @@
 #include <avtal/core/enum.hpp>
 #include <avtal/io/messages.hpp>
 #include <avtal/io/render.hpp>
+#include <avtal/law/method.hpp>
 #include <avtal/law/thresholds.hpp>
 #include <avtal/model/names.hpp>
 
@@ -32,6 +33,15 @@ Words verdict_words(Verdict v) {
     case Verdict::invalid: break;
     }
     return {"OGILTIG INDATA", "INVALID INPUT"};
+}
+
+Words severity_words(Severity s) {
+    switch (s) {
+    case Severity::error: return {"lagkrav", "legal requirement"};
+    case Severity::warning: return {"vägledning", "guidance"};
+    case Severity::info: break;
+    }
+    return {"information", "information"};
 }
 
 Words outcome_words(ProcurementOutcome o) {
@@ -112,20 +122,22 @@ std::size_t width_of(std::string_view s) {
     return n;
 }
 
-/// Wraps `text` at spaces to `width` columns, every line indented by `indent`.
-std::string wrap(std::string_view raw, std::size_t indent, std::size_t width) {
+/// Wraps `text` at spaces to `width` columns, every line indented by
+/// `indent` and the lines after the first by `hang` more.
+std::string wrap(std::string_view raw, std::size_t indent, std::size_t width, std::size_t hang = 0) {
     const std::string flat = raw.find('\n') == std::string_view::npos ? std::string{} : one_line(raw);
     const std::string_view text = flat.empty() ? raw : std::string_view{flat};
     std::string out, line;
-    const std::string pad(indent, ' ');
+    std::string pad(indent, ' ');
     std::size_t pos = 0;
     while (pos < text.size()) {
         std::size_t end = text.find(' ', pos);
         if (end == std::string_view::npos) end = text.size();
         const std::string_view word = text.substr(pos, end - pos);
-        if (!line.empty() && indent + width_of(line) + 1 + width_of(word) > width) {
+        if (!line.empty() && pad.size() + width_of(line) + 1 + width_of(word) > width) {
             out += pad + line + "\n";
             line.clear();
+            pad.assign(indent + hang, ' ');
         }
         if (!line.empty()) line += ' ';
         line += word;
@@ -593,25 +605,140 @@ static std::string render_recommendation_unescaped(const Recommendation& rec, co
     return out;
 }
 
+static std::string render_recommendation_markdown_unescaped(const Recommendation& rec, const RenderOptions& o) {
+    const Lang lang = o.lang;
+    const bool sv = lang == Lang::sv;
+    std::string out = std::string{"# "} + (sv ? "Samverkansformer för behovet" : "Forms of cooperation for the need") + "\n\n";
+    out += std::string{sv ? "Källa: " : "Source: "} + format_citation(forms_source, true) + ".\n\n";
+    const auto block = [&](const FormAssessment& a, std::size_t rank) {
+        out += "### " + (rank ? std::to_string(rank) + ". " : std::string{}) + form_info(a.form).name.in(lang);
+        if (a.suitable) out += sv ? " (poäng " + std::to_string(a.score) + ")" : " (score " + std::to_string(a.score) + ")";
+        out += "\n\n";
+        for (const FormReason& r : a.reasons) {
+            const char* mark = r.effect == ReasonEffect::favours      ? (sv ? "För" : "For")
+                               : r.effect == ReasonEffect::disfavours ? (sv ? "Emot" : "Against")
+                                                                      : (sv ? "Utesluter" : "Excludes");
+            out += std::string{"- **"} + mark + ":** " + r.text.in(lang) + "\n";
+        }
+        if (!a.missing.empty()) {
+            std::string m;
+            for (const auto& x : a.missing) m += (m.empty() ? "" : ", ") + ("`" + x + "`");
+            out += std::string{"- **"} + (sv ? "Okänt:" : "Unknown:") + "** " + m + "\n";
+        }
+        out += "\n";
+    };
+    out += std::string{"## "} + (sv ? "Lämpliga, bäst först" : "Suitable, best first") + "\n\n";
+    if (rec.suitable.empty()) out += std::string{sv ? "Ingen samverkansform passar behovet." : "No form of cooperation fits the need."} + "\n\n";
+    for (std::size_t i = 0; i < rec.suitable.size(); ++i) block(rec.suitable[i], i + 1);
+    if (!rec.unsuitable.empty()) {
+        out += std::string{"## "} + (sv ? "Olämpliga" : "Unsuitable") + "\n\n";
+        for (const auto& a : rec.unsuitable) block(a, 0);
+    }
+    while (out.size() > 1 && out[out.size() - 2] == '\n') out.pop_back();
+    return out;
+}
+
+namespace {
+
+Words item_status_words(ItemStatus s) {
+    switch (s) {
+    case ItemStatus::done: return {"klar", "done"};
+    case ItemStatus::open: return {"inte klar", "open"};
+    case ItemStatus::unknown: break;
+    }
+    return {"okänt", "unknown"};
+}
+
+const char* item_mark(ItemStatus s) { return s == ItemStatus::done ? "x" : s == ItemStatus::open ? " " : "?"; }
+
+} // namespace
+
+static std::string render_guide_unescaped(const MethodProgress& p, const RenderOptions& o, bool markdown) {
+    const Lang lang = o.lang;
+    const bool sv = lang == Lang::sv;
+    std::string out;
+    const std::string title = sv ? "Metodguide för avtalssamverkan" : "Method guide for avtalssamverkan";
+    const std::string source = format_citation("SKR 2023 kap. 5", markdown);
+    if (markdown)
+        out += "# " + title + "\n\n" + (sv ? "Källa: " : "Source: ") + source + ".\n\n";
+    else
+        out += wrap(title + " (" + source + ")", 0, o.width);
+    if (p.next) {
+        const MethodStepInfo& next = method_step(*p.next);
+        const std::string line = (sv ? "Nästa steg: " : "Next step: ") + next.code + " " + next.title.in(lang);
+        out += markdown ? "**" + line + "**\n\n" : line + "\n";
+    } else {
+        const std::string line = sv ? "Alla steg är klara." : "Every step is done.";
+        out += markdown ? line + "\n\n" : line + "\n";
+    }
+    for (const StepProgress& s : p.steps) {
+        const MethodStepInfo& info = method_step(s.step);
+        const std::string head = info.code + " " + info.title.in(lang) + " – " + item_status_words(s.status).in(lang);
+        out += markdown ? "## " + head + "\n\n" : "\n" + head + "\n";
+        std::optional<Prerequisite> part;
+        for (const ItemProgress& i : s.items) {
+            if (i.item->part && i.item->part != part) {
+                part = i.item->part;
+                const std::string ph = prerequisite_title(*part).in(lang) + " – " + item_status_words(p.status(*part)).in(lang);
+                out += markdown ? "### " + ph + "\n\n" : "  " + ph + "\n";
+            }
+            std::string line = std::string{"["} + item_mark(i.status) + "] " + i.item->text.in(lang);
+            if (i.source == ItemSource::check) line += sv ? " (enligt granskningen)" : " (from the check)";
+            if (i.source == ItemSource::stated) line += sv ? " (angivet)" : " (stated)";
+            if (markdown) {
+                out += "- " + line + "\n";
+                if (!i.missing.empty()) {
+                    std::string m;
+                    for (const auto& x : i.missing) m += (m.empty() ? "" : ", ") + ("`" + x + "`");
+                    out += std::string{"  "} + (sv ? "Ta reda på: " : "Find out: ") + m + "\n";
+                }
+            } else {
+                out += wrap(line, part ? 4 : 2, o.width, 4);
+                if (!i.missing.empty()) out += wrap((sv ? "Ta reda på: " : "Find out: ") + joined(i.missing), part ? 8 : 6, o.width);
+            }
+        }
+        if (markdown) out += "\n";
+    }
+    while (markdown && out.size() > 1 && out[out.size() - 2] == '\n') out.pop_back();
+    return out;
+}
+
 static std::string render_allocation_unescaped(const Context& ctx, const std::vector<AllocationLine>& lines, const RenderOptions& o) {
     const Agreement& a = ctx.agreement();
     const bool sv = o.lang == Lang::sv;
-    std::string out = (sv ? "Fördelning per år: " : "Allocation per year: ") + (a.title.empty() ? a.id : a.title) + "\n";
+    std::string out = wrap((sv ? "Fördelning per år: " : "Allocation per year: ") + (a.title.empty() ? a.id : a.title), 0, o.width);
     if (lines.empty())
         out += sv ? "  Ingen fördelning: belopp eller fördelningsnyckel saknas.\n" : "  No allocation: an amount or the allocation key is missing.\n";
+    // Amounts right-aligned in one column, so that öre line up.
+    struct Row {
+        std::string label, amount;
+    };
     for (std::size_t g = 0; g < ctx.compensation_groups().size(); ++g) {
         const auto& group = ctx.compensation_groups()[g];
         const auto figures = compensation_figures(ctx, g);
-        if (group.contractor) out += std::string{sv ? "Uppdragstagare: " : "Contractor: "} + party_name(a, *group.contractor) + "\n";
-        if (auto cost = figures.full_cost.value()) out += std::string{sv ? "  Självkostnad: " : "  Full cost: "} + cost->display(sv) + "\n";
+        std::vector<Row> rows;
+        if (auto cost = figures.full_cost.value()) rows.push_back({sv ? "Självkostnad" : "Full cost", cost->display(sv)});
         Money sum{};
+        std::size_t shown = 0;
         for (const auto& l : lines) {
             if (l.contractor != group.contractor) continue;
-            out += "  " + pad_right(party_name(a, l.party) + (l.own_share ? (sv ? " (egen andel)" : " (own share)") : ""), 44) + " " +
-                   l.amount.display(sv) + "\n";
+            rows.push_back({party_name(a, l.party) + (l.own_share ? (sv ? " (egen andel)" : " (own share)") : ""), l.amount.display(sv)});
             sum += l.amount;
+            ++shown;
         }
-        out += std::string{sv ? "  Summa: " : "  Total: "} + sum.display(sv) + "\n";
+        if (shown == 0 && rows.empty()) continue;
+        rows.push_back({sv ? "Summa" : "Total", sum.display(sv)});
+        std::size_t label_w = 0, amount_w = 0;
+        for (const Row& r : rows) {
+            label_w = std::max(label_w, width_of(r.label));
+            amount_w = std::max(amount_w, width_of(r.amount));
+        }
+        label_w = std::min<std::size_t>(label_w, o.width > amount_w + 6 ? o.width - amount_w - 6 : 1);
+        if (group.contractor) out += std::string{sv ? "Uppdragstagare: " : "Contractor: "} + party_name(a, *group.contractor) + "\n";
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (i + 1 == rows.size()) out += "  " + std::string(label_w + 2 + amount_w, '-') + "\n";
+            out += "  " + pad_right(rows[i].label, label_w) + "  " + pad_left(rows[i].amount, amount_w) + "\n";
+        }
     }
     return out;
 }
@@ -628,39 +755,83 @@ static std::string render_thresholds_unescaped(const ThresholdTable& table, cons
     } else {
         for (const auto& r : table.rows) rows.push_back(&r);
     }
-    std::string out = (sv ? "Direktupphandlingsgränser (LOU): " : "Direct-award limits (LOU): ") + table.name + "\n";
+    std::string out = wrap((sv ? "Direktupphandlingsgränser (LOU): " : "Direct-award limits (LOU): ") + table_name(table.name, o.lang), 0, o.width);
+    std::size_t amount_w = 0;
+    for (const ThresholdRow* r : rows) amount_w = std::max(amount_w, width_of(r->amount.display(sv)));
     for (const ThresholdRow* r : rows) {
-        out += "  " + format_date(r->valid_from) + " – " + (r->valid_to ? format_date(*r->valid_to) : std::string(10, ' ')) + "  ";
-        std::string cat{to_string(r->category)};
-        cat.resize(26, ' ');
-        out += cat + r->amount.display(sv) + (r->inclusive ? "" : (sv ? "  (beloppet självt ingår inte)" : "  (the amount itself is not within)")) +
-               "\n";
-        out += "      " + r->source + "\n";
+        out += "  " + format_date(r->valid_from) + " – " + (r->valid_to ? format_date(*r->valid_to) : std::string(10, ' ')) + "  " +
+               pad_left(r->amount.display(sv), amount_w) + "  " + name_of(r->category).in(o.lang) + "\n";
+        if (!r->inclusive)
+            out += std::string(31 + amount_w, ' ') + (sv ? "(beloppet självt ingår inte)" : "(the amount itself is not within)") + "\n";
+        out += wrap((sv ? "Källa: " : "Source: ") + format_citation(r->source), 6, o.width);
     }
     for (Category c : gaps)
-        out += std::string{"  "} + std::string{to_string(c)} + ": " + (sv ? "ingen bekräftad gräns för " : "no confirmed limit for ") +
-               format_date(*date) + "\n";
+        out += wrap(std::string{sv ? "Ingen bekräftad gräns för " : "No confirmed limit for "} + name_of(c).in(o.lang) + (sv ? " den " : " on ") +
+                        format_date(*date) + ".",
+                    2, o.width);
     return out;
 }
 
-static std::string render_rule_unescaped(const RuleInfo& i, const RenderOptions& o) {
+namespace {
+
+/// One node of an explanation tree and its children, indented.
+void tree_lines(std::string& out, const Explanation& e, Lang lang, std::size_t depth, std::size_t width, bool values) {
+    const std::string mark = values ? "[" + truth_words(e.value).in(lang) + "] " : std::string{"- "};
+    const std::string head = mark + e.text.in(lang) + (e.id.empty() || e.id.front() == '(' ? std::string{} : " (" + e.id + ")");
+    out += wrap(head, 2 + 2 * depth, width, width_of(mark));
+    if (values) {
+        for (const Text& n : e.notes) out += wrap(n.in(lang), 4 + 2 * depth, width);
+        if (!e.missing.empty() && e.children.empty())
+            out += wrap((lang == Lang::sv ? "Saknas: " : "Missing: ") + joined(e.missing), 4 + 2 * depth, width);
+    }
+    for (const Explanation& c : e.children) tree_lines(out, c, lang, depth + 1, width, values);
+}
+
+} // namespace
+
+static std::string render_explanation_unescaped(const Explanation& e, const RenderOptions& o, std::size_t indent) {
+    std::string out;
+    tree_lines(out, e, o.lang, indent / 2, o.width, true);
+    return out;
+}
+
+static std::string render_rule_unescaped(const RuleInfo& i, const RenderOptions& o, const std::vector<std::string>& facts, const Explanation* tree) {
     const bool sv = o.lang == Lang::sv;
-    std::string out = i.id + " [" + std::string{to_string(i.severity)} + "]\n";
-    out += "  " + i.title.sv + "\n  " + i.title.en + "\n";
-    out += std::string{sv ? "  Lagrum: " : "  Citation: "} + i.citation + "\n";
-    out += std::string{sv ? "  Källa: " : "  Source: "} + i.source + "\n";
+    const std::size_t w = o.width;
+    std::string out = i.id + " [" + severity_words(i.severity).in(o.lang) + "]\n";
+    out += wrap(i.title.in(o.lang), 2, w);
+    const bool law = i.severity == Severity::error;
+    out += wrap((sv ? (law ? "Lagrum: " : "Källa: ") : (law ? "Law: " : "Source: ")) + format_citation(i.citation), 2, w);
+    if (i.source != i.citation) out += wrap((sv ? "Vägledning: " : "Guidance: ") + format_citation(i.source), 2, w);
     if (!i.violation.in(o.lang).empty()) {
         std::string v = i.violation.in(o.lang);
-        if (auto pos = v.find("{subject}"); pos != std::string::npos) v.replace(pos, 9, sv ? "Föremålet" : "The subject");
-        out += std::string{sv ? "  Vid överträdelse: " : "  When violated: "} + v + "\n";
+        if (auto pos = v.find("{subject}"); pos != std::string::npos) v.replace(pos, 9, "«…»");
+        out += wrap((sv ? "Vid överträdelse: " : "When violated: ") + v, 2, w);
+    }
+    if (!facts.empty()) {
+        out += std::string{sv ? "  Uppgifter som regeln läser (JSON):\n" : "  Facts the rule reads (JSON):\n"};
+        for (const auto& f : facts) out += "    " + f + "\n";
+    }
+    if (tree) {
+        out += std::string{sv ? "  Hur regeln avgörs:\n" : "  How the rule is decided:\n"};
+        tree_lines(out, *tree, o.lang, 1, w, false);
     }
     return out;
 }
 
-static std::string render_exception_unescaped(const PredicateInfo& e, const RenderOptions& o) {
+static std::string render_exception_unescaped(const PredicateInfo& e, const RenderOptions& o, const std::vector<std::string>& facts,
+                                              const Explanation* tree) {
     const bool sv = o.lang == Lang::sv;
-    std::string out = e.id + "\n  " + e.text.sv + "\n  " + e.text.en + "\n";
-    out += std::string{sv ? "  Lagrum: " : "  Citation: "} + e.citation + "\n";
+    std::string out = e.id + "\n" + wrap(e.text.in(o.lang), 2, o.width);
+    out += wrap((sv ? "Lagrum: " : "Law: ") + format_citation(e.citation), 2, o.width);
+    if (!facts.empty()) {
+        out += std::string{sv ? "  Uppgifter som undantaget läser (JSON):\n" : "  Facts the exception reads (JSON):\n"};
+        for (const auto& f : facts) out += "    " + f + "\n";
+    }
+    if (tree) {
+        out += std::string{sv ? "  Hur undantaget avgörs:\n" : "  How the exception is decided:\n"};
+        tree_lines(out, *tree, o.lang, 1, o.width, false);
+    }
     return out;
 }
 
@@ -669,13 +840,26 @@ std::string render_markdown(const Report& r, const RenderOptions& o) { return vi
 std::string render_recommendation(const Recommendation& rec, const RenderOptions& o) {
     return visible_controls(render_recommendation_unescaped(rec, o));
 }
+std::string render_recommendation_markdown(const Recommendation& rec, const RenderOptions& o) {
+    return visible_controls(render_recommendation_markdown_unescaped(rec, o));
+}
+std::string render_guide(const MethodProgress& p, const RenderOptions& o, bool markdown) {
+    return visible_controls(render_guide_unescaped(p, o, markdown));
+}
 std::string render_allocation(const Context& ctx, const std::vector<AllocationLine>& lines, const RenderOptions& o) {
     return visible_controls(render_allocation_unescaped(ctx, lines, o));
 }
 std::string render_thresholds(const ThresholdTable& table, const std::optional<Date>& date, const RenderOptions& o) {
     return visible_controls(render_thresholds_unescaped(table, date, o));
 }
-std::string render_rule(const RuleInfo& i, const RenderOptions& o) { return visible_controls(render_rule_unescaped(i, o)); }
-std::string render_exception(const PredicateInfo& e, const RenderOptions& o) { return visible_controls(render_exception_unescaped(e, o)); }
+std::string render_explanation(const Explanation& e, const RenderOptions& o, std::size_t indent) {
+    return visible_controls(render_explanation_unescaped(e, o, indent));
+}
+std::string render_rule(const RuleInfo& i, const RenderOptions& o, const std::vector<std::string>& facts, const Explanation* tree) {
+    return visible_controls(render_rule_unescaped(i, o, facts, tree));
+}
+std::string render_exception(const PredicateInfo& e, const RenderOptions& o, const std::vector<std::string>& facts, const Explanation* tree) {
+    return visible_controls(render_exception_unescaped(e, o, facts, tree));
+}
 
 } // namespace avtal

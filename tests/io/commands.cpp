@@ -62,11 +62,18 @@ TEST_CASE("run_check reports an unreadable document as an avtal-error/1 line, wi
 }
 
 TEST_CASE("run_explain knows rules and exceptions, and lists them for an unknown id") {
-    CHECK(run_explain("party.kind_allowed", {}).output.find("party.kind_allowed [error]") == 0);
+    CHECK(run_explain("party.kind_allowed", {}).output.find("party.kind_allowed [lagkrav]") == 0);
     CHECK(run_explain("exception.nesgi", {}).exit_code == exit_ok);
     const CommandResult r = run_explain("party.kind", {});
     CHECK(r.exit_code == exit_bad_input);
-    CHECK(r.errors.find("party.kind_allowed") != std::string::npos);
+    CHECK(r.errors.find("okänd regel party.kind – menade du party.kind_allowed?") != std::string::npos);
+    // What the rule reads and how it is decided.
+    CommandOptions en;
+    en.lang = Lang::en;
+    const std::string hamburg = run_explain("exception.hamburg", en).output;
+    CHECK(hamburg.find("Facts the exception reads (JSON):\n    /parties/*/kind\n") != std::string::npos);
+    CHECK(hamburg.find("(hamburg.open_market_share)") != std::string::npos);
+    CHECK(hamburg.back() == '\n');
 }
 
 TEST_CASE("run_thresholds: a date with no confirmed limit at all is bad input; the text names the gaps") {

@@ -51,6 +51,7 @@ struct CommandOptions {
     Lang lang = Lang::sv;                             ///< Language of messages and reports.
     Format format = Format::text;                     ///< Output format.
     bool all = false;                                 ///< List satisfied findings too (`check`).
+    bool explain = false;                             ///< Give every finding its full explanation tree (`check --explain`).
     std::optional<Date> date;                         ///< Overrides each agreement's `assessment_date`.
     std::shared_ptr<const ThresholdTable> thresholds; ///< Threshold table (null: the built-in one).
 };
@@ -96,13 +97,19 @@ struct Input {
 /// on `options.date` (text or JSON).
 [[nodiscard]] CommandResult run_thresholds(const CommandOptions& options);
 
+/// @brief `avtal guide`: SKR's method guide (steps 1–4 with their
+/// checklist items) with the progress the check of the input's agreement
+/// decides, and the next step (text or Markdown).
+[[nodiscard]] CommandResult run_guide(const Input& input, const CommandOptions& options);
+
 /// @brief `avtal forms`: the forms of cooperation suited to a need
 /// (`avtal-needs/1`), best first (text or JSON).
 [[nodiscard]] CommandResult run_forms(const Input& input, const CommandOptions& options);
 
-/// @brief `avtal explain`: a rule's or a procurement exception's id,
-/// severity, texts and citation. An unknown id is exit code 2, listing the
-/// known ones.
+/// @brief `avtal explain`: a rule's or a procurement exception's id, kind,
+/// texts and citation, the facts (JSON paths) it reads and how its
+/// predicates combine. An unknown id is exit code 2, with the nearest known
+/// id ("did you mean") and the list of all.
 [[nodiscard]] CommandResult run_explain(std::string_view id, const CommandOptions& options);
 
 /// @brief What `avtal portfolio` reports on: one party (or every party)

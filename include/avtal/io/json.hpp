@@ -58,11 +58,19 @@ struct ReadResult {
 struct ReportOptions {
     Lang lang = Lang::sv; ///< Language of messages and explanations.
     bool all = false;     ///< List satisfied findings too (info findings are always listed).
+    bool explain = false; ///< Give every finding its full explanation tree (`"explanation"`).
 };
 
 /// @brief Writes a report as `avtal-report/1` JSON, with each procurement
 /// result's explanation tree and the receipt (`input_sha256` of the document).
 [[nodiscard]] std::string write_report(const Report& report, const ReportOptions& options, std::string_view input_sha256 = {});
+
+/// @brief Writes the `avtal-error/1` object that stands in a batch's output
+/// in place of a document that could not be read: its `source`, its
+/// `index` in the batch (from 0), its `input_sha256` (when known) and its
+/// `problems` (path and message each), on one line without a newline.
+[[nodiscard]] std::string write_error(std::string_view source, std::size_t index, std::string_view input_sha256,
+                                      const std::vector<Problem>& problems);
 
 /// @brief Writes an allocation as a JSON array of `{"party", "amount"}`
 /// objects (amounts as exact decimal strings; `contractor` when the

@@ -7,6 +7,7 @@
 #include <avtal/law/check.hpp>
 #include <avtal/law/compensation.hpp>
 #include <avtal/law/forms.hpp>
+#include <avtal/law/method.hpp>
 #include <avtal/law/thresholds.hpp>
 
 #include <string>
@@ -51,11 +52,28 @@ struct RenderOptions {
 /// each with its period, amount and source.
 [[nodiscard]] std::string render_thresholds(const ThresholdTable& table, const std::optional<Date>& date, const RenderOptions& options = {});
 
-/// @brief A rule's id, severity, texts, citation, source and the message
-/// when violated, as plain text (`avtal explain`).
-[[nodiscard]] std::string render_rule(const RuleInfo& rule, const RenderOptions& options = {});
+/// @brief A forms recommendation as Markdown: the suitable forms best
+/// first with their reasons, then the unsuitable ones with why.
+[[nodiscard]] std::string render_recommendation_markdown(const Recommendation& r, const RenderOptions& options = {});
 
-/// @brief A procurement exception's id, texts and citation, as plain text.
-[[nodiscard]] std::string render_exception(const PredicateInfo& exception, const RenderOptions& options = {});
+/// @brief The method guide (SKR 2023 kap. 5): steps 1–4 with their
+/// checklist items and each one's progress (done, open, unknown; stated or
+/// from the check), and the next step; as text, or Markdown.
+[[nodiscard]] std::string render_guide(const MethodProgress& progress, const RenderOptions& options = {}, bool markdown = false);
+
+/// @brief An explanation tree as indented text: each node's answer, text,
+/// id, notes and missing facts (`avtal check --explain`).
+[[nodiscard]] std::string render_explanation(const Explanation& e, const RenderOptions& options = {}, std::size_t indent = 0);
+
+/// @brief A rule as `avtal explain` shows it: id, kind, text, citation and
+/// guidance, the message when violated, the facts (JSON paths, `*` for any
+/// index) it reads and, with `tree`, how its predicates combine.
+[[nodiscard]] std::string render_rule(const RuleInfo& rule, const RenderOptions& options = {}, const std::vector<std::string>& facts = {},
+                                      const Explanation* tree = nullptr);
+
+/// @brief A procurement exception as `avtal explain` shows it: id, text,
+/// citation, the facts it reads and, with `tree`, its criteria.
+[[nodiscard]] std::string render_exception(const PredicateInfo& exception, const RenderOptions& options = {},
+                                           const std::vector<std::string>& facts = {}, const Explanation* tree = nullptr);
 
 } // namespace avtal

@@ -65,6 +65,10 @@ std::string write_report(const Report& report, const ReportOptions& options, std
         o.key("missing").begin_array();
         for (const auto& m : f.missing) o.string(m);
         o.end_array();
+        if (options.explain) {
+            o.key("explanation");
+            write_explanation(o, report.explain(f), lang);
+        }
         o.end_object();
     }
     o.end_array();
@@ -129,6 +133,26 @@ std::string write_report(const Report& report, const ReportOptions& options, std
     o.end_array();
     o.key("input_sha256").string(input_sha256);
     o.end_object();
+    o.end_object();
+    return o.take();
+}
+
+std::string write_error(std::string_view source, std::size_t index, std::string_view input_sha256, const std::vector<Problem>& problems) {
+    Out o{false};
+    o.begin_object();
+    o.key("schema").string("avtal-error/1");
+    o.key("source").string(source);
+    o.key("index").number(std::to_string(index));
+    if (!input_sha256.empty()) o.key("input_sha256").string(input_sha256);
+    o.key("problems").begin_array();
+    for (const Problem& p : problems) {
+        o.begin_object();
+        o.key("code").string(to_string(p.code));
+        o.key("path").string(p.path);
+        o.key("message").string(p.message);
+        o.end_object();
+    }
+    o.end_array();
     o.end_object();
     return o.take();
 }
