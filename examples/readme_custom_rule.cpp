@@ -23,16 +23,15 @@ std::pair<avtal::Status, std::string> check_with_local_rule(const avtal::Agreeme
          {"Styrgruppen möts minst två gånger per år", "The steering group meets at least twice a year"},
          "Lokal policy"},
         [meetings](const avtal::AgreementSubject&) { return avtal::truth(meetings >= 2); }); // copied in: the rule outlives this scope
+    const avtal::RuleInfo info{"local.steering_group",
+                               avtal::Severity::warning,
+                               "Kommunens riktlinje för samverkan",
+                               "Lokal policy",
+                               {"Uppföljningen sker i en styrgrupp som möts minst två gånger per år",
+                                "Follow-up happens in a steering group that meets at least twice a year"},
+                               {"{subject}: styrgruppen möts för sällan.", "{subject}: the steering group meets too rarely."}};
     avtal::CheckOptions options;
-    options.rules.push_back(
-        avtal::Rule{avtal::RuleInfo{"local.steering_group",
-                                    avtal::Severity::warning,
-                                    "Kommunens riktlinje för samverkan",
-                                    "Lokal policy",
-                                    {"Uppföljningen sker i en styrgrupp som möts minst två gånger per år",
-                                     "Follow-up happens in a steering group that meets at least twice a year"},
-                                    {"{subject}: styrgruppen möts för sällan.", "{subject}: the steering group meets too rarely."}},
-                    avtal::predicates::oversight_follow_up() && meets_twice});
+    options.rules.push_back(avtal::Rule{info, avtal::predicates::oversight_follow_up() && meets_twice});
     const avtal::Report report = avtal::check(agreement, options);
     // README:end custom-rule
     const auto found = report.findings_of("local.steering_group");
