@@ -197,7 +197,7 @@ static void results(const char* doc, size_t len, const char* flawed, size_t flaw
     EXPECT(avtal_explain("party.nonsense", 14, NULL, &r) == AVTAL_OK);
     EXPECT(avtal_result_exit_code(r) == AVTAL_EXIT_BAD_INPUT);
     s = avtal_result_errors(r, &n);
-    EXPECT(contains(s, n, "unknown rule party.nonsense"));
+    EXPECT(contains(s, n, "okänd regel party.nonsense"));
     avtal_result_free(r);
 
     /* Thresholds: built in, a bad table document, and a date outside the table. */

@@ -290,6 +290,8 @@ def _reports(answer: _native.Answer) -> list[Report]:
     for line in answer.output.splitlines():
         if line:
             data = _json.loads(line)
+            if data.get("schema") == "avtal-error/1":
+                continue  # an unreadable document's place in the batch; its problems come with the answer
             reports.append(Report(data, _verdict_code(data["verdict"]), line))
     return reports
 

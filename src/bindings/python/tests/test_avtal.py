@@ -168,7 +168,7 @@ def test_allocate_forms_explain():
     rec = avtal.forms(SOURCE / "tests" / "cli" / "needs-quick.json")
     assert rec["schema"] == "avtal-forms/1" and rec["suitable"]
     assert "2 kap. 6 § kommunallagen" in avtal.explain("compensation.no_profit")
-    assert "Citation" in avtal.explain("compensation.no_profit", lang="en")
+    assert "Law: 2 kap. 6 § kommunallagen" in avtal.explain("compensation.no_profit", lang="en")
     with pytest.raises(avtal.UnknownRuleError) as caught:
         avtal.explain("party.nonsense")
     assert isinstance(caught.value, LookupError) and "party.kind_allowed" in caught.value.errors
