@@ -151,7 +151,9 @@ CommandResult run_check(std::span<const Input> inputs, const CommandOptions& opt
             std::vector<json::ReadResult> docs = json::read_batch(input.bytes, input.source);
             if (docs.empty()) {
                 // An empty batch ("[]") checks nothing: bad input, not a silent success.
-                add_problems(r, input.source, index++, {}, {Problem{ProblemCode::empty_document, "", "no agreement: the batch is empty"}});
+                const std::vector<Problem> empty{Problem{ProblemCode::empty_document, "", "no agreement: the batch is empty"}};
+                if (options.format == Format::json) out += json::write_error(input.source, index, {}, empty) + "\n";
+                add_problems(r, input.source, index++, {}, empty);
                 r.exit_code = worst_exit_code(r.exit_code, exit_bad_input);
                 if (error_sink) {
                     error_sink(r.errors);

@@ -131,15 +131,6 @@ const EmbeddedFile* find_asset(std::string_view path) {
     return nullptr;
 }
 
-/// The index (the number in `"index":N`) of one `avtal-error/1` line.
-std::size_t error_index(std::string_view line) {
-    const auto at = line.find("\"index\":");
-    std::size_t n = 0;
-    for (std::size_t i = at == std::string_view::npos ? line.size() : at + 8; i < line.size() && line[i] >= '0' && line[i] <= '9'; ++i)
-        n = n * 10 + static_cast<std::size_t>(line[i] - '0');
-    return n;
-}
-
 std::vector<std::string_view> lines_of(std::string_view s) {
     std::vector<std::string_view> out;
     while (!s.empty()) {
@@ -476,27 +467,19 @@ Reply Service::check(const Request& r, Call& c) const {
 
 Reply Service::batch(const Request& r, Call& c) const {
     const CommandResult result = run_check(Input{"request", r.body()}, c.options);
-    // One result per input in the order sent: reports and avtal-error/1
-    // documents merged by their index.
-    const auto reports = lines_of(result.output);
+    // One result per input in the order sent: run_check writes an
+    // avtal-error/1 line in place of each document it cannot read.
+    const auto lines = lines_of(result.output);
     const auto errors = lines_of(result.problems);
     const std::string_view body = trim(r.body());
     const bool array = !body.empty() && body.front() == '[';
     Reply out;
     out.content_type = array ? "application/json" : "application/x-ndjson";
-    std::size_t next_report = 0, next_error = 0;
     std::string& s = out.body;
     s = array ? "[" : "";
-    for (std::size_t i = 0; next_report < reports.size() || next_error < errors.size(); ++i) {
-        std::string_view piece;
-        if (next_error < errors.size() && error_index(errors[next_error]) == i)
-            piece = errors[next_error++];
-        else if (next_report < reports.size())
-            piece = reports[next_report++];
-        else
-            piece = errors[next_error++];
+    for (std::size_t i = 0; i < lines.size(); ++i) {
         if (array) s += i ? "," : "";
-        s += piece;
+        s += lines[i];
         if (!array) s += '\n';
     }
     if (array) s += "]\n";

@@ -33,13 +33,14 @@ namespace avtal {
     case Clause::insurance: return tx("försäkringsfrågor", "insurance");
     case Clause::target_group: return tx("målgrupp för avtalet", "the agreement's target group");
     case Clause::assignments:
-        return tx("tydliga uppdrag till de huvudmän eller verksamheter som ingår avtalet",
-                  "clear assignments to the principals or services party to it");
+        return tx("tydliga uppdrag till de huvudmän eller verksamheter som ingår avtal",
+                  "clear assignments to the principals or services that enter into the agreement");
     case Clause::economic_responsibility:
         return tx("hur samverkan kan skapas och vem som har ekonomiskt ansvar för de olika insatserna",
                   "how cooperation is created and who bears economic responsibility for each service");
     case Clause::procurement_parameter:
-        return tx("att samverkan ska vara en parameter vid upphandlingar av tjänster", "that cooperation is a parameter when services are procured");
+        return tx("att samverkan ska vara en parameter vid upphandlingar av tjänster", 
+                  "that cooperation is to be a criterion when services are procured");
     case Clause::take_back:
         return tx("hur uppdragsgivaren återtar uppgiften i egen regi om den inte utförs som avtalat",
                   "how the principal takes the task back into its own hands if it is not performed as agreed");

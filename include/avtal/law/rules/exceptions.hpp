@@ -330,9 +330,9 @@ namespace predicates {
                 activity = truth(*f.activity_share_percent > Percent::whole(80));
             Truth no_private = detail::fact_is(f.private_capital, false, t, [&] { return s.path() + "/teckal/private_capital"; });
             t.note([&] {
-                return detail::tx(std::string{"Kontroll som över egen förvaltning: "} + std::string{to_string(control)} +
-                                      "; mer än 80 % av verksamheten åt de kontrollerande: " + std::string{to_string(activity)} +
-                                      "; inget direkt privat kapital: " + std::string{to_string(no_private)} + ".",
+                const auto sv = [](Truth v) { return std::string{v == Truth::yes ? "ja" : v == Truth::no ? "nej" : "okänt"}; };
+                return detail::tx("Kontroll som över egen förvaltning: " + sv(control) + "; mer än 80 % av verksamheten åt de kontrollerande: " +
+                                      sv(activity) + "; inget direkt privat kapital: " + sv(no_private) + ".",
                                   std::string{"Control like over own departments: "} + std::string{to_string(control)} +
                                       "; more than 80 % of activity for the controlling authorities: " + std::string{to_string(activity)} +
                                       "; no direct private capital: " + std::string{to_string(no_private)} + ".");

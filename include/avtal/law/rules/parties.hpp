@@ -4,6 +4,7 @@
 /// Each rule is one block (grep its id).
 
 #include <avtal/law/rules/common.hpp>
+#include <avtal/model/names.hpp>
 
 namespace avtal {
 
@@ -45,8 +46,9 @@ namespace rules {
 [[nodiscard]] inline const Rule& party_kind_allowed() {
     static const Rule r{info::party_kind_allowed(), predicates::party_kind_allowed(), [](const PartySubject& s, Status) {
                             const auto& k = s.party().kind;
-                            const std::string kind{k ? to_string(*k) : std::string_view{"?"}};
-                            return detail::tx("Angiven typ: " + kind + ".", "Stated kind: " + kind + ".");
+                            if (!k) return detail::tx("Typen är inte angiven.", "The kind is not stated.");
+                            const Text kind = name_of(*k);
+                            return detail::tx("Angiven typ: " + kind.sv + ".", "Stated kind: " + kind.en + ".");
                         }};
     return r;
 }
