@@ -333,10 +333,9 @@ Truth direct_award_for_principal(const TaskSubject& s, const std::string& princi
                 : months.high             ? "–" + std::to_string(*months.high)
                                           : std::string{sv ? " eller fler" : " or more"}) +
                (sv ? " månader" : " months") +
-               (months.indefinite
-                    ? (sv ? ", eftersom avtalet gäller tills vidare eller saknar angiven avtalstid"
-                          : ", as the agreement runs until further notice or states no term")
-                    : (sv ? " inkl. förlängning" : " incl. extensions"));
+               (months.indefinite ? (sv ? ", eftersom avtalet gäller tills vidare eller saknar angiven avtalstid"
+                                        : ", as the agreement runs until further notice or states no term")
+                                  : (sv ? " inkl. förlängning" : " incl. extensions"));
     };
     // The note for a limit: "NAME: value V (M) does not exceed / is below … the limit L for C (…)".
     const auto limit_note = [&](const ThresholdRow& row, Category cat, Truth v, bool floor) {
@@ -358,16 +357,15 @@ Truth direct_award_for_principal(const TaskSubject& s, const std::string& princi
             const std::string para = limit_paragraph(cat, *date);
             const std::string floor_sv = floor ? ", som gäller för alla kategorier" : "";
             const std::string floor_en = floor ? ", which applies to every category" : "";
-            return tx(name + ": värdet " + value_text(true) + " (räknat på " + months_text(true) + ") " + verb_sv + " gränsen " +
-                          row.amount.display(true) + " för " + category_text(cat).sv + floor_sv + " (gäller " + format_date(row.valid_from) + "–" +
-                          to_sv + "; " +
-                          (row.inclusive ? "värdet får uppgå till högst beloppet" : "EU:s tröskelvärde, värdet ska understiga beloppet") + "; " +
-                          para + "; källa: " + row.source + ").",
-                      name + ": the value " + value_text(false) + " (counted over " + months_text(false) + ") " + verb_en + " the limit " +
-                          row.amount.display(false) + " for " + category_text(cat).en + floor_en + " (in force " + format_date(row.valid_from) +
-                          " to " + to_en + "; " +
-                          (row.inclusive ? "the value may be at most the amount" : "the EU threshold, the value must be below the amount") + "; " +
-                          para + "; source: " + row.source + ").");
+            return tx(
+                name + ": värdet " + value_text(true) + " (räknat på " + months_text(true) + ") " + verb_sv + " gränsen " + row.amount.display(true) +
+                    " för " + category_text(cat).sv + floor_sv + " (gäller " + format_date(row.valid_from) + "–" + to_sv + "; " +
+                    (row.inclusive ? "värdet får uppgå till högst beloppet" : "EU:s tröskelvärde, värdet ska understiga beloppet") + "; " + para +
+                    "; källa: " + row.source + ").",
+                name + ": the value " + value_text(false) + " (counted over " + months_text(false) + ") " + verb_en + " the limit " +
+                    row.amount.display(false) + " for " + category_text(cat).en + floor_en + " (in force " + format_date(row.valid_from) + " to " +
+                    to_en + "; " + (row.inclusive ? "the value may be at most the amount" : "the EU threshold, the value must be below the amount") +
+                    "; " + para + "; source: " + row.source + ").");
         });
     };
 

@@ -39,7 +39,7 @@ namespace avtal {
         return tx("hur samverkan kan skapas och vem som har ekonomiskt ansvar för de olika insatserna",
                   "how cooperation is created and who bears economic responsibility for each service");
     case Clause::procurement_parameter:
-        return tx("att samverkan ska vara en parameter vid upphandlingar av tjänster", 
+        return tx("att samverkan ska vara en parameter vid upphandlingar av tjänster",
                   "that cooperation is to be a criterion when services are procured");
     case Clause::take_back:
         return tx("hur uppdragsgivaren återtar uppgiften i egen regi om den inte utförs som avtalat",
