@@ -179,6 +179,14 @@ AVTAL_API avtal_status avtal_forms(const char* json, size_t len, const avtal_opt
 AVTAL_API avtal_status avtal_explain(const char* id, size_t len, const avtal_options* opt, avtal_result** out);
 
 /**
+ * @brief `avtal guide`: SKR's method guide for one agreement (steps 1 to 4
+ * with their checklist items), with the progress the check of the agreement
+ * decides and the next step (text or Markdown; JSON is exit code 2).
+ * Arguments as for `avtal_check()`.
+ */
+AVTAL_API avtal_status avtal_guide(const char* json, size_t len, const avtal_options* opt, avtal_result** out);
+
+/**
  * @brief The command's exit code, an `avtal_exit_code` (0, 1, 2 or 3), or
  * -1 when `r` is NULL.
  */

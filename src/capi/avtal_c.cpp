@@ -211,6 +211,15 @@ avtal_status avtal_explain(const char* id, size_t len, const avtal_options* opt,
     return run(opt, out, [&](const Parsed& p) { return run_explain(bytes, p.options); });
 }
 
+avtal_status avtal_guide(const char* json, size_t len, const avtal_options* opt, avtal_result** out) {
+    std::string_view bytes;
+    if (!document(json, len, bytes)) {
+        if (out != nullptr) *out = nullptr;
+        return AVTAL_ERROR_NULL_ARGUMENT;
+    }
+    return run(opt, out, [&](const Parsed& p) { return run_guide(Input{p.source, bytes}, p.options); });
+}
+
 int avtal_result_exit_code(const avtal_result* r) { return r == nullptr ? -1 : r->exit_code; }
 
 const char* avtal_result_output(const avtal_result* r, size_t* len) { return view(r, &avtal_result::output, len); }

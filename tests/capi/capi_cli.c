@@ -78,6 +78,7 @@ int main(int argc, char** argv) {
         if (strcmp(command, "check") == 0) st = avtal_check(doc, len, &o, &r);
         else if (strcmp(command, "allocate") == 0) st = avtal_allocate(doc, len, &o, &r);
         else if (strcmp(command, "forms") == 0) st = avtal_forms(doc, len, &o, &r);
+        else if (strcmp(command, "guide") == 0) st = avtal_guide(doc, len, &o, &r);
         else return 2;
     }
     if (st != AVTAL_OK) {

@@ -58,6 +58,8 @@ static void null_arguments(const char* doc, size_t len) {
     EXPECT(avtal_forms(NULL, 1, NULL, &r) == AVTAL_ERROR_NULL_ARGUMENT && r == NULL);
     r = (avtal_result*)&r;
     EXPECT(avtal_explain(NULL, 1, NULL, &r) == AVTAL_ERROR_NULL_ARGUMENT && r == NULL);
+    EXPECT(avtal_guide(NULL, 1, NULL, &r) == AVTAL_ERROR_NULL_ARGUMENT && r == NULL);
+    EXPECT(avtal_guide(doc, len, NULL, NULL) == AVTAL_ERROR_NULL_ARGUMENT);
     EXPECT(avtal_allocate(doc, len, NULL, NULL) == AVTAL_ERROR_NULL_ARGUMENT);
     EXPECT(avtal_thresholds(NULL, NULL) == AVTAL_ERROR_NULL_ARGUMENT);
     EXPECT(avtal_forms(doc, len, NULL, NULL) == AVTAL_ERROR_NULL_ARGUMENT);
@@ -220,6 +222,14 @@ static void results(const char* doc, size_t len, const char* flawed, size_t flaw
     o.thresholds_len = 0;
     o.date = "2010-01-01";
     EXPECT(avtal_thresholds(&o, &r) == AVTAL_OK && avtal_result_exit_code(r) == AVTAL_EXIT_BAD_INPUT);
+    avtal_result_free(r);
+
+    /* The method guide, in Markdown: step 2A is there. */
+    o = (avtal_options)AVTAL_OPTIONS_INIT;
+    o.format = AVTAL_FORMAT_MARKDOWN;
+    EXPECT(avtal_guide(doc, len, &o, &r) == AVTAL_OK && avtal_result_exit_code(r) == AVTAL_EXIT_OK);
+    s = avtal_result_output(r, &n);
+    EXPECT(contains(s, n, "2A"));
     avtal_result_free(r);
 
     /* Allocate in JSON. */

@@ -31,6 +31,7 @@ for f in examples/agreements/*.json; do
     same check "$f" --format markdown --all
     same check "$f" --format markdown --lang en
     same check "$f" --format text --lang en --all --date 2026-06-01
+    same guide "$f" --format markdown --lang en
     same allocate "$f"
     same allocate "$f" --format json --lang en
 done

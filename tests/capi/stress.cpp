@@ -34,7 +34,7 @@ struct Answer {
 /// One way of calling the C API on a document.
 struct Variant {
     const char* name;
-    int command; // 0 check, 1 allocate, 2 forms
+    int command; // 0 check, 1 allocate, 2 forms, 3 guide
     int32_t lang, format, all;
     const char* date;
 };
@@ -45,6 +45,7 @@ const Variant variants[] = {
     {"check text sv --date", 0, AVTAL_LANG_SV, AVTAL_FORMAT_TEXT, 0, "2026-06-01"},
     {"allocate json", 1, AVTAL_LANG_SV, AVTAL_FORMAT_JSON, 0, nullptr},
     {"forms text en", 2, AVTAL_LANG_EN, AVTAL_FORMAT_TEXT, 0, nullptr},
+    {"guide markdown sv", 3, AVTAL_LANG_SV, AVTAL_FORMAT_MARKDOWN, 0, nullptr},
 };
 constexpr std::size_t variant_count = std::size(variants);
 
@@ -65,7 +66,8 @@ Answer call(const std::string& doc, const Variant& v) {
     switch (v.command) {
     case 0: a.status = avtal_check(doc.data(), doc.size(), &o, &r); break;
     case 1: a.status = avtal_allocate(doc.data(), doc.size(), &o, &r); break;
-    default: a.status = avtal_forms(doc.data(), doc.size(), &o, &r); break;
+    case 2: a.status = avtal_forms(doc.data(), doc.size(), &o, &r); break;
+    default: a.status = avtal_guide(doc.data(), doc.size(), &o, &r); break;
     }
     if (r != nullptr) {
         std::size_t n = 0;

@@ -118,6 +118,9 @@ namespace Avtal
         public static extern int avtal_explain(byte[] id, UIntPtr len, ref NativeOptions opt, out ResultHandle result);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern int avtal_guide(byte[] json, UIntPtr len, ref NativeOptions opt, out ResultHandle result);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern int avtal_thresholds(ref NativeOptions opt, out ResultHandle result);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
@@ -161,6 +164,9 @@ namespace Avtal
 
         /// <summary>A rule's or procurement exception's id, severity, texts and citation.</summary>
         public static Result Explain(string ruleId, Options options = null) { return Run(Native.avtal_explain, ruleId, options); }
+
+        /// <summary>SKR's method guide for one agreement, with the progress the check decides (text or Markdown).</summary>
+        public static Result Guide(string json, Options options = null) { return Run(Native.avtal_guide, json, options); }
 
         /// <summary>The direct-award limits: every row, or those in force on Options.Date.</summary>
         public static Result Thresholds(Options options = null)

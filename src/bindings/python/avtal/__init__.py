@@ -43,6 +43,7 @@ __all__ = [
     "thresholds",
     "forms",
     "explain",
+    "guide",
     "version",
     "abi_version",
 ]
@@ -397,6 +398,17 @@ def explain(rule_id: str, lang: str = "sv") -> str:
     answer = _call("explain", rule_id.encode("utf-8"), lang=lang)
     if answer.exit_code == 2:
         raise UnknownRuleError(f"unknown rule {rule_id}", answer.exit_code, answer.errors)
+    return answer.output
+
+
+def guide(doc: Document, lang: str = "sv", format: str = "text") -> str:
+    """SKR's method guide for the agreement (steps 1–4 with their checklist
+    items), with the progress the check decides: ``text`` or ``markdown``."""
+    answer = _call("guide", doc, lang=lang, fmt=format)
+    if answer.exit_code == 2:
+        if not answer.problems:
+            raise OptionError(answer.errors.strip(), errors=answer.errors)
+        _raise_bad_input(answer)
     return answer.output
 
 

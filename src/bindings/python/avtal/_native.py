@@ -86,7 +86,7 @@ def _declare(lib: ctypes.CDLL) -> None:
     result_p = ctypes.POINTER(ctypes.c_void_p)
     options_p = ctypes.POINTER(Options)
     size_p = ctypes.POINTER(ctypes.c_size_t)
-    for name in ("avtal_check", "avtal_allocate", "avtal_forms", "avtal_explain"):
+    for name in ("avtal_check", "avtal_allocate", "avtal_forms", "avtal_explain", "avtal_guide"):
         f = getattr(lib, name)
         f.argtypes = [ctypes.c_char_p, ctypes.c_size_t, options_p, result_p]
         f.restype = ctypes.c_int

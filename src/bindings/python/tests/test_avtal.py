@@ -211,6 +211,17 @@ def test_many_threads_at_once():
         assert sum(pool.map(work, range(16))) == 16 * 60
 
 
+def test_guide():
+    assert "2A" in avtal.guide(NORRSTROM)
+    assert avtal.guide(NORRSTROM, format="markdown", lang="en").encode("utf-8") == cli(
+        "guide", "examples/agreements/norrstrom-fjallviken.json", "--format", "markdown", "--lang", "en"
+    ).stdout
+    with pytest.raises(avtal.OptionError):
+        avtal.guide(NORRSTROM, format="json")
+    with pytest.raises(avtal.InvalidDocumentError):
+        avtal.guide({"schema": "avtal/1", "partys": []})
+
+
 def test_the_example_of_the_documentation_runs(capsys, monkeypatch):
     page = (SOURCE / "docs" / "other-languages.md").read_text(encoding="utf-8")
     code = page.split("```python\n", 1)[1].split("```", 1)[0]
