@@ -25,6 +25,7 @@ constexpr unsigned format_bit(Format f) noexcept { return 1U << static_cast<unsi
 constexpr unsigned json_only = format_bit(Format::json);
 constexpr unsigned json_text = format_bit(Format::json) | format_bit(Format::text);
 constexpr unsigned all_formats = json_text | format_bit(Format::markdown);
+constexpr unsigned text_markdown = format_bit(Format::text) | format_bit(Format::markdown);
 
 std::string_view media_type_of(Format f) noexcept {
     switch (f) {
@@ -175,6 +176,7 @@ const std::vector<Endpoint>& Service::endpoints() {
             {"/v1/rules", http::verb::get, &Service::rules, "lang", json_only, Format::json, false, false, {}},
             {"/v1/rules/{id}", http::verb::get, &Service::rule, "lang,format", json_text, Format::json, false, false, {}},
             {"/v1/forms", http::verb::post, &Service::forms, "lang,format", json_text, Format::json, true, false, {}},
+            {"/v1/guide", http::verb::post, &Service::guide, "lang,format,date", text_markdown, Format::markdown, true, false, {}},
             {"/v1/openapi.json", http::verb::get, &Service::document, "", json_only, Format::json, false, false, "openapi"},
             {"/healthz", http::verb::get, &Service::healthz, "", json_only, Format::json, false, true, {}},
             {"/readyz", http::verb::get, &Service::readyz, "", json_only, Format::json, false, true, {}},
@@ -549,6 +551,15 @@ Reply Service::rule(const Request&, Call& c) const {
 
 Reply Service::forms(const Request& r, Call& c) const {
     const CommandResult result = run_forms(Input{"request", r.body()}, c.options);
+    if (auto bad = bad_input(result, c)) return std::move(*bad);
+    Reply out;
+    out.content_type = media_type_of(c.options.format);
+    out.body = result.output;
+    return out;
+}
+
+Reply Service::guide(const Request& r, Call& c) const {
+    const CommandResult result = run_guide(Input{"request", r.body()}, c.options);
     if (auto bad = bad_input(result, c)) return std::move(*bad);
     Reply out;
     out.content_type = media_type_of(c.options.format);

@@ -151,6 +151,7 @@ class Service {
     Reply rules(const Request& r, Call& c) const;
     Reply rule(const Request& r, Call& c) const;
     Reply forms(const Request& r, Call& c) const;
+    Reply guide(const Request& r, Call& c) const;
     Reply document(const Request& r, Call& c) const;
     Reply healthz(const Request& r, Call& c) const;
     Reply readyz(const Request& r, Call& c) const;

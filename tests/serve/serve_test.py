@@ -276,6 +276,23 @@ class Endpoints(ServiceTest):
             _, out, _ = cli("forms", "tests/cli/needs-quick.json", "--format", fmt)
             self.assertEqual(body, out)
 
+    def test_guide_is_the_cli_guide(self):
+        for fmt, media in (("markdown", "text/markdown; charset=utf-8"), ("text", "text/plain; charset=utf-8")):
+            for lang in ("sv", "en"):
+                status, headers, body = self.post("/v1/guide?format=%s&lang=%s&date=2026-01-15" % (fmt, lang), read(NORRSTROM))
+                self.assertEqual(status, 200)
+                self.assertEqual(headers["content-type"], media)
+                code, out, _ = cli("guide", NORRSTROM, "--format", fmt, "--lang", lang, "--date", "2026-01-15")
+                self.assertEqual((body, code), (out, 0), (fmt, lang))
+        # Markdown by default: the guide has no JSON form.
+        status, headers, body = self.post("/v1/guide", read(NORRSTROM))
+        self.assertEqual((status, headers["content-type"]), (200, "text/markdown; charset=utf-8"))
+        self.assertEqual(body, cli("guide", NORRSTROM, "--format", "markdown")[1])
+        p = self.assertProblem(*self.post("/v1/guide?format=json", read(NORRSTROM)), 400)
+        self.assertIn("markdown", p["detail"])
+        p = self.assertProblem(*self.post("/v1/guide?lang=en", b'{"schema": "avtal/1", "princpals": []}'), 400)
+        self.assertTrue(any(q["path"] == "/princpals" for e in p["errors"] for q in e["problems"]), p)
+
     def test_documents(self):
         status, headers, body = self.get("/v1/openapi.json")
         self.assertEqual(status, 200)
@@ -842,7 +859,8 @@ class OpenAPI(ServiceTest):
             ("GET", "/v1/rules", None), ("GET", "/v1/rules/party.kind_allowed", None), ("GET", "/v1/rules/exception.teckal", None),
             ("GET", "/v1/rules/party.kind_allowed?format=text", None), ("GET", "/v1/rules/nope", None),
             ("POST", "/v1/forms", read("tests/cli/needs-quick.json")), ("POST", "/v1/forms?format=text", read("tests/cli/needs-quick.json")),
-            ("POST", "/v1/forms", b"[]"), ("GET", "/v1/openapi.json", None), ("GET", "/healthz", None), ("GET", "/readyz", None),
+            ("POST", "/v1/forms", b"[]"), ("POST", "/v1/guide", doc), ("POST", "/v1/guide?format=text&lang=en", doc),
+            ("POST", "/v1/guide", b"{"), ("POST", "/v1/guide?format=json", doc), ("GET", "/v1/openapi.json", None), ("GET", "/healthz", None), ("GET", "/readyz", None),
             ("GET", "/metrics", None), ("GET", "/v1/check", None), ("POST", "/v1/check", (doc, "application/xml")),
         ]
         if os.path.exists(source("docs/schema/avtal-1.schema.json")):
