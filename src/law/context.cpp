@@ -53,8 +53,8 @@ std::vector<CompensationGroup> make_compensation_groups(const Agreement& a, cons
 Context::Context(const Agreement& agreement, std::optional<Date> date, std::shared_ptr<const ThresholdTable> thresholds,
                  std::shared_ptr<const ExceptionList> exceptions)
     : agreement_{&agreement}, party_ids_{agreement.parties, [](const Party& p) -> const Id& { return p.id; }},
-      task_ids_{agreement.tasks, [](const Task& t) -> const Id& { return t.id; }}, date_{date ? date : agreement.assessment_date},
-      thresholds_{thresholds ? std::move(thresholds) : builtin_thresholds()},
+      task_ids_{agreement.tasks, [](const Task& t) -> const Id& { return t.id; }}, tasks_by_principal_{agreement},
+      date_{date ? date : agreement.assessment_date}, thresholds_{thresholds ? std::move(thresholds) : builtin_thresholds()},
       exceptions_{exceptions ? std::move(exceptions) : default_exceptions()}, groups_{make_compensation_groups(agreement, party_ids_)} {}
 
 const CompensationFigures* Context::cached_figures(std::size_t group) const noexcept {

@@ -14,6 +14,7 @@
 #include <avtal/core/rule.hpp>
 #include <avtal/model/agreement.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -48,6 +49,73 @@ struct CompensationGroup {
     bool agreement_level = true;           ///< The terms are the agreement-level `compensation`.
 };
 
+namespace detail {
+
+/// The tasks by principal, for tests that would otherwise scan every task
+/// for every principal: each (principal, task) once, with the principal's
+/// share of the task when stated (the last one, as a scan would find it),
+/// sorted by principal then task; and the tasks whose principals,
+/// contractor or nature are unknown, which every such test must visit.
+class TaskIndex {
+  public:
+    /// One principal of one task.
+    struct Entry {
+        std::string_view principal;            ///< The principal's id.
+        std::size_t task = 0;                  ///< The task's index.
+        std::size_t position = 0;              ///< Its (last) position in the task's `principals`.
+        const PrincipalShare* share = nullptr; ///< Its (last) stated share of the task, if any.
+    };
+    TaskIndex() = default;
+    /// Indexes the tasks of `a`: O(e log e) in the e principals of all tasks.
+    explicit TaskIndex(const Agreement& a) {
+        for (std::size_t j = 0; j < a.tasks.size(); ++j) {
+            const Task& t = a.tasks[j];
+            if (t.principals)
+                for (std::size_t i = 0; i < t.principals->size(); ++i) entries_.push_back(Entry{(*t.principals)[i], j, i, nullptr});
+            if (!t.principals || !t.contractor || (t.nature != TaskNature::service && t.nature != TaskNature::exercise_of_authority))
+                irregular_.push_back(j);
+        }
+        const auto before = [](const Entry& x, const Entry& y) {
+            if (x.principal != y.principal) return x.principal < y.principal;
+            return x.task != y.task ? x.task < y.task : x.position < y.position;
+        };
+        std::sort(entries_.begin(), entries_.end(), before);
+        // Each (principal, task) once, at its last position (as a scan that keeps the last match finds it).
+        std::size_t kept = 0;
+        for (std::size_t k = 0; k < entries_.size(); ++k) {
+            const bool last = k + 1 == entries_.size() || entries_[k + 1].principal != entries_[k].principal || entries_[k + 1].task != entries_[k].task;
+            if (last) entries_[kept++] = entries_[k];
+        }
+        entries_.resize(kept);
+        for (std::size_t j = 0; j < a.tasks.size(); ++j)
+            if (a.tasks[j].principal_shares)
+                for (const PrincipalShare& s : *a.tasks[j].principal_shares)
+                    if (Entry* e = find_mutable(s.party, j)) e->share = &s;
+    }
+    /// The tasks that name `principal`, in task order.
+    [[nodiscard]] std::span<const Entry> tasks_of(std::string_view principal) const noexcept {
+        const auto lo =
+            std::lower_bound(entries_.begin(), entries_.end(), principal, [](const Entry& e, std::string_view p) { return e.principal < p; });
+        const auto hi = std::upper_bound(lo, entries_.end(), principal, [](std::string_view p, const Entry& e) { return p < e.principal; });
+        return {lo, hi};
+    }
+    /// The entry of (`principal`, `task`), or null when the task does not name it.
+    [[nodiscard]] const Entry* find(std::string_view principal, std::size_t task) const noexcept {
+        const auto of = tasks_of(principal);
+        const auto it = std::lower_bound(of.begin(), of.end(), task, [](const Entry& e, std::size_t j) { return e.task < j; });
+        return it != of.end() && it->task == task ? &*it : nullptr;
+    }
+    /// The tasks whose principals, contractor or nature are unknown, in order.
+    [[nodiscard]] const std::vector<std::size_t>& irregular() const noexcept { return irregular_; }
+
+  private:
+    Entry* find_mutable(std::string_view principal, std::size_t task) noexcept { return const_cast<Entry*>(find(principal, task)); }
+    std::vector<Entry> entries_;
+    std::vector<std::size_t> irregular_;
+};
+
+} // namespace detail
+
 /// @brief The procurement exceptions in the order they are resolved.
 using ExceptionList = std::vector<Predicate<TaskSubject>>;
 
@@ -76,6 +144,8 @@ class Context {
     }
     /// @brief The index of the (first) task with id `id`, or `nullopt`; O(log n).
     [[nodiscard]] std::optional<std::size_t> task_index(std::string_view id) const noexcept { return task_ids_.find(id); }
+    /// @brief The tasks by principal (for tests over every task of a principal).
+    [[nodiscard]] const detail::TaskIndex& tasks_by_principal() const noexcept { return tasks_by_principal_; }
     /// @brief The assessment date (the override, else the agreement's), if any.
     [[nodiscard]] const std::optional<Date>& date() const noexcept { return date_; }
     /// @brief The threshold table.
@@ -101,6 +171,7 @@ class Context {
     const Agreement* agreement_;
     detail::IdIndex party_ids_;
     detail::IdIndex task_ids_;
+    detail::TaskIndex tasks_by_principal_;
     std::optional<Date> date_;
     std::shared_ptr<const ThresholdTable> thresholds_;
     std::shared_ptr<const ExceptionList> exceptions_;
