@@ -1,5 +1,7 @@
 // Scaling benchmarks (issue 19): JSON read + check() of generated agreements
-// with 1 000, 10 000 and 100 000 tasks, parties, and keys in one object.
+// with 1 000, 10 000 and 100 000 tasks, parties, and keys in one object;
+// tasks that share principals and parties that buy one service, whose
+// shares come from the allocation key (the direct-award test's worst case).
 // Time must grow linearly (or as n log n): each step of 10× should cost
 // about 10×, and 100 000 tasks check in well under 2 s.
 //
@@ -45,6 +47,42 @@ std::string many_parties(std::size_t parties) {
     return s;
 }
 
+/// A valid agreement with `tasks` service tasks of one contractor, each for
+/// three of 99 principals without `principal_shares`: every share comes from
+/// the population key, and each principal is named by a third of the tasks.
+std::string many_shared_tasks(std::size_t tasks) {
+    std::string s = R"({"schema":"avtal/1","id":"scale-shared","title":"t","assessment_date":"2024-03-01",)"
+                    R"("term":{"months":12,"extension_months":0,"until_further_notice":false},"parties":[)";
+    for (int p = 0; p < 100; ++p)
+        s += std::string{p ? "," : ""} + R"({"id":"p)" + std::to_string(p) + R"(","name":"P","kind":"municipality","population":)" +
+             std::to_string(1000 + p) + "}";
+    s += R"(],"tasks":[)";
+    for (std::size_t i = 0; i < tasks; ++i) {
+        const std::string ps =
+            "\"p" + std::to_string(1 + i % 99) + "\",\"p" + std::to_string(1 + (i + 33) % 99) + "\",\"p" + std::to_string(1 + (i + 66) % 99) + "\"";
+        s += std::string{i ? "," : ""} + R"({"id":"t)" + std::to_string(i) + R"(","contractor":"p0","principals":[)" + ps + R"(],"huvudman":[)" + ps +
+             R"(],"nature":"service","area":"social_services","category":"general","within_competence":true,"annual_value":1000})";
+    }
+    s += R"(],"compensation":{"money_per_year":1000000,"cost_per_year":{"staff":1000000},"allocation":{"key":"population"}}})";
+    return s;
+}
+
+/// A valid agreement with `parties` parties: one service task that the
+/// first performs for all the others, each principal's share from the
+/// population key (the direct-award test for every principal).
+std::string many_service_parties(std::size_t parties) {
+    std::string s = R"({"schema":"avtal/1","id":"scale-service-parties","assessment_date":"2024-03-01","parties":[)";
+    for (std::size_t p = 0; p < parties; ++p)
+        s += std::string{p ? "," : ""} + R"({"id":"p)" + std::to_string(p) + R"(","name":"P","kind":"municipality","population":)" +
+             std::to_string(1000 + p) + "}";
+    std::string principals;
+    for (std::size_t p = 1; p < parties; ++p) principals += std::string{p > 1 ? "," : ""} + "\"p" + std::to_string(p) + "\"";
+    s += R"(],"tasks":[{"id":"t","contractor":"p0","principals":[)" + principals + R"(],"huvudman":[)" + principals +
+         R"(],"nature":"service","area":"social_services","category":"general","annual_value":100000000}],)";
+    s += R"("compensation":{"money_per_year":1000000,"cost_per_year":{"staff":1000000},"allocation":{"key":"population"}}})";
+    return s;
+}
+
 /// A valid agreement whose allocation key has `keys` weights, one per
 /// party: an object with that many keys.
 std::string many_keys(std::size_t keys) {
@@ -77,6 +115,8 @@ void read_and_check(benchmark::State& state) {
 
 BENCHMARK(read_and_check<many_tasks>)->Name("scale_tasks")->Arg(1'000)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(read_and_check<many_parties>)->Name("scale_parties")->Arg(1'000)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(read_and_check<many_shared_tasks>)->Name("scale_shared_tasks")->Arg(1'000)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(read_and_check<many_service_parties>)->Name("scale_service_parties")->Arg(1'000)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(read_and_check<many_keys>)->Name("scale_keys")->Arg(1'000)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
 
 } // namespace

@@ -54,7 +54,9 @@ Context::Context(const Agreement& agreement, std::optional<Date> date, std::shar
                  std::shared_ptr<const ExceptionList> exceptions)
     : agreement_{&agreement}, party_ids_{agreement.parties, [](const Party& p) -> const Id& { return p.id; }},
       task_ids_{agreement.tasks, [](const Task& t) -> const Id& { return t.id; }}, tasks_by_principal_{agreement},
-      date_{date ? date : agreement.assessment_date}, thresholds_{thresholds ? std::move(thresholds) : builtin_thresholds()},
+      direct_award_memo_{detail::make_direct_award_memo()}, date_{date ? date : agreement.assessment_date}, thresholds_{thresholds
+                                                                                                                            ? std::move(thresholds)
+                                                                                                                            : builtin_thresholds()},
       exceptions_{exceptions ? std::move(exceptions) : default_exceptions()}, groups_{make_compensation_groups(agreement, party_ids_)} {}
 
 const CompensationFigures* Context::cached_figures(std::size_t group) const noexcept {

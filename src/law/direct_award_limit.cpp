@@ -8,8 +8,13 @@
 
 #include <boost/multiprecision/cpp_int.hpp>
 
+#include <algorithm>
 #include <array>
+#include <map>
+#include <mutex>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 namespace avtal::detail {
@@ -72,13 +77,75 @@ std::string limit_paragraph(Category c, const Date& d) {
 /// principals under the allocation key of the compensation that pays for it
 /// (the task's own, else the agreement's), or the missing facts.
 struct KeyShares {
-    std::vector<Rational> shares;     // aligned with the task's principals, when known
-    std::vector<std::string> missing; // why not
-    std::string path;                 // the compensation object read
-    std::optional<AllocationKey> key; // its key
+    std::vector<std::int64_t> weights; // aligned with the task's principals, when the shares are known
+    Rational sum{0};                   // their sum (not zero when known)
+    std::vector<std::string> missing;  // why not
+    std::string path;                  // the compensation object read
+    std::optional<AllocationKey> key;  // its key
+    [[nodiscard]] bool known() const noexcept { return !weights.empty(); }
+    /// The share of the principal at `pos` among the task's principals.
+    [[nodiscard]] Rational share(std::size_t pos) const { return Rational{weights[pos]} / sum; }
 };
 
-KeyShares shares_by_key(const Context& ctx, std::size_t j) {
+/// The weights of an allocation key by party, sorted: the last weight given
+/// for a party found in O(log w), as a scan that keeps the last match finds it.
+class WeightIndex {
+  public:
+    explicit WeightIndex(const std::vector<Weight>& weights) {
+        by_party_.reserve(weights.size());
+        for (std::size_t i = 0; i < weights.size(); ++i) by_party_.emplace_back(weights[i].party, i);
+        std::sort(by_party_.begin(), by_party_.end());
+        weights_ = &weights;
+    }
+    [[nodiscard]] const Weight* find(std::string_view party) const {
+        auto it = std::upper_bound(by_party_.begin(), by_party_.end(), std::pair<std::string_view, std::size_t>{party, SIZE_MAX});
+        if (it == by_party_.begin() || (--it)->first != party) return nullptr;
+        return &(*weights_)[it->second];
+    }
+
+  private:
+    std::vector<std::pair<std::string_view, std::size_t>> by_party_;
+    const std::vector<Weight>* weights_ = nullptr;
+};
+
+} // namespace
+
+/// What the direct-award test has computed once per agreement: each task's
+/// shares by key, each allocation key's weight index, and the sums over the
+/// tasks of a principal bought from one contractor (for a task whose own
+/// facts are complete, which counts like any other task), so that a
+/// principal named by k tasks costs O(k) once, not once per task (which
+/// would be O(k²)). Guarded by a mutex: a report may be rendered from
+/// several threads. Entries are never changed once inserted.
+struct DirectAwardMemo {
+    /// What the tasks that can count for one principal add up to, per category.
+    struct Sums {
+        std::array<RInterval, 4> bins{};  // general, social, welfare, unknown category
+        bool unknown_category = false;    // a task's category is unknown
+        std::vector<Text> notes;          // recorded notes (when recorded)
+        std::vector<std::string> missing; // recorded missing facts (when recorded)
+    };
+    std::mutex mutex;
+    std::map<std::size_t, KeyShares> shares;                                      // by task
+    std::map<const std::vector<Weight>*, WeightIndex> weights;                    // by weight list
+    std::map<std::tuple<std::string, std::string, bool>, Sums, std::less<>> sums; // by (principal, contractor, recorded)
+};
+
+std::shared_ptr<DirectAwardMemo> make_direct_award_memo() { return std::make_shared<DirectAwardMemo>(); }
+
+namespace {
+
+const WeightIndex& weight_index(DirectAwardMemo& memo, const std::vector<Weight>& weights) {
+    {
+        const std::lock_guard lock{memo.mutex};
+        if (const auto it = memo.weights.find(&weights); it != memo.weights.end()) return it->second;
+    }
+    WeightIndex index{weights};
+    const std::lock_guard lock{memo.mutex};
+    return memo.weights.emplace(&weights, std::move(index)).first->second;
+}
+
+KeyShares compute_shares_by_key(const Context& ctx, DirectAwardMemo& memo, std::size_t j) {
     const Agreement& a = ctx.agreement();
     KeyShares ks;
     const Task& tj = a.tasks[j];
@@ -99,9 +166,11 @@ KeyShares shares_by_key(const Context& ctx, std::size_t j) {
     }
     ks.key = comp->allocation->key;
     const auto& ps = *tj.principals;
-    std::vector<Rational> w;
+    const WeightIndex* index = comp->allocation->weights ? &weight_index(memo, *comp->allocation->weights) : nullptr;
+    std::vector<std::int64_t> w;
+    w.reserve(ps.size());
     for (const auto& id : ps) {
-        if (!comp->allocation->weights) {
+        if (!index) {
             if (*ks.key != AllocationKey::population) {
                 ks.missing.push_back(ks.path + "/allocation/weights");
                 return ks;
@@ -111,29 +180,39 @@ KeyShares shares_by_key(const Context& ctx, std::size_t j) {
                 ks.missing.push_back(k ? "/parties/" + std::to_string(*k) + "/population" : ks.path + "/allocation/weights");
                 continue;
             }
-            w.emplace_back(*a.parties[*k].population);
+            w.push_back(*a.parties[*k].population);
         } else {
-            const Weight* found = nullptr;
-            for (const auto& x : *comp->allocation->weights)
-                if (x.party == id) found = &x;
+            const Weight* found = index->find(id);
             if (!found) {
                 // The key does not cover this principal: it cannot give the shares.
                 ks.missing.push_back(ks.path + "/allocation/weights");
                 ks.missing.push_back("/tasks/" + std::to_string(j) + "/principal_shares");
                 return ks;
             }
-            w.emplace_back(Rational{found->weight.units()});
+            w.push_back(found->weight.units());
         }
     }
     if (!ks.missing.empty()) return ks;
     Rational sum{0};
-    for (const auto& x : w) sum += x;
+    for (const auto x : w) sum += x;
     if (sum == 0) {
         ks.missing.push_back("/tasks/" + std::to_string(j) + "/principal_shares");
         return ks;
     }
-    for (const auto& x : w) ks.shares.push_back(x / sum);
+    ks.weights = std::move(w);
+    ks.sum = std::move(sum);
     return ks;
+}
+
+/// The shares of task `j` by key, computed once per task.
+const KeyShares& shares_by_key(const Context& ctx, DirectAwardMemo& memo, std::size_t j) {
+    {
+        const std::lock_guard lock{memo.mutex};
+        if (const auto it = memo.shares.find(j); it != memo.shares.end()) return it->second;
+    }
+    KeyShares ks = compute_shares_by_key(ctx, memo, j);
+    const std::lock_guard lock{memo.mutex};
+    return memo.shares.emplace(j, std::move(ks)).first->second;
 }
 
 Text key_text(const std::optional<AllocationKey>& k) {
@@ -155,22 +234,13 @@ struct LimitTest {
     [[nodiscard]] bool beyond(const RInterval& v) const { return row->inclusive ? v.low > limit() : v.low >= limit(); }
 };
 
-} // namespace
-
-Truth direct_award_for_principal(const TaskSubject& s, const std::string& principal, Trace& t, std::vector<DirectAwardLine>* lines) {
+/// What the tasks that can count for `principal` add up to, per category
+/// (the scan of the direct-award test), with its notes and missing facts in `t`.
+DirectAwardMemo::Sums sum_tasks(const TaskSubject& s, DirectAwardMemo& memo, const std::string& principal, const std::string& name,
+                                const MonthsInterval& months, Trace& t) {
     const Agreement& a = s.agreement();
     const Task& self = s.task();
-    const auto& date = s.ctx->date();
-    if (!date) {
-        t.note([] { return tx("Bedömningsdatum saknas: beloppsgränsen kan inte väljas.", "No assessment date: the limit cannot be chosen."); });
-        return t.unknown([] { return std::string{"/assessment_date"}; });
-    }
-    const MonthsInterval months = counted_months(a, t);
-    const Party* party = s.ctx->find_party(principal);
-    const std::string name = party && !party->name.empty() ? party->name : principal;
-    // Bins per category: general, social, welfare, and tasks whose category is unknown.
-    std::array<RInterval, 4> bins{};
-    bool unknown_category = false;
+    DirectAwardMemo::Sums out;
     // The tasks that can count for this principal: those that name it and
     // those whose principals, contractor or nature are unknown (in task
     // order, as a scan of every task would visit them, with the same missing
@@ -237,9 +307,9 @@ Truth direct_award_for_principal(const TaskSubject& s, const std::string& princi
                 } else {
                     // Not stated: what the principal pays for the task by the
                     // key of the compensation that pays for it (SPEC §5).
-                    KeyShares ks = shares_by_key(*s.ctx, j);
-                    if (!ks.shares.empty()) {
-                        share_low = ks.shares[pos];
+                    const KeyShares& ks = shares_by_key(*s.ctx, memo, j);
+                    if (ks.known()) {
+                        share_low = ks.share(pos);
                         share_high = share_low;
                         t.note([&] {
                             const Text k = key_text(ks.key);
@@ -255,7 +325,7 @@ Truth direct_award_for_principal(const TaskSubject& s, const std::string& princi
                         share_low = 0;
                         share_high = Rational{1};
                         t.missing("/tasks/" + std::to_string(j) + "/principal_shares");
-                        for (auto& m : ks.missing) t.missing(std::move(m));
+                        for (const auto& m : ks.missing) t.missing(m);
                     }
                 }
             }
@@ -276,11 +346,59 @@ Truth direct_award_for_principal(const TaskSubject& s, const std::string& princi
         if (tj.category)
             bin = static_cast<std::size_t>(*tj.category);
         else {
-            unknown_category = true;
+            out.unknown_category = true;
             t.missing("/tasks/" + std::to_string(j) + "/category");
         }
-        bins[bin].add(v);
+        out.bins[bin].add(v);
     }
+    return out;
+}
+
+} // namespace
+
+Truth direct_award_for_principal(const TaskSubject& s, const std::string& principal, Trace& t, std::vector<DirectAwardLine>* lines) {
+    const Agreement& a = s.agreement();
+    const Task& self = s.task();
+    const auto& date = s.ctx->date();
+    if (!date) {
+        t.note([] { return tx("Bedömningsdatum saknas: beloppsgränsen kan inte väljas.", "No assessment date: the limit cannot be chosen."); });
+        return t.unknown([] { return std::string{"/assessment_date"}; });
+    }
+    const MonthsInterval months = counted_months(a, t);
+    const Party* party = s.ctx->find_party(principal);
+    const std::string name = party && !party->name.empty() ? party->name : principal;
+    DirectAwardMemo& memo = *s.ctx->direct_award_memo();
+    // A task whose own contractor, nature and principals are known counts
+    // like any other task, so the sums depend only on the principal and the
+    // contractor: computed once when the principal has many tasks to scan.
+    const TaskIndex& index = s.ctx->tasks_by_principal();
+    const bool regular = self.contractor && self.nature == TaskNature::service && self.principals;
+    const bool many = index.tasks_of(principal).size() + index.irregular().size() >= 8;
+    DirectAwardMemo::Sums computed;
+    const DirectAwardMemo::Sums* sums = &computed;
+    if (regular && many) {
+        const bool record = t.active();
+        auto key = std::make_tuple(principal, *self.contractor, record);
+        {
+            const std::lock_guard lock{memo.mutex};
+            if (const auto it = memo.sums.find(key); it != memo.sums.end()) sums = &it->second;
+        }
+        if (sums == &computed) {
+            Explanation scratch;
+            Trace recording = record ? Trace{scratch} : Trace{};
+            computed = sum_tasks(s, memo, principal, name, months, recording);
+            computed.notes = std::move(scratch.notes);
+            computed.missing = std::move(scratch.missing);
+            const std::lock_guard lock{memo.mutex};
+            sums = &memo.sums.emplace(std::move(key), std::move(computed)).first->second;
+        }
+        for (const Text& n : sums->notes) t.note([&] { return n; });
+        for (const std::string& m : sums->missing) t.missing(m);
+    } else {
+        computed = sum_tasks(s, memo, principal, name, months, t);
+    }
+    std::array<RInterval, 4> bins = sums->bins;
+    const bool unknown_category = sums->unknown_category;
     // Other direct awards of the same kind in the financial year: added before
     // 2022-02-01 (LOU 19 kap.); from then on 5 kap. governs the value (19 a kap. 1 §).
     if (party && party->other_direct_awards_same_kind) {

@@ -301,3 +301,42 @@ TEST_CASE("JSON: decision_body and other_direct_awards_same_kind are read, writt
     const json::ReadResult r2 = json::read_agreement(R"({"parties":[{"id":"a","decision_body":"mayor"}]})");
     CHECK_FALSE(r2);
 }
+
+TEST_CASE("A principal named by many tasks: each task's direct-award test sums all of them, the same whatever the order",
+          "[procurement][shares][memo]") {
+    // Twelve tasks for Åsby (75 % by population) and Bergvik (25 %), each
+    // 80 000 kr a year for 12 months: Åsby's value is 12 × 60 000 = 720 000
+    // kr, over the general limit of 700 000 kr (2024); eleven give 660 000.
+    const auto tasks = [](std::size_t n) {
+        Agreement a = two_principals(kr(80'000));
+        a.term = Term{12, 0, false};
+        for (std::size_t i = 1; i < n; ++i) {
+            Task t = a.tasks[0];
+            t.id += "-" + std::to_string(i);
+            a.tasks.push_back(std::move(t));
+        }
+        return a;
+    };
+    const Agreement twelve = tasks(12);
+    const Agreement eleven = tasks(11);
+    for (std::size_t i = 0; i < 12; ++i) CHECK(direct_award(twelve, i) == Truth::no);
+    for (std::size_t i = 0; i < 11; ++i) CHECK(direct_award(eleven, i) == Truth::yes);
+    // One more task whose nature is unknown may be a service: at most 720 000, so unknown.
+    Agreement maybe = eleven;
+    maybe.tasks.push_back(maybe.tasks[0]);
+    maybe.tasks.back().id = "maybe";
+    maybe.tasks.back().nature.reset();
+    CHECK(direct_award(maybe, 0) == Truth::unknown);
+    CHECK(direct_award(maybe, 10) == Truth::unknown);
+    const Explanation fresh = explain_direct(maybe, 3);
+    CHECK(std::find(fresh.missing.begin(), fresh.missing.end(), "/tasks/11/nature") != fresh.missing.end());
+    CHECK_THAT(notes_sv(fresh), Catch::Contains("Åsby kommun: andel av uppgiften «familjebehandling-7» 75 %"));
+    // The same explanation after other tasks were tested and explained in one context.
+    const Context ctx{maybe, std::nullopt, nullptr};
+    for (std::size_t i = 0; i < maybe.tasks.size(); ++i) (void)direct(TaskSubject{&ctx, i});
+    (void)direct.explain(TaskSubject{&ctx, 0});
+    const Explanation later = direct.explain(TaskSubject{&ctx, 3});
+    CHECK(notes_sv(later) == notes_sv(fresh));
+    CHECK(later.missing == fresh.missing);
+    CHECK(later.value == fresh.value);
+}

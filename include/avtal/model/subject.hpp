@@ -83,7 +83,8 @@ class TaskIndex {
         // Each (principal, task) once, at its last position (as a scan that keeps the last match finds it).
         std::size_t kept = 0;
         for (std::size_t k = 0; k < entries_.size(); ++k) {
-            const bool last = k + 1 == entries_.size() || entries_[k + 1].principal != entries_[k].principal || entries_[k + 1].task != entries_[k].task;
+            const bool last =
+                k + 1 == entries_.size() || entries_[k + 1].principal != entries_[k].principal || entries_[k + 1].task != entries_[k].task;
             if (last) entries_[kept++] = entries_[k];
         }
         entries_.resize(kept);
@@ -113,6 +114,12 @@ class TaskIndex {
     std::vector<Entry> entries_;
     std::vector<std::size_t> irregular_;
 };
+
+/// What the direct-award test computes once per agreement (defined with the
+/// test in src/law/direct_award_limit.cpp).
+struct DirectAwardMemo;
+/// A new, empty memo.
+std::shared_ptr<DirectAwardMemo> make_direct_award_memo();
 
 } // namespace detail
 
@@ -146,6 +153,9 @@ class Context {
     [[nodiscard]] std::optional<std::size_t> task_index(std::string_view id) const noexcept { return task_ids_.find(id); }
     /// @brief The tasks by principal (for tests over every task of a principal).
     [[nodiscard]] const detail::TaskIndex& tasks_by_principal() const noexcept { return tasks_by_principal_; }
+    /// @brief What the direct-award test has computed for this agreement
+    /// (shared by copies of the context; safe to use from several threads).
+    [[nodiscard]] detail::DirectAwardMemo* direct_award_memo() const noexcept { return direct_award_memo_.get(); }
     /// @brief The assessment date (the override, else the agreement's), if any.
     [[nodiscard]] const std::optional<Date>& date() const noexcept { return date_; }
     /// @brief The threshold table.
@@ -172,6 +182,7 @@ class Context {
     detail::IdIndex party_ids_;
     detail::IdIndex task_ids_;
     detail::TaskIndex tasks_by_principal_;
+    std::shared_ptr<detail::DirectAwardMemo> direct_award_memo_;
     std::optional<Date> date_;
     std::shared_ptr<const ThresholdTable> thresholds_;
     std::shared_ptr<const ExceptionList> exceptions_;
