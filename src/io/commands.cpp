@@ -50,9 +50,12 @@ CommandResult unsupported(std::string_view command, Format f) {
     return bad_input("avtal: " + std::string{command} + " does not write " + std::string{to_string(f)});
 }
 
-void add_problems(CommandResult& r, std::string_view source, std::size_t index, std::string_view sha, const std::vector<Problem>& problems) {
-    for (const Problem& p : problems) r.errors += std::string{source} + ": " + p.to_string() + "\n";
-    r.problems += json::write_error(source, index, sha, problems) + "\n";
+/// Adds a document's problems: lines "source: path: message" in the
+/// command's language to `errors`, and its avtal-error/1 line to `problems`.
+void add_problems(CommandResult& r, Lang lang, std::string_view source, std::size_t index, std::string_view sha,
+                  const std::vector<Problem>& problems) {
+    for (const Problem& p : problems) r.errors += std::string{source} + ": " + p.to_string(lang) + "\n";
+    r.problems += json::write_error(source, index, sha, problems, lang) + "\n";
 }
 
 /// Every output ends with a newline.
@@ -151,9 +154,10 @@ CommandResult run_check(std::span<const Input> inputs, const CommandOptions& opt
             std::vector<json::ReadResult> docs = json::read_batch(input.bytes, input.source);
             if (docs.empty()) {
                 // An empty batch ("[]") checks nothing: bad input, not a silent success.
-                const std::vector<Problem> empty{Problem{ProblemCode::empty_document, "", "no agreement: the batch is empty"}};
-                if (options.format == Format::json) out += json::write_error(input.source, index, {}, empty) + "\n";
-                add_problems(r, input.source, index++, {}, empty);
+                const std::vector<Problem> empty{
+                    Problem{ProblemCode::empty_document, "", "no agreement: the batch is empty", "Inget avtal: listan är tom."}};
+                if (options.format == Format::json) out += json::write_error(input.source, index, {}, empty, options.lang) + "\n";
+                add_problems(r, options.lang, input.source, index++, {}, empty);
                 r.exit_code = worst_exit_code(r.exit_code, exit_bad_input);
                 if (error_sink) {
                     error_sink(r.errors);
@@ -164,10 +168,10 @@ CommandResult run_check(std::span<const Input> inputs, const CommandOptions& opt
             for (json::ReadResult& doc : docs) {
                 const std::size_t i = index++;
                 if (!doc.agreement) {
-                    add_problems(r, doc.source, i, doc.input_sha256, doc.problems);
+                    add_problems(r, options.lang, doc.source, i, doc.input_sha256, doc.problems);
                     // In JSON, the error object stands in the document's place:
                     // output line N belongs to input document N.
-                    if (options.format == Format::json) out += json::write_error(doc.source, i, doc.input_sha256, doc.problems) + "\n";
+                    if (options.format == Format::json) out += json::write_error(doc.source, i, doc.input_sha256, doc.problems, options.lang) + "\n";
                     r.exit_code = worst_exit_code(r.exit_code, exit_bad_input);
                     if (error_sink) {
                         error_sink(r.errors);
@@ -207,7 +211,7 @@ CommandResult run_allocate(const Input& input, const CommandOptions& options) {
         if (!doc.agreement) {
             CommandResult r;
             r.exit_code = exit_bad_input;
-            add_problems(r, input.source, 0, doc.input_sha256, doc.problems);
+            add_problems(r, options.lang, input.source, 0, doc.input_sha256, doc.problems);
             return r;
         }
         CommandResult r;
@@ -250,7 +254,7 @@ CommandResult run_forms(const Input& input, const CommandOptions& options) {
         if (!needs.need) {
             CommandResult r;
             r.exit_code = exit_bad_input;
-            add_problems(r, input.source, 0, {}, needs.problems);
+            add_problems(r, options.lang, input.source, 0, {}, needs.problems);
             return r;
         }
         const Recommendation rec = recommend_forms(*needs.need);
@@ -271,7 +275,7 @@ CommandResult run_guide(const Input& input, const CommandOptions& options) {
         if (!doc.agreement) {
             CommandResult r;
             r.exit_code = exit_bad_input;
-            add_problems(r, input.source, 0, doc.input_sha256, doc.problems);
+            add_problems(r, options.lang, input.source, 0, doc.input_sha256, doc.problems);
             return r;
         }
         CheckOptions check_options;

@@ -401,7 +401,7 @@ Doc build(const PortfolioReport& r, Lang lang) {
             for (const Finding* f : pa.violated)
                 s.items.push_back(agreement_label(pa.agreement()) + ": " + f->rule->id() + " – " + message(pa.report(), *f, lang));
             for (const Problem& p : pa.report().problems())
-                s.items.push_back(agreement_label(pa.agreement()) + ": " + (sv ? "ogiltig indata: " : "invalid input: ") + p.to_string());
+                s.items.push_back(agreement_label(pa.agreement()) + ": " + (sv ? "ogiltig indata: " : "invalid input: ") + p.to_string(lang));
         }
         s.empty = sv ? "Inga avtal." : "No agreements.";
         d.sections.push_back(std::move(s));
@@ -463,7 +463,7 @@ Doc build(const PortfolioReport& r, Lang lang) {
         s.table.head = {sv ? "Dokument" : "Document", "Problem"};
         s.table.numeric = {false, false};
         for (const UnreadableDocument& u : *r.unreadable)
-            for (const Problem& p : u.problems) s.table.rows.push_back({u.source, p.to_string()});
+            for (const Problem& p : u.problems) s.table.rows.push_back({u.source, p.to_string(lang)});
         d.sections.push_back(std::move(s));
     }
     d.receipt = receipt_line(r.thresholds, lang);

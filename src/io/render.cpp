@@ -385,7 +385,7 @@ static std::string render_text_unescaped(const Report& r, const RenderOptions& o
                     (r.context().date() ? format_date(*r.context().date()) : std::string{sv ? "saknas" : "missing"}),
                 0, w);
     out += wrap(std::string{sv ? "Resultat: " : "Verdict: "} + verdict_words(r.verdict()).in(lang), 0, w);
-    for (const Problem& p : r.problems()) out += wrap(std::string{sv ? "Ogiltig indata: " : "Invalid input: "} + p.to_string(), 2, w);
+    for (const Problem& p : r.problems()) out += wrap(std::string{sv ? "Ogiltig indata: " : "Invalid input: "} + p.to_string(lang), 2, w);
 
     const auto groups = grouped(r, o.all);
     const char* find_out = sv ? "Ta reda på: " : "Find out: ";
@@ -466,7 +466,7 @@ static std::string render_markdown_unescaped(const Report& r, const RenderOption
     out += std::string{"**"} + (sv ? "Parter:" : "Parties:") + "** " + joined(parties) + ".\n\n";
     if (!r.problems().empty()) {
         out += std::string{"## "} + (sv ? "Ogiltig indata" : "Invalid input") + "\n\n";
-        for (const Problem& p : r.problems()) out += "- `" + p.path + "`: " + p.message + "\n";
+        for (const Problem& p : r.problems()) out += "- `" + p.path + "`: " + p.in(lang) + "\n";
         out += "\n";
     }
     const auto groups = grouped(r, o.all);

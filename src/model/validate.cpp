@@ -72,7 +72,7 @@ struct Problems {
     std::vector<Problem>& out;
     template <class PathFn>
     void add(ProblemCode code, PathFn&& path, std::string message) {
-        out.push_back({code, std::forward<PathFn>(path)(), std::move(message)});
+        out.push_back({code, std::forward<PathFn>(path)(), std::move(message), {}});
     }
     template <class PathFn>
     void amount(const std::optional<Money>& m, PathFn&& path) {

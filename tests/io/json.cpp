@@ -85,12 +85,13 @@ TEST_CASE("Every problem of a document is reported, each with its path, and noth
     std::vector<std::string> got;
     for (const auto& p : r.problems) got.push_back(p.to_string());
     const std::vector<std::string> expected = {
-        "/colour: unknown key \"colour\"",
+        "/colour: unknown key \"colour\" (allowed here: schema, id, title, assessment_date, term, parties, tasks, delegation, compensation, "
+        "information, oversight, staff, creates_copyright_material, clauses)",
         "/assessment_date: invalid date \"2024-02-30\" (expected an existing date YYYY-MM-DD)",
         "/parties/0/kind: unknown value \"kommun\" (expected one of: municipality, region, municipal_federation, municipal_company, private_company, "
         "state_agency)",
         "/parties/1/population: negative population -5",
-        "/tasks/0/annual_value: not an amount: \"12,50\" (write kronor with a decimal point and no spaces, e.g. \"1250000.50\")",
+        "/tasks/0/annual_value: amounts use a point as decimal separator: 12.50 (not 12,50)",
         "/clauses/1: unknown value \"budget\" (expected one of: parties, contractor_tasks, delegation_scope, economic_terms, information_handling, "
         "follow_up, term, termination, data_protection, confidentiality, work_results, insurance, target_group, assignments, "
         "economic_responsibility, procurement_parameter, division_of_work, take_back)",
@@ -99,6 +100,24 @@ TEST_CASE("Every problem of a document is reported, each with its path, and noth
     };
     CHECK(got == expected);
     CHECK_FALSE(r.agreement.has_value());
+    // In Swedish where the reader has the message, else in English.
+    got.clear();
+    for (const auto& p : r.problems) got.push_back(p.to_string(Lang::sv));
+    const std::vector<std::string> expected_sv = {
+        "/colour: Okänd nyckel \"colour\". Tillåtna nycklar här: schema, id, title, assessment_date, term, parties, tasks, delegation, compensation, "
+        "information, oversight, staff, creates_copyright_material, clauses.",
+        "/assessment_date: Ogiltigt datum \"2024-02-30\". Skriv ett datum som finns, i formen ÅÅÅÅ-MM-DD (till exempel 2024-03-01).",
+        "/parties/0/kind: Okänt värde \"kommun\". Tillåtna värden: municipality, region, municipal_federation, municipal_company, private_company, "
+        "state_agency.",
+        "/parties/1/population: negative population -5",
+        "/tasks/0/annual_value: Belopp skrivs med punkt som decimaltecken: 12.50 (inte 12,50).",
+        "/clauses/1: Okänt värde \"budget\". Tillåtna värden: parties, contractor_tasks, delegation_scope, economic_terms, information_handling, "
+        "follow_up, term, termination, data_protection, confidentiality, work_results, insurance, target_group, assignments, "
+        "economic_responsibility, procurement_parameter, division_of_work, take_back.",
+        "/parties/1/id: repeated party id \"a\"",
+        "/tasks/0/contractor: unknown party \"norrstrm\"",
+    };
+    CHECK(got == expected_sv);
 }
 
 TEST_CASE("Structural limits: nesting depth, invalid UTF-8, syntax", "[json]") {

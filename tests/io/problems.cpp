@@ -82,9 +82,10 @@ TEST_CASE("Codes of problems that no single malformed file shows", "[json][probl
 TEST_CASE("Codes cross JSON by their snake_case names in avtal-error/1", "[json][problems]") {
     const auto r = json::read_agreement(R"({"colour":"red","term":{"months":1.5}})");
     REQUIRE_FALSE(r);
-    const std::string out = json::write_error(r);
+    const std::string out = json::write_error(r, Lang::en);
     CHECK(out.starts_with(R"({"schema":"avtal-error/1","input_sha256":")" + r.input_sha256 + R"(","problems":[)"));
-    CHECK_THAT(out, Catch::Contains(R"({"code":"unknown_key","path":"/colour","message":"unknown key \"colour\""})"));
+    CHECK_THAT(out, Catch::Contains(R"({"code":"unknown_key","path":"/colour","message":"unknown key \"colour\" (allowed here: )"));
+    CHECK_THAT(json::write_error(r), Catch::Contains(R"("message":"Okänd nyckel \"colour\". Tillåtna nycklar här: )"));
     CHECK_THAT(out, Catch::Contains(R"({"code":"bad_number","path":"/term/months",)"));
     for_each_enumerator<ProblemCode>([](ProblemCode c) { CHECK(enum_from_string<ProblemCode>(to_string(c)) == c); });
 }

@@ -51,8 +51,9 @@ struct ReadResult {
 /// @brief Writes the problems of a document that could not be read as one
 /// compact `avtal-error/1` object: `{"schema": "avtal-error/1",
 /// "input_sha256": …, "problems": [{"code", "path", "message"}]}`, where
-/// `code` is the `ProblemCode`'s name (`"unknown_key"`, …).
-[[nodiscard]] std::string write_error(const ReadResult& result);
+/// `code` is the `ProblemCode`'s name (`"unknown_key"`, …) and `message`
+/// is in `lang` (English where the reader has no Swedish message).
+[[nodiscard]] std::string write_error(const ReadResult& result, Lang lang = Lang::sv);
 
 /// @brief Options of the report writers.
 struct ReportOptions {
@@ -68,9 +69,10 @@ struct ReportOptions {
 /// @brief Writes the `avtal-error/1` object that stands in a batch's output
 /// in place of a document that could not be read: its `source`, its
 /// `index` in the batch (from 0), its `input_sha256` (when known) and its
-/// `problems` (path and message each), on one line without a newline.
-[[nodiscard]] std::string write_error(std::string_view source, std::size_t index, std::string_view input_sha256,
-                                      const std::vector<Problem>& problems);
+/// `problems` (code, path and message each, the message in `lang`), on one
+/// line without a newline.
+[[nodiscard]] std::string write_error(std::string_view source, std::size_t index, std::string_view input_sha256, const std::vector<Problem>& problems,
+                                      Lang lang = Lang::sv);
 
 /// @brief Writes an allocation as a JSON array of `{"party", "amount"}`
 /// objects (amounts as exact decimal strings; `contractor` when the

@@ -4,6 +4,7 @@
 /// (bad input), each with a stable code and its JSON path.
 
 #include <avtal/core/enum.hpp>
+#include <avtal/core/text.hpp>
 #include <avtal/model/agreement.hpp>
 
 #include <cstdint>
@@ -47,10 +48,15 @@ BOOST_DESCRIBE_ENUM(ProblemCode, syntax, empty_document, too_large, unsupported_
 struct Problem {
     ProblemCode code = ProblemCode::syntax; ///< What kind of problem (stable; match on this, not on the message).
     std::string path;                       ///< JSON pointer, e.g. `/tasks/0/contractor`.
-    std::string message;                    ///< What is wrong, e.g. `unknown party "norrstrm"`.
+    std::string message;                    ///< What is wrong, in English, e.g. `unknown party "norrstrm"`.
+    std::string message_sv;                 ///< The same in Swedish, when the reader has it (else empty: `in()` gives the English).
+    /// @brief The message in `lang` (the English one when there is no Swedish).
+    [[nodiscard]] const std::string& in(Lang lang) const noexcept { return lang == Lang::sv && !message_sv.empty() ? message_sv : message; }
     /// @brief "path: message", or just the message for a problem of the
     /// whole document (empty path).
     [[nodiscard]] std::string to_string() const { return path.empty() ? message : path + ": " + message; }
+    /// @brief "path: message" with the message in `lang`.
+    [[nodiscard]] std::string to_string(Lang lang) const { return path.empty() ? in(lang) : path + ": " + in(lang); }
     /// @brief Equal when code, path and message are.
     friend bool operator==(const Problem&, const Problem&) = default;
 };

@@ -36,6 +36,18 @@ const char* kind_name(Node::Kind k) noexcept {
     return "an object";
 }
 
+const char* kind_name_sv(Node::Kind k) noexcept {
+    switch (k) {
+    case Node::Kind::null: return "null";
+    case Node::Kind::boolean: return "ett sanningsvärde (true eller false)";
+    case Node::Kind::number: return "ett tal";
+    case Node::Kind::string: return "en sträng";
+    case Node::Kind::array: return "en lista";
+    case Node::Kind::object: break;
+    }
+    return "ett objekt";
+}
+
 namespace {
 
 /// The first byte offset where `s` is not valid UTF-8, or npos.
@@ -279,7 +291,7 @@ struct Handler {
     bool on_comment(boost::json::string_view, boost::json::error_code&) { return true; }
 };
 
-std::string location(std::string_view text, std::size_t offset) {
+std::string location(std::string_view text, std::size_t offset, bool sv = false) {
     std::size_t line = 1, col = 1;
     for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
         if (text[i] == '\n') {
@@ -289,15 +301,107 @@ std::string location(std::string_view text, std::size_t offset) {
             ++col;
         }
     }
-    return "line " + std::to_string(line) + ", column " + std::to_string(col);
+    return (sv ? "rad " : "line ") + std::to_string(line) + (sv ? ", kolumn " : ", column ") + std::to_string(col);
+}
+
+/// A problem with its English and Swedish messages.
+Problem problem(ProblemCode code, std::string path, std::string en, std::string sv) {
+    return Problem{code, std::move(path), std::move(en), std::move(sv)};
+}
+
+bool digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+/// Whether byte `i` of `t` belongs to a space people put between digits:
+/// an ASCII space, a no-break space (U+00A0) or a narrow no-break space
+/// (U+202F), as word processors and spreadsheets write thousands.
+bool digit_space_byte(std::string_view t, std::size_t i) noexcept {
+    const auto c = static_cast<unsigned char>(t[i]);
+    return c == ' ' || c == 0xC2 || c == 0xA0 || c == 0xE2 || c == 0x80 || c == 0xAF;
+}
+
+/// The text of a number as a person wrote it around offset `at`: digits,
+/// points, commas and spaces between digits (not across a line).
+std::string_view written_number(std::string_view t, std::size_t at) {
+    const auto part = [&](std::size_t i) { return digit(t[i]) || t[i] == ',' || t[i] == '.' || digit_space_byte(t, i); };
+    std::size_t b = std::min(at, t.size()), e = b;
+    while (b > 0 && part(b - 1)) --b;
+    while (e < t.size() && part(e)) ++e;
+    std::string_view w = t.substr(b, e - b);
+    while (!w.empty() && !digit(w.front())) w.remove_prefix(1);
+    while (!w.empty() && !digit(w.back())) w.remove_suffix(1);
+    return w;
+}
+
+/// The length of a space between digits at `i` (see digit_space_byte), or 0.
+std::size_t space_length(std::string_view t, std::size_t i) noexcept {
+    if (t[i] == ' ') return 1;
+    if (i + 1 < t.size() && t[i] == '\xC2' && t[i + 1] == '\xA0') return 2;
+    if (i + 2 < t.size() && t[i] == '\xE2' && t[i + 1] == '\x80' && t[i + 2] == '\xAF') return 3;
+    return 0;
 }
 
 } // namespace
 
+std::optional<WrittenNumber> person_number(std::string_view w) {
+    WrittenNumber out;
+    std::size_t commas = 0, points = 0;
+    for (std::size_t i = 0; i < w.size();) {
+        if (digit(w[i]) || w[i] == ',' || w[i] == '.') {
+            commas += w[i] == ',';
+            points += w[i] == '.';
+            out.fixed += w[i] == ',' ? '.' : w[i];
+            ++i;
+        } else if (const std::size_t k = space_length(w, i); k > 0 && i > 0 && digit(w[i - 1]) && i + k < w.size() && digit(w[i + k])) {
+            out.space = true;
+            i += k;
+        } else {
+            return std::nullopt;
+        }
+    }
+    out.comma = commas == 1;
+    if (commas + points > 1 || (!out.comma && !out.space) || out.fixed.empty() || out.fixed.front() == '.' || out.fixed.back() == '.')
+        return std::nullopt;
+    return out;
+}
+
+Problem number_problem(ProblemCode code, std::string path, const WrittenNumber& n, std::string_view written, bool amount, std::string_view where_en,
+                       std::string_view where_sv) {
+    const std::string w{written};
+    std::string en = amount ? "amounts " : "numbers ";
+    std::string sv = amount ? "Belopp skrivs " : "Tal skrivs ";
+    if (n.comma && n.space) {
+        en += "are written without spaces and with a point as decimal separator: ";
+        sv += "utan mellanslag och med punkt som decimaltecken: ";
+    } else if (n.comma) {
+        en += "use a point as decimal separator: ";
+        sv += "med punkt som decimaltecken: ";
+    } else {
+        en += "are written without spaces between the digits: ";
+        sv += "utan mellanslag mellan siffrorna: ";
+    }
+    const std::string at_en = where_en.empty() ? "" : ", at " + std::string{where_en};
+    const std::string at_sv = where_sv.empty() ? "" : ", på " + std::string{where_sv};
+    return problem(code, std::move(path), en + n.fixed + " (not " + w + ")" + at_en, sv + n.fixed + " (inte " + w + ")" + at_sv + ".");
+}
+
+std::size_t bom_length(std::string_view text) noexcept { return text.starts_with("\xEF\xBB\xBF") ? 3 : 0; }
+
 ParseOutcome parse(std::string_view text) {
     ParseOutcome out;
+    // UTF-16, as Windows PowerShell's > and Out-File write text: with its
+    // byte-order mark, or ASCII with a zero byte beside every character.
+    if (text.size() >= 2 && (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF") || (text[0] == '\0') != (text[1] == '\0'))) {
+        out.error = problem(ProblemCode::syntax, "", "the file is encoded as UTF-16 (as Windows PowerShell's > writes it): save it as UTF-8",
+                            "Filen är kodad som UTF-16, vilket till exempel Windows PowerShells > ger. Spara filen som UTF-8.");
+        return out;
+    }
+    // A UTF-8 byte-order mark (as Notepad writes it) is skipped.
+    const std::size_t bom = bom_length(text);
+    text.remove_prefix(bom);
     if (const std::size_t bad = invalid_utf8_at(text); bad != std::string_view::npos) {
-        out.error = Problem{ProblemCode::syntax, "", "invalid UTF-8 at byte " + std::to_string(bad) + " (" + location(text, bad) + ")"};
+        const std::string at = std::to_string(bad + bom);
+        out.error = problem(ProblemCode::syntax, "", "invalid UTF-8 at byte " + at + " (" + location(text, bad) + "): save the file as UTF-8",
+                            "Ogiltig UTF-8 vid byte " + at + " (" + location(text, bad, true) + "). Spara filen som UTF-8.");
         return out;
     }
     boost::json::parse_options opts;
@@ -305,21 +409,37 @@ ParseOutcome parse(std::string_view text) {
     boost::json::basic_parser<Handler> parser{opts, *out.arena};
     boost::json::error_code ec;
     const std::size_t n = parser.write_some(false, text.data(), text.size(), ec);
-    out.consumed = n;
+    out.consumed = n + bom;
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-        out.error = Problem{ProblemCode::empty_document, "", "empty document"};
+        out.error = problem(ProblemCode::empty_document, "", "empty document", "Dokumentet är tomt.");
         return out;
     }
     if (ec) {
         Handler& h = parser.handler();
-        std::string what;
+        std::string what, what_sv;
         ProblemCode code = ProblemCode::syntax;
         std::string path = h.done ? std::string{} : h.path();
+        // The path of the value stored last (in the innermost open container).
+        const auto last_value_path = [&] {
+            const Handler::Frame& top = h.stack.back();
+            return path + "/" + (top.kind == Node::Kind::array ? std::to_string(h.scratch.size() - top.start - 1) : pointer_escape(h.last_key));
+        };
+        // "1234,5" or "1 234 500" where a number belongs: the parser took
+        // 1234 (or 1) as the value and stopped at the next digit.
+        const bool after_number = n > 1 && n < text.size() && h.last_number && !h.stack.empty();
+        const bool comma_then_digit =
+            after_number && digit(text[n]) && text[n - 1] == ',' && digit(text[n - 2]) && h.stack.back().kind == Node::Kind::object;
+        const bool space_then_digit =
+            after_number &&
+            ((digit(text[n]) && text[n - 1] == ' ' && digit(text[n - 2])) ||
+             (space_length(text, n) > 1 && digit(text[n - 1]) && n + space_length(text, n) < text.size() && digit(text[n + space_length(text, n)])));
         if (ec == boost::json::error::too_deep) {
             code = ProblemCode::too_large;
             what = "nesting too deep (more than " + std::to_string(max_depth) + " levels)";
+            what_sv = "Dokumentet är nästlat i fler än " + std::to_string(max_depth) + " nivåer";
         } else if (ec == boost::json::error::incomplete) {
             what = "incomplete JSON document: it ends before the value is complete";
+            what_sv = "JSON-dokumentet är ofullständigt: det tar slut innan värdet är avslutat";
             path.clear();
         } else if (ec == boost::json::error::illegal_leading_surrogate || ec == boost::json::error::illegal_trailing_surrogate ||
                    ec == boost::json::error::expected_utf16_escape ||
@@ -327,22 +447,36 @@ ParseOutcome parse(std::string_view text) {
                    (n >= 6 && text[n - 6] == '\\' && text[n - 5] == 'u' && (text[n - 4] == 'd' || text[n - 4] == 'D') &&
                     std::string_view{"89abAB"}.find(text[n - 3]) != std::string_view::npos)) {
             what = "invalid \\u escape: unpaired UTF-16 surrogate";
+            what_sv = "Ogiltig \\u-sekvens: ett UTF-16-surrogat utan sin andra halva";
         } else if (ec == boost::json::error::expected_hex_digit) {
             what = "invalid \\u escape: expected four hex digits";
+            what_sv = "Ogiltig \\u-sekvens: efter \\u ska det stå fyra hexadecimala siffror";
+        } else if (comma_then_digit || space_then_digit) {
+            const std::string_view written = written_number(text, n);
+            if (const auto fixed = person_number(written)) {
+                out.error =
+                    number_problem(ProblemCode::syntax, last_value_path(), *fixed, written, false, location(text, n), location(text, n, true));
+                return out;
+            }
+            const auto c = static_cast<unsigned char>(text[n]);
+            what = c >= 0x20 && c < 0x7F ? std::string{"JSON syntax error at '"} + static_cast<char>(c) + "'" : std::string{"JSON syntax error"};
+            what_sv = c >= 0x20 && c < 0x7F ? std::string{"JSON-syntaxfel vid '"} + static_cast<char>(c) + "'" : std::string{"JSON-syntaxfel"};
         } else if (n > 0 && n < text.size() && text[n - 1] == '0' && text[n] >= '0' && text[n] <= '9' && h.last_number && !h.stack.empty()) {
             // "05000000": the parser took the 0 as the value and stopped at
             // the next digit. The problem is that value's, at its own path.
-            const Handler::Frame& top = h.stack.back();
-            path += "/" + (top.kind == Node::Kind::array ? std::to_string(h.scratch.size() - top.start - 1) : pointer_escape(h.last_key));
+            path = last_value_path();
             what = "number with a leading zero (write 5000000, not 05000000)";
+            what_sv = "Tal skrivs utan inledande nollor (5000000, inte 05000000)";
         } else if (n < text.size()) {
             const auto c = static_cast<unsigned char>(text[n]);
             what = c >= 0x20 && c < 0x7F ? std::string{"JSON syntax error at '"} + static_cast<char>(c) + "'" : std::string{"JSON syntax error"};
+            what_sv = c >= 0x20 && c < 0x7F ? std::string{"JSON-syntaxfel vid '"} + static_cast<char>(c) + "'" : std::string{"JSON-syntaxfel"};
         } else {
             what = "JSON syntax error at the end of the document";
+            what_sv = "JSON-syntaxfel i slutet av dokumentet";
             path.clear();
         }
-        out.error = Problem{code, path, what + " (" + location(text, n) + ")"};
+        out.error = problem(code, path, what + " (" + location(text, n) + ")", what_sv + " (" + location(text, n, true) + ").");
         return out;
     }
     // write_some stops after one complete value: anything but whitespace
@@ -351,12 +485,14 @@ ParseOutcome parse(std::string_view text) {
         const std::size_t extra = text.find_first_not_of(" \t\r\n", n);
         if (extra != std::string_view::npos) {
             out.extra_data = true;
-            out.error = Problem{ProblemCode::syntax, "", "unexpected text after the JSON value (" + location(text, extra) + ")"};
+            out.error = problem(ProblemCode::syntax, "", "unexpected text after the JSON value (" + location(text, extra) + ")",
+                                "Det finns text efter JSON-värdet (" + location(text, extra, true) + ").");
             return out;
         }
     }
     if (!parser.done()) {
-        out.error = Problem{ProblemCode::syntax, "", "incomplete JSON document: it ends before the value is complete (" + location(text, n) + ")"};
+        out.error = problem(ProblemCode::syntax, "", "incomplete JSON document: it ends before the value is complete (" + location(text, n) + ")",
+                            "JSON-dokumentet är ofullständigt: det tar slut innan värdet är avslutat (" + location(text, n, true) + ").");
         return out;
     }
     out.ok = true;

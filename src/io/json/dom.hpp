@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <memory>
 #include <memory_resource>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -60,13 +61,38 @@ struct ParseOutcome {
     bool extra_data = false;  // a complete value followed by more text
 };
 
-/// Parses one JSON value from `text` (the whole text must be one value).
+/// Parses one JSON value from `text` (the whole text must be one value). A
+/// UTF-8 byte-order mark before it is skipped; UTF-16 is refused with advice.
 ParseOutcome parse(std::string_view text);
+
+/// The length of a UTF-8 byte-order mark at the start of `text` (3 or 0).
+std::size_t bom_length(std::string_view text) noexcept;
+
+/// A number as a person writes it ("1 234,50", "12 400", "2,5") and how
+/// JSON writes it ("1234.50").
+struct WrittenNumber {
+    std::string fixed;  // the number with a decimal point and no spaces
+    bool comma = false; // it had a decimal comma
+    bool space = false; // it had spaces between groups of digits
+};
+
+/// `written` read as a person's number with a decimal comma or spaces
+/// between its digits; none when it is no such number.
+std::optional<WrittenNumber> person_number(std::string_view written);
+
+/// The problem of a number written as a person writes it: what to write
+/// instead, in English and Swedish ("Belopp skrivs med punkt som
+/// decimaltecken: 1234.50 (inte 1234,50).").
+/// `where_en` and `where_sv` ("line 3, column 7") are added in the brackets.
+Problem number_problem(ProblemCode code, std::string path, const WrittenNumber& n, std::string_view written, bool amount,
+                       std::string_view where_en = {}, std::string_view where_sv = {});
 
 /// Escapes a key for a JSON pointer (RFC 6901).
 std::string pointer_escape(std::string_view key);
 
 /// A readable name of a node's kind.
 const char* kind_name(Node::Kind k) noexcept;
+/// The same in Swedish ("en sträng", "ett tal").
+const char* kind_name_sv(Node::Kind k) noexcept;
 
 } // namespace avtal::json::detail

@@ -4,11 +4,15 @@
 
 #include <avtal/core/date.hpp>
 #include <avtal/core/enum.hpp>
+#include <avtal/core/suggest.hpp>
 #include <avtal/io/json.hpp>
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <initializer_list>
 #include <limits>
+#include <regex>
 
 namespace avtal::json {
 
@@ -17,17 +21,80 @@ namespace {
 using detail::Node;
 using Kind = Node::Kind;
 
+/// `s` without the spaces around it.
+std::string_view trim_spaces(std::string_view s) {
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    return s;
+}
+
+/// A date as people write it in Sweden and nearby ("1/3 2024", "1/3-2024",
+/// "1.3.2024", "2024/03/01", "2024-3-1", "20240301", "1 mars 2024"), read
+/// day before month; none when the text is no such date or the date does
+/// not exist.
+std::optional<Date> person_date(std::string_view text) {
+    static const std::regex day_month_year{R"(^\s*(\d{1,2})\s*[/.]\s*(\d{1,2})\s*[ /.-]\s*(\d{4})\s*$)"};
+    static const std::regex year_month_day{R"(^\s*(\d{4})\s*[/. -]\s*(\d{1,2})\s*[/. -]\s*(\d{1,2})\s*$)"};
+    static const std::regex compact{R"(^\s*(\d{4})(\d{2})(\d{2})\s*$)"};
+    static const std::regex named{
+        R"(^\s*(\d{1,2})\s*(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+(\d{4})\s*$)",
+        std::regex::icase};
+    static constexpr std::array<std::string_view, 12> months{"januari", "februari", "mars",      "april",   "maj",      "juni",
+                                                             "juli",    "augusti",  "september", "oktober", "november", "december"};
+    const std::string s{text};
+    std::smatch m;
+    int y = 0, mo = 0, d = 0;
+    if (std::regex_match(s, m, day_month_year)) {
+        d = std::stoi(m[1]), mo = std::stoi(m[2]), y = std::stoi(m[3]);
+    } else if (std::regex_match(s, m, year_month_day) || std::regex_match(s, m, compact)) {
+        y = std::stoi(m[1]), mo = std::stoi(m[2]), d = std::stoi(m[3]);
+    } else if (std::regex_match(s, m, named)) {
+        std::string name = m[2];
+        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        d = std::stoi(m[1]), y = std::stoi(m[3]);
+        mo = static_cast<int>(std::find(months.begin(), months.end(), name) - months.begin()) + 1;
+    } else {
+        return std::nullopt;
+    }
+    const Date date{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(mo)}, std::chrono::day{static_cast<unsigned>(d)}};
+    if (!date.ok()) return std::nullopt;
+    return date;
+}
+
 /// Reads typed values from the document model, collecting problems.
 class Reader {
   public:
     explicit Reader(std::vector<Problem>& problems) : problems_{problems} {}
 
-    void error(ProblemCode code, const std::string& path, std::string message) { problems_.push_back({code, path, std::move(message)}); }
+    void error(ProblemCode code, const std::string& path, std::string message, std::string message_sv = {}) {
+        problems_.push_back({code, path, std::move(message), std::move(message_sv)});
+    }
+    void error(Problem p) { problems_.push_back(std::move(p)); }
 
     bool expect(const Node& n, Kind k, const std::string& path) {
         if (n.kind == k) return true;
-        error(ProblemCode::wrong_type, path, std::string{"expected "} + detail::kind_name(k) + ", got " + detail::kind_name(n.kind));
+        error(ProblemCode::wrong_type, path, std::string{"expected "} + detail::kind_name(k) + ", got " + detail::kind_name(n.kind),
+              std::string{"Fel typ av värde: här ska det stå "} + detail::kind_name_sv(k) + ", inte " + detail::kind_name_sv(n.kind) + ".");
         return false;
+    }
+
+    /// "unknown key" with the nearest allowed key, or the allowed keys.
+    void unknown_key(const std::string& path, std::string_view k, std::initializer_list<std::string_view> allowed) {
+        const std::string key{k};
+        if (const auto near = nearest(k, std::vector<std::string_view>{allowed})) {
+            const std::string n{*near};
+            error(ProblemCode::unknown_key, path, "unknown key \"" + key + "\": did you mean \"" + n + "\"?",
+                  "Okänd nyckel \"" + key + "\". Menade du \"" + n + "\"?");
+            return;
+        }
+        std::string list;
+        for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string{a};
+        error(ProblemCode::unknown_key, path, "unknown key \"" + key + "\" (allowed here: " + list + ")",
+              "Okänd nyckel \"" + key + "\". Tillåtna nycklar här: " + list + ".");
+    }
+    void repeated_key(const std::string& path, std::string_view k) {
+        error(ProblemCode::repeated_key, path, "repeated key \"" + std::string{k} + "\"",
+              "Nyckeln \"" + std::string{k} + "\" står mer än en gång i samma objekt.");
     }
 
     /// Checks an object's keys against the allowed ones; returns false when
@@ -36,9 +103,8 @@ class Reader {
         if (!expect(n, Kind::object, path)) return false;
         for (const auto& [k, v] : n.members)
             if (std::find(allowed.begin(), allowed.end(), std::string_view{k}) == allowed.end())
-                error(ProblemCode::unknown_key, path + "/" + detail::pointer_escape(k), "unknown key \"" + std::string{k} + "\"");
-        for (const auto& k : n.repeated_keys)
-            error(ProblemCode::repeated_key, path + "/" + detail::pointer_escape(k), "repeated key \"" + std::string{k} + "\"");
+                unknown_key(path + "/" + detail::pointer_escape(k), k, allowed);
+        for (const auto& k : n.repeated_keys) repeated_key(path + "/" + detail::pointer_escape(k), k);
         return true;
     }
 
@@ -66,8 +132,20 @@ class Reader {
         if (!expect(*n, Kind::string, path)) return std::nullopt;
         if (auto e = enum_from_string<E>(n->text)) return e;
         std::string expected;
-        for_each_enumerator<E>([&](E e) { expected += (expected.empty() ? "" : ", ") + std::string{to_string(e)}; });
-        error(ProblemCode::bad_enum, path, "unknown value \"" + std::string{n->text} + "\" (expected one of: " + expected + ")");
+        std::vector<std::string_view> names;
+        for_each_enumerator<E>([&](E e) {
+            names.push_back(to_string(e));
+            expected += (expected.empty() ? "" : ", ") + std::string{to_string(e)};
+        });
+        const std::string v{n->text};
+        if (const auto near = nearest(n->text, names)) {
+            const std::string m{*near};
+            error(ProblemCode::bad_enum, path, "unknown value \"" + v + "\": did you mean \"" + m + "\"? (expected one of: " + expected + ")",
+                  "Okänt värde \"" + v + "\". Menade du \"" + m + "\"? Tillåtna värden: " + expected + ".");
+        } else {
+            error(ProblemCode::bad_enum, path, "unknown value \"" + v + "\" (expected one of: " + expected + ")",
+                  "Okänt värde \"" + v + "\". Tillåtna värden: " + expected + ".");
+        }
         return std::nullopt;
     }
     /// An amount in kronor: a JSON number with at most two decimals, or a
@@ -76,12 +154,14 @@ class Reader {
         if (!present(n)) return std::nullopt;
         if (n->kind != Kind::number && n->kind != Kind::string) {
             error(ProblemCode::wrong_type, path,
-                  std::string{"expected an amount (a number or a string such as \"1250000.50\"), got "} + detail::kind_name(n->kind));
+                  std::string{"expected an amount (a number or a string such as \"1250000.50\"), got "} + detail::kind_name(n->kind),
+                  std::string{"Här ska det stå ett belopp (ett tal eller en sträng som \"1250000.50\"), inte "} + detail::kind_name_sv(n->kind) +
+                      ".");
             return std::nullopt;
         }
         const std::string t{n->text};
         if (!t.empty() && t[0] == '-') {
-            error(ProblemCode::out_of_range, path, "negative amount " + t);
+            error(ProblemCode::out_of_range, path, "negative amount " + t, "Beloppet får inte vara negativt: " + t + ".");
             return std::nullopt;
         }
         if (auto m = Money::parse(t)) return m;
@@ -89,17 +169,24 @@ class Reader {
         const bool digits_only = !t.empty() && t.find_first_not_of("0123456789.") == std::string::npos;
         const bool well_formed =
             digits_only && t.front() != '.' && t.back() != '.' && t.find('.', dot == std::string::npos ? t.size() : dot + 1) == std::string::npos;
+        const std::string_view trimmed = trim_spaces(t);
+        const auto person = well_formed ? std::nullopt : detail::person_number(trimmed);
         if (t.find_first_of("eE") != std::string::npos && n->kind == Kind::number)
-            error(ProblemCode::bad_amount, path, "amount " + t + " must be written without an exponent");
+            error(ProblemCode::bad_amount, path, "amount " + t + " must be written without an exponent",
+                  "Beloppet " + t + " ska skrivas utan exponent.");
+        else if (person && Money::parse(person->fixed))
+            error(detail::number_problem(ProblemCode::bad_amount, path, *person, trimmed, true));
         else if (!well_formed && t.find(',') != std::string::npos)
             error(ProblemCode::bad_amount, path,
-                  "not an amount: \"" + t + "\" (write kronor with a decimal point and no spaces, e.g. \"1250000.50\")");
+                  "not an amount: \"" + t + "\" (write kronor with a decimal point and no spaces, e.g. \"1250000.50\")",
+                  "\"" + t + "\" är inte ett belopp. Skriv kronor med punkt som decimaltecken och utan mellanslag, till exempel \"1250000.50\".");
         else if (!well_formed)
-            error(ProblemCode::bad_amount, path, "not an amount: \"" + t + "\" (expected kronor such as 1250000 or \"1250000.50\")");
+            error(ProblemCode::bad_amount, path, "not an amount: \"" + t + "\" (expected kronor such as 1250000 or \"1250000.50\")",
+                  "\"" + t + "\" är inte ett belopp. Skriv kronor, till exempel 1250000 eller \"1250000.50\".");
         else if (dot != std::string::npos && t.size() - dot - 1 > 2)
-            error(ProblemCode::bad_amount, path, "amount " + t + " has more than two decimals");
+            error(ProblemCode::bad_amount, path, "amount " + t + " has more than two decimals", "Beloppet " + t + " har fler än två decimaler.");
         else
-            error(ProblemCode::out_of_range, path, "amount " + t + " is too large");
+            error(ProblemCode::out_of_range, path, "amount " + t + " is too large", "Beloppet " + t + " är för stort.");
         return std::nullopt;
     }
     /// The text of a JSON number that is not negative; `nullopt` (with the
@@ -162,7 +249,13 @@ class Reader {
         if (!present(n)) return std::nullopt;
         if (!expect(*n, Kind::string, path)) return std::nullopt;
         if (auto d = parse_date(n->text)) return d;
-        error(ProblemCode::bad_date, path, "invalid date \"" + std::string{n->text} + "\" (expected an existing date YYYY-MM-DD)");
+        const std::string v{n->text};
+        if (const auto d = person_date(n->text))
+            error(ProblemCode::bad_date, path, "dates are written YYYY-MM-DD: " + format_date(*d) + " (not " + v + ")",
+                  "Datum skrivs ÅÅÅÅ-MM-DD: " + format_date(*d) + " (inte " + v + ").");
+        else
+            error(ProblemCode::bad_date, path, "invalid date \"" + v + "\" (expected an existing date YYYY-MM-DD)",
+                  "Ogiltigt datum \"" + v + "\". Skriv ett datum som finns, i formen ÅÅÅÅ-MM-DD (till exempel 2024-03-01).");
         return std::nullopt;
     }
     /// An array of strings (ids); `nullopt` when absent or null.
@@ -189,8 +282,7 @@ class Reader {
             else if (std::optional<T> entry = read(std::string{party}, value, p))
                 out.push_back(std::move(*entry));
         }
-        for (const auto& k : n->repeated_keys)
-            error(ProblemCode::repeated_key, path + "/" + detail::pointer_escape(k), "repeated key \"" + std::string{k} + "\"");
+        for (const auto& k : n->repeated_keys) repeated_key(path + "/" + detail::pointer_escape(k), k);
         return out;
     }
 
@@ -492,7 +584,8 @@ ReadResult read_agreement(std::string_view text) {
 
 std::vector<ReadResult> read_batch(std::string_view text, std::string_view source) {
     std::vector<ReadResult> out;
-    std::size_t first = text.find_first_not_of(" \t\r\n");
+    const std::size_t bom = detail::bom_length(text); // a UTF-8 byte-order mark is skipped
+    std::size_t first = text.find_first_not_of(" \t\r\n", bom);
     if (first != std::string_view::npos && text[first] == '[') {
         // A JSON array of agreements: each element is a document.
         detail::ParseOutcome parsed = detail::parse(text);
@@ -518,7 +611,7 @@ std::vector<ReadResult> read_batch(std::string_view text, std::string_view sourc
     // and more text follows. A pretty-printed document with trailing text is
     // one document with one problem.
     detail::ParseOutcome whole = detail::parse(text);
-    const std::size_t start = text.find_first_not_of(" \t\r\n");
+    const std::size_t start = text.find_first_not_of(" \t\r\n", bom);
     bool json_lines = false;
     if (!whole.ok && whole.extra_data && start != std::string_view::npos) {
         std::string_view head = text.substr(start, whole.consumed - start); // the parser also consumes trailing whitespace

@@ -137,7 +137,7 @@ std::string write_report(const Report& report, const ReportOptions& options, std
     return o.take();
 }
 
-std::string write_error(std::string_view source, std::size_t index, std::string_view input_sha256, const std::vector<Problem>& problems) {
+std::string write_error(std::string_view source, std::size_t index, std::string_view input_sha256, const std::vector<Problem>& problems, Lang lang) {
     Out o{false};
     o.begin_object();
     o.key("schema").string("avtal-error/1");
@@ -149,7 +149,7 @@ std::string write_error(std::string_view source, std::size_t index, std::string_
         o.begin_object();
         o.key("code").string(to_string(p.code));
         o.key("path").string(p.path);
-        o.key("message").string(p.message);
+        o.key("message").string(p.in(lang));
         o.end_object();
     }
     o.end_array();

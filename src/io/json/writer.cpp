@@ -291,7 +291,7 @@ std::string write_agreement(const Agreement& a) {
     return o.take();
 }
 
-std::string write_error(const ReadResult& result) {
+std::string write_error(const ReadResult& result, Lang lang) {
     Out o{false};
     o.begin_object();
     o.key("schema").string("avtal-error/1");
@@ -301,7 +301,7 @@ std::string write_error(const ReadResult& result) {
         o.begin_object();
         o.key("code").string(to_string(p.code));
         o.key("path").string(p.path);
-        o.key("message").string(p.message);
+        o.key("message").string(p.in(lang));
         o.end_object();
     }
     o.end_array();

@@ -110,7 +110,7 @@ def test_bundled_agreements(file, verdict, code, violated):
 @pytest.mark.parametrize("file,path,needle", MALFORMED_EXPECTED, ids=[r[0] for r in MALFORMED_EXPECTED])
 def test_malformed_documents_raise_with_their_path(file, path, needle):
     with pytest.raises(avtal.InvalidDocumentError) as caught:
-        avtal.check(MALFORMED / file)
+        avtal.check(MALFORMED / file, lang="en")
     e = caught.value
     assert isinstance(e, ValueError) and e.exit_code == 2
     assert e.problems, "the problems are carried"
