@@ -153,3 +153,31 @@ TEST_CASE("A user-written rule runs in the same check and report", "[rules][cust
     policy.steering_group_meetings_per_year = 2;
     CHECK(status_of(check(a, options), "local.steering") == S::satisfied);
 }
+
+TEST_CASE("An info rule is listed, satisfied, wherever its predicate does not answer no", "[rules][custom]") {
+    const auto children = make_predicate<TaskSubject>({"local.children", {"Uppgiften gäller barn", "The task concerns children"}, "Lokal policy"},
+                                                      [](const TaskSubject& s, Trace& t) {
+                                                          const auto& c = s.task().target_group_children;
+                                                          if (!c) return t.unknown([&] { return s.path() + "/target_group_children"; });
+                                                          return truth(*c);
+                                                      });
+    CheckOptions options;
+    options.builtin = false;
+    options.rules = {Rule{RuleInfo{.id = "local.children_note",
+                                   .severity = Severity::info,
+                                   .citation = "Norrströms kommun, riktlinje 2024",
+                                   .source = "Lokal policy",
+                                   .title = {"Barnkonsekvensanalys görs", "A child impact assessment is made"}},
+                          children}};
+    Agreement a = norrstrom();
+    a.tasks.push_back(a.tasks[0]);
+    a.tasks[1].id = "ekonomi";
+    a.tasks[0].target_group_children = true;
+    a.tasks[1].target_group_children = false;
+    const Report r = check(a, options);
+    REQUIRE(r.findings_of("local.children_note").size() == 1);
+    CHECK(r.findings_of("local.children_note")[0]->subject.index == 0);
+    CHECK(r.findings_of("local.children_note")[0]->status == S::satisfied);
+    a.tasks[1].target_group_children = std::nullopt;
+    CHECK(statuses(check(a, options), "local.children_note") == std::vector<S>{S::satisfied, S::satisfied});
+}

@@ -119,9 +119,13 @@ struct RuleImpl {
 
 template <class Subject, class P>
 void emit_finding(const RuleInfo& info, const P& predicate, const Subject& s, const Rule* self, std::vector<Finding>& out) {
+    const Truth v = predicate(s);
     Status st = Status::satisfied;
-    if (info.severity != Severity::info) {
-        switch (predicate(s)) {
+    if (info.severity == Severity::info) {
+        // An info rule's predicate says where it applies: no finding where it does not.
+        if (v == Truth::no) return;
+    } else {
+        switch (v) {
         case Truth::yes: st = Status::satisfied; break;
         case Truth::no: st = Status::violated; break;
         case Truth::unknown: st = Status::undetermined; break;
@@ -174,7 +178,8 @@ struct PredicateRule final : RuleImpl {
 /// The predicate is evaluated for every subject of its scope (every party,
 /// every task, …); each evaluation is one finding: `yes` → satisfied, `no`
 /// → violated, `unknown` → undetermined with the missing facts. An info
-/// rule's findings are always satisfied.
+/// rule's findings are always satisfied; its predicate says where it
+/// applies (`no`: no finding for that subject).
 class Rule {
   public:
     /// @brief A rule checking `predicate` for every subject of its type.
