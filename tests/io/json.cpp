@@ -196,7 +196,7 @@ TEST_CASE("The JSON report has the schema's fields, explanation trees and the re
         Catch::Contains(
             R"("procurement":[{"task":"familjebehandling","outcome":"exempt","exceptions":[{"id":"exception.public_authority","value":"no","explanation":{)"));
     CHECK_THAT(out, Catch::Contains(R"("allocation":[{"party":"fjallviken","amount":"5000000.00"}])"));
-    CHECK_THAT(out, Catch::Contains(R"("receipt":{"avtal":"1.0.0","rules":"2026-12-01","thresholds":"avtal builtin)"));
+    CHECK_THAT(out, Catch::Contains(R"("receipt":{"avtal":"1.0.0","rules":")" + std::string{rules_version} + R"(","thresholds":"avtal builtin)"));
     CHECK_THAT(out, Catch::Contains("\"input_sha256\":\"" + json::sha256_hex(text) + "\""));
     CHECK_THAT(
         out,
