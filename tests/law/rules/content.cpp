@@ -58,3 +58,41 @@ TEST_CASE("content.children (Socialstyrelsen)", "[rules][content]") {
     CHECK(statuses(r, "content.children")[1] == S::undetermined);
     CHECK(r.findings_of("content.children")[1]->missing == std::vector<std::string>{"/tasks/0/target_group_children"});
 }
+
+TEST_CASE("content.children_warranted (Socialstyrelsen)", "[rules][content]") {
+    Agreement a = norrstrom(); // structured family treatment for children aged 12–17
+    a.tasks.push_back(a.tasks[0]);
+    a.tasks[1].id = "ekonomiservice";
+    a.tasks[1].target_group_children = false;
+    SECTION("a task for children: an info finding naming the situations") {
+        const Report r = check(a);
+        const auto f = r.findings_of("content.children_warranted");
+        REQUIRE(f.size() == 1);
+        CHECK(f[0]->subject.index == 0);
+        CHECK(f[0]->status == S::satisfied);
+        const std::string sv = message(r, *f[0], Lang::sv);
+        CHECK_THAT(sv, Catch::Contains("Uppgiften gäller barn och unga."));
+        for (const char* situation : {"insatser med tvång", "omfattande insatser från flera verksamheter", "neuropsykiatriska tillstånd",
+                                      "funktionsnedsättning eller sjukdom", "ogiltig frånvaro", "falla ur skolsystemet"})
+            CHECK_THAT(sv, Catch::Contains(situation));
+        const std::string en = message(r, *f[0], Lang::en);
+        for (const char* situation : {"compulsory care", "extensive support from several services", "neuropsychiatric conditions",
+                                      "disability or illness", "unauthorised absence", "leaving school"})
+            CHECK_THAT(en, Catch::Contains(situation));
+        CHECK(f[0]->rule->info().severity == Severity::info); // never part of the verdict
+    }
+    SECTION("no task for children: no finding") {
+        a.tasks[0].target_group_children = false;
+        CHECK(check(a).findings_of("content.children_warranted").empty());
+    }
+    SECTION("the target group unknown: listed, saying the fact is not stated") {
+        a.tasks[0].target_group_children = std::nullopt;
+        const Report r = check(a);
+        const auto f = r.findings_of("content.children_warranted");
+        REQUIRE(f.size() == 1);
+        CHECK(f[0]->status == S::satisfied);
+        CHECK(f[0]->missing.empty());
+        CHECK_THAT(message(r, *f[0], Lang::sv), Catch::Contains("Det är inte angivet om uppgiften gäller barn och unga"));
+        CHECK_THAT(message(r, *f[0], Lang::en), Catch::Contains("if it does: Socialstyrelsen says"));
+    }
+}

@@ -241,6 +241,67 @@ namespace rules {
 }
 } // namespace rules
 
+// content.children_warranted ─────────────────────────────────────────────────
+namespace rules::info {
+/// @brief `content.children_warranted` [info]. Socialstyrelsen, Avtal och
+/// överenskommelser, "När är avtal om samverkan ett lämpligt stöd?": "Man kan
+/// exempelvis behöva avtal om samverkan när det handlar om barn som behöver
+/// insatser med tvång, barn som behöver omfattande insatser från flera
+/// verksamheter och barn med neuropsykiatriska tillstånd, funktionsnedsättning
+/// eller sjukdom. Elever som har ogiltig frånvaro och riskerar att falla ur
+/// skolsystemet bör man också uppmärksamma." (Kunskapsguiden,
+/// https://kunskapsguiden.se/omraden-och-teman/barn-och-unga/samverkan-kring-barn-och-unga/avtal-och-overenskommelser/)
+[[nodiscard]] inline const RuleInfo& content_children_warranted() {
+    static const RuleInfo i{
+        .id = "content.children_warranted",
+        .severity = Severity::info,
+        .citation = "Socialstyrelsen, Avtal och överenskommelser",
+        .source = "Socialstyrelsen, Avtal och överenskommelser: \"När är avtal om samverkan ett lämpligt stöd?\"",
+        .title = {"Ett skriftligt avtal om samverkan kan behövas för barn som behöver insatser med tvång, barn som behöver omfattande insatser "
+                  "från flera verksamheter, barn med neuropsykiatriska tillstånd, funktionsnedsättning eller sjukdom och elever med ogiltig "
+                  "frånvaro som riskerar att falla ur skolsystemet",
+                  "A written agreement on cooperation may be needed for children who need compulsory care, children who need extensive support "
+                  "from several services, children with neuropsychiatric conditions, disability or illness, and pupils with unauthorised absence "
+                  "at risk of leaving school"},
+    };
+    return i;
+}
+} // namespace rules::info
+namespace predicates {
+/// @brief The task's target group is children (`target_group_children`):
+/// where `content.children_warranted` applies.
+[[nodiscard]] inline const Predicate<TaskSubject>& content_children_warranted() {
+    static const auto p =
+        detail::leaf<TaskSubject>(detail::predicate_info(rules::info::content_children_warranted()), [](const TaskSubject& s, Trace& t) {
+            return detail::fact_is(s.task().target_group_children, true, t, [&] { return s.path() + "/target_group_children"; });
+        });
+    return p;
+}
+} // namespace predicates
+namespace rules {
+/// @brief `content.children_warranted` [info]: for each task for children
+/// (or whose target group is not stated), the situations in which
+/// Socialstyrelsen says a written agreement may be needed.
+[[nodiscard]] inline const Rule& content_children_warranted() {
+    static const Rule r{info::content_children_warranted(), predicates::content_children_warranted(), [](const TaskSubject& s, Status) {
+                            Text out = s.task().target_group_children
+                                           ? Text{"Uppgiften gäller barn och unga. ", "The task concerns children. "}
+                                           : Text{"Det är inte angivet om uppgiften gäller barn och unga (target_group_children); om den gör det: ",
+                                                  "Whether the task concerns children is not stated (target_group_children); if it does: "};
+                            out.sv += "Socialstyrelsen anger att ett skriftligt avtal om samverkan kan behövas för barn som behöver insatser med "
+                                      "tvång, barn som behöver omfattande insatser från flera verksamheter och barn med neuropsykiatriska "
+                                      "tillstånd, funktionsnedsättning eller sjukdom, och att elever som har ogiltig frånvaro och riskerar att "
+                                      "falla ur skolsystemet också bör uppmärksammas. Avtalet bör då innehålla det som content.children räknar upp.";
+                            out.en += "Socialstyrelsen says a written agreement on cooperation may be needed for children who need compulsory care, "
+                                      "children who need extensive support from several services and children with neuropsychiatric conditions, "
+                                      "disability or illness, and that pupils with unauthorised absence at risk of leaving school also deserve "
+                                      "attention. The agreement should then contain what content.children lists.";
+                            return out;
+                        }};
+    return r;
+}
+} // namespace rules
+
 // content.take_back ─────────────────────────────────────────────────────────
 namespace rules::info {
 /// @brief `content.take_back` [warning]. The principal keeps the overall
