@@ -71,18 +71,26 @@ const std::string& largest_total() {
 struct Problems {
     std::vector<Problem>& out;
     template <class PathFn>
-    void add(ProblemCode code, PathFn&& path, std::string message) {
-        out.push_back({code, std::forward<PathFn>(path)(), std::move(message), {}});
+    void add(ProblemCode code, PathFn&& path, std::string message, std::string message_sv = {}) {
+        out.push_back({code, std::forward<PathFn>(path)(), std::move(message), std::move(message_sv)});
     }
     template <class PathFn>
     void amount(const std::optional<Money>& m, PathFn&& path) {
-        if (m && m->ore() < 0) add(ProblemCode::out_of_range, std::forward<PathFn>(path), "negative amount");
+        if (m && m->ore() < 0)
+            add(ProblemCode::out_of_range, std::forward<PathFn>(path), "negative amount", "Beloppet kan inte vara mindre än noll.");
     }
     template <class PathFn>
     void percent(const std::optional<Percent>& p, PathFn&& path) {
-        if (p && (p->units() < 0 || *p > hundred_percent)) add(ProblemCode::out_of_range, std::forward<PathFn>(path), "percentage outside 0–100");
+        if (p && (p->units() < 0 || *p > hundred_percent))
+            add(ProblemCode::out_of_range, std::forward<PathFn>(path), "percentage outside 0–100", "Procentsatsen ska ligga mellan 0 och 100.");
     }
 };
+
+/// The same in Swedish: 92 233 720 368 547 758,07 kr.
+const std::string& largest_sv() {
+    static const std::string s = Money::from_ore(INT64_MAX).display(true);
+    return s;
+}
 
 /// A running sum of amounts that must stay within the range of `Money`
 /// (92 233 720 368 547 758,07 kr), so that every figure computed from them
@@ -90,6 +98,7 @@ struct Problems {
 /// it beyond is reported, once.
 struct Total {
     const char* what;
+    const char* what_sv; // the same in Swedish
     i128 sum = 0;
     bool reported = false;
     template <class PathFn>
@@ -99,7 +108,9 @@ struct Total {
         if (sum > detail::max_ore) {
             reported = true;
             out.add(ProblemCode::out_of_range, std::forward<PathFn>(path),
-                    std::string{"amount too large: "} + what + " add up to more than " + largest_total() + ", the largest total avtal computes with");
+                    std::string{"amount too large: "} + what + " add up to more than " + largest_total() + ", the largest total avtal computes with",
+                    std::string{"Beloppet är för stort: "} + what_sv + " blir sammanlagt mer än " + largest_sv() +
+                        ", den största summa avtal räknar med.");
         }
     }
 };
@@ -144,7 +155,8 @@ void validate_compensation(const detail::IdIndex& parties, const Compensation& c
         out.amount(c.tolerance.amount, [&] { return base() + "/tolerance"; });
     else if (c.tolerance.percent.units() < 0)
         out.add(
-            ProblemCode::out_of_range, [&] { return base() + "/tolerance/percent"; }, "negative percentage");
+            ProblemCode::out_of_range, [&] { return base() + "/tolerance/percent"; }, "negative percentage",
+            "Procentsatsen kan inte vara mindre än noll.");
     if (c.allocation && c.allocation->weights) {
         const auto& ws = *c.allocation->weights;
         const bool shares = c.allocation->key == AllocationKey::fixed_shares;
@@ -152,11 +164,14 @@ void validate_compensation(const detail::IdIndex& parties, const Compensation& c
         for (std::size_t i = 0; i < ws.size(); ++i) {
             const auto wp = [&] { return base() + "/allocation/weights/" + ws[i].party; };
             if (options.party_references && !parties.find(ws[i].party))
-                out.add(ProblemCode::dangling_reference, wp, "unknown party " + q(ws[i].party));
-            if (ws[i].weight.units() < 0) out.add(ProblemCode::out_of_range, wp, "negative weight");
+                out.add(ProblemCode::dangling_reference, wp, "unknown party " + q(ws[i].party),
+                        "Okänd part " + q(ws[i].party) + ": ingen part i avtalet har det id:t.");
+            if (ws[i].weight.units() < 0) out.add(ProblemCode::out_of_range, wp, "negative weight", "Vikten kan inte vara mindre än noll.");
             if (shares && ws[i].weight > Decimal::whole(100))
-                out.add(ProblemCode::out_of_range, wp, "a fixed share is a percentage: " + ws[i].weight.to_string() + " is over 100");
-            if (repeated[i]) out.add(ProblemCode::repeated_reference, wp, "repeated party " + q(ws[i].party));
+                out.add(ProblemCode::out_of_range, wp, "a fixed share is a percentage: " + ws[i].weight.to_string() + " is over 100",
+                        "En fast andel är en procentsats och får vara högst 100, inte " + ws[i].weight.to_string() + ".");
+            if (repeated[i])
+                out.add(ProblemCode::repeated_reference, wp, "repeated party " + q(ws[i].party), "Parten " + q(ws[i].party) + " står två gånger.");
         }
     }
 }
@@ -173,37 +188,46 @@ std::vector<Problem> validate(const Agreement& a, const ValidateOptions& options
     for (std::size_t i = 0; i < a.parties.size(); ++i) {
         const Party& p = a.parties[i];
         const auto path = [i](const char* rest) { return [i, rest] { return at("/parties/", i) + rest; }; };
-        if (p.id.empty()) out.add(ProblemCode::missing_value, path("/id"), "empty id");
-        if (parties.find(p.id) != i) out.add(ProblemCode::repeated_id, path("/id"), "repeated party id " + q(p.id));
-        if (p.population && *p.population < 0) out.add(ProblemCode::out_of_range, path("/population"), "negative population");
+        if (p.id.empty()) out.add(ProblemCode::missing_value, path("/id"), "empty id", "Partens id är tomt.");
+        if (parties.find(p.id) != i)
+            out.add(ProblemCode::repeated_id, path("/id"), "repeated party id " + q(p.id), "Två parter har samma id " + q(p.id) + ".");
+        if (p.population && *p.population < 0)
+            out.add(ProblemCode::out_of_range, path("/population"), "negative population", "Invånarantalet kan inte vara mindre än noll.");
         if (p.mandate_covers_tasks && p.kind && *p.kind != PartyKind::municipal_federation)
-            out.add(ProblemCode::not_allowed_here, path("/mandate_covers_tasks"), "only a municipal_federation party has a mandate");
+            out.add(ProblemCode::not_allowed_here, path("/mandate_covers_tasks"), "only a municipal_federation party has a mandate",
+                    "Bara ett kommunalförbund (municipal_federation) har ett ändamål som kan täcka uppgifterna.");
     }
     if (a.term.months && *a.term.months < 1)
         out.add(
             ProblemCode::out_of_range, [] { return std::string{"/term/months"}; },
-            "a fixed term needs at least one month (leave months out for no fixed term)");
+            "a fixed term needs at least one month (leave months out for no fixed term)",
+            "En bestämd avtalstid är minst en månad (utelämna months om avtalet saknar bestämd avtalstid).");
     if (a.term.months && *a.term.months > max_months)
         out.add(
             ProblemCode::out_of_range, [] { return std::string{"/term/months"}; }, too_many_months());
     if (a.term.extension_months && *a.term.extension_months < 0)
         out.add(
-            ProblemCode::out_of_range, [] { return std::string{"/term/extension_months"}; }, "negative number of months");
+            ProblemCode::out_of_range, [] { return std::string{"/term/extension_months"}; }, "negative number of months",
+            "Antalet månader kan inte vara mindre än noll.");
     if (a.term.extension_months && *a.term.extension_months > max_months)
         out.add(
             ProblemCode::out_of_range, [] { return std::string{"/term/extension_months"}; }, too_many_months());
     const auto party_ref = [&](const std::optional<Id>& id, auto&& path) {
-        if (options.party_references && id && !find_party(*id)) out.add(ProblemCode::dangling_reference, path, "unknown party " + q(*id));
+        if (options.party_references && id && !find_party(*id))
+            out.add(ProblemCode::dangling_reference, path, "unknown party " + q(*id),
+                    "Okänd part " + q(*id) + ": ingen part i avtalet har det id:t.");
     };
-    Total money{"the amounts of the compensation terms (payments, in-kind values, costs and tolerances)"};
-    Total values{"the annual values of the tasks"};
+    Total money{"the amounts of the compensation terms (payments, in-kind values, costs and tolerances)",
+                "ersättningsvillkorens belopp (betalningar, värden i natura, kostnader och toleranser)"};
+    Total values{"the annual values of the tasks", "uppgifternas årsvärden"};
     const std::optional<Id>* first_contractor = nullptr;
     bool several_contractors = false, per_task = false;
     for (std::size_t i = 0; i < a.tasks.size(); ++i) {
         const Task& t = a.tasks[i];
         const auto path = [i](const char* rest) { return [i, rest] { return at("/tasks/", i) + rest; }; };
-        if (t.id.empty()) out.add(ProblemCode::missing_value, path("/id"), "empty id");
-        if (tasks.find(t.id) != i) out.add(ProblemCode::repeated_id, path("/id"), "repeated task id " + q(t.id));
+        if (t.id.empty()) out.add(ProblemCode::missing_value, path("/id"), "empty id", "Uppgiftens id är tomt.");
+        if (tasks.find(t.id) != i)
+            out.add(ProblemCode::repeated_id, path("/id"), "repeated task id " + q(t.id), "Två uppgifter har samma id " + q(t.id) + ".");
         party_ref(t.contractor, path("/contractor"));
         if (t.contractor) {
             if (!first_contractor)
@@ -217,7 +241,8 @@ std::vector<Problem> validate(const Agreement& a, const ValidateOptions& options
             for (std::size_t j = 0; j < ids->size(); ++j) {
                 const auto jp = [&] { return at("/tasks/", i) + key + std::to_string(j); };
                 party_ref((*ids)[j], jp);
-                if (repeated[j]) out.add(ProblemCode::repeated_reference, jp, "repeated party " + q((*ids)[j]));
+                if (repeated[j])
+                    out.add(ProblemCode::repeated_reference, jp, "repeated party " + q((*ids)[j]), "Parten " + q((*ids)[j]) + " står två gånger.");
             }
         };
         refs(t.principals, "/principals/");
@@ -239,28 +264,33 @@ std::vector<Problem> validate(const Agreement& a, const ValidateOptions& options
                 if (!find_party(s.party))
                     party_ref(s.party, sp);
                 else if (principals && !principals->contains(s.party))
-                    out.add(ProblemCode::bad_shares, sp, q(s.party) + " is not a principal of the task");
-                if (s.share.units() < 0) out.add(ProblemCode::out_of_range, sp, "negative share");
+                    out.add(ProblemCode::bad_shares, sp, q(s.party) + " is not a principal of the task",
+                            q(s.party) + " är inte uppdragsgivare i uppgiften.");
+                if (s.share.units() < 0) out.add(ProblemCode::out_of_range, sp, "negative share", "Andelen kan inte vara mindre än noll.");
                 sum += s.share.units();
                 named.push_back(s.party);
             }
             if (principals) {
                 const IdSet shares{named};
                 for (const auto& p : *t.principals)
-                    if (!shares.contains(p)) out.add(ProblemCode::bad_shares, path("/principal_shares"), "does not name principal " + q(p));
+                    if (!shares.contains(p))
+                        out.add(ProblemCode::bad_shares, path("/principal_shares"), "does not name principal " + q(p),
+                                "Andelen för uppdragsgivaren " + q(p) + " saknas.");
             }
             if (sum != hundred_percent.units()) {
                 const auto shown = detail::narrow(sum);
-                out.add(ProblemCode::bad_shares, path("/principal_shares"),
-                        "shares sum to " + (shown ? Percent{Decimal::from_units(*shown)}.to_string() : std::string{"more than 9223372036854"}) +
-                            ", not 100");
+                const std::string total = shown ? Percent{Decimal::from_units(*shown)}.to_string() : std::string{"more than 9223372036854"};
+                out.add(ProblemCode::bad_shares, path("/principal_shares"), "shares sum to " + total + ", not 100",
+                        "Andelarna ska sammanlagt vara 100, inte " +
+                            (shown ? Percent{Decimal::from_units(*shown)}.to_string() : std::string{"mer än 9223372036854"}) + ".");
             }
         }
         if (t.compensation) {
             per_task = true;
             validate_compensation(parties, *t.compensation, i, out, money, options);
             if (a.compensation)
-                out.add(ProblemCode::contradiction, path("/compensation"), "compensation is stated both for the agreement and for the task");
+                out.add(ProblemCode::contradiction, path("/compensation"), "compensation is stated both for the agreement and for the task",
+                        "Ersättningen anges både för avtalet och för uppgiften. Ange den på ett av ställena.");
         }
     }
     if (a.compensation) {
@@ -268,16 +298,19 @@ std::vector<Problem> validate(const Agreement& a, const ValidateOptions& options
         if (several_contractors && !per_task)
             out.add(
                 ProblemCode::not_allowed_here, [] { return std::string{"/compensation"}; },
-                "the tasks have different contractors: state compensation per task (tasks[].compensation)");
+                "the tasks have different contractors: state compensation per task (tasks[].compensation)",
+                "Uppgifterna har olika uppdragstagare. Ange ersättningen per uppgift (tasks[].compensation).");
     }
     const auto& ds = a.delegation.delegates;
     if (a.delegation.used == false && !ds.empty())
         out.add(
-            ProblemCode::contradiction, [] { return std::string{"/delegation/used"}; }, "delegation.used is false, but delegations are listed");
+            ProblemCode::contradiction, [] { return std::string{"/delegation/used"}; }, "delegation.used is false, but delegations are listed",
+            "delegation.used är false, men delegeringar räknas upp.");
     for (std::size_t i = 0; i < ds.size(); ++i) {
         const auto path = [i](const char* rest) { return [i, rest] { return at("/delegation/delegates/", i) + rest; }; };
         if (options.task_references && ds[i].task && !tasks.find(*ds[i].task))
-            out.add(ProblemCode::dangling_reference, path("/task"), "unknown task " + q(*ds[i].task));
+            out.add(ProblemCode::dangling_reference, path("/task"), "unknown task " + q(*ds[i].task),
+                    "Okänd uppgift " + q(*ds[i].task) + ": ingen uppgift i avtalet har det id:t.");
         party_ref(ds[i].employer, path("/employer"));
     }
     return problems;

@@ -109,13 +109,13 @@ TEST_CASE("Every problem of a document is reported, each with its path, and noth
         "/assessment_date: Ogiltigt datum \"2024-02-30\". Skriv ett datum som finns, i formen ÅÅÅÅ-MM-DD (till exempel 2024-03-01).",
         "/parties/0/kind: Okänt värde \"kommun\". Tillåtna värden: municipality, region, municipal_federation, municipal_company, private_company, "
         "state_agency.",
-        "/parties/1/population: negative population -5",
+        "/parties/1/population: Invånarantalet kan inte vara mindre än noll: -5.",
         "/tasks/0/annual_value: Belopp skrivs med punkt som decimaltecken: 12.50 (inte 12,50).",
         "/clauses/1: Okänt värde \"budget\". Tillåtna värden: parties, contractor_tasks, delegation_scope, economic_terms, information_handling, "
         "follow_up, term, termination, data_protection, confidentiality, work_results, insurance, target_group, assignments, "
         "economic_responsibility, procurement_parameter, division_of_work, take_back.",
-        "/parties/1/id: repeated party id \"a\"",
-        "/tasks/0/contractor: unknown party \"norrstrm\"",
+        "/parties/1/id: Två parter har samma id \"a\".",
+        "/tasks/0/contractor: Okänd part \"norrstrm\": ingen part i avtalet har det id:t.",
     };
     CHECK(got == expected_sv);
 }

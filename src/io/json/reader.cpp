@@ -21,6 +21,17 @@ namespace {
 using detail::Node;
 using Kind = Node::Kind;
 
+/// The Swedish name (definite form, capitalised) of a quantity the reader
+/// names in English, for the start of a Swedish message.
+std::string sv_name(std::string_view what) {
+    if (what == "percentage") return "Procentsatsen";
+    if (what == "population") return "Invånarantalet";
+    if (what == "months") return "Antalet månader";
+    if (what == "weight") return "Vikten";
+    if (what == "share") return "Andelen";
+    return "Talet";
+}
+
 /// `s` without the spaces around it.
 std::string_view trim_spaces(std::string_view s) {
     while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
@@ -195,7 +206,8 @@ class Reader {
         if (!present(n) || !expect(*n, Kind::number, path)) return std::nullopt;
         std::string t{n->text};
         if (!t.empty() && t[0] == '-') {
-            error(ProblemCode::out_of_range, path, std::string{"negative "} + what + " " + t);
+            error(ProblemCode::out_of_range, path, std::string{"negative "} + what + " " + t,
+                  sv_name(what) + " kan inte vara mindre än noll: " + t + ".");
             return std::nullopt;
         }
         return t;
@@ -207,18 +219,22 @@ class Reader {
         const std::string& t = *text;
         if (auto d = Decimal::parse(t)) return d;
         if (t.find_first_of("eE") != std::string::npos)
-            error(ProblemCode::bad_number, path, std::string{what} + " " + t + " must be written without an exponent");
+            error(ProblemCode::bad_number, path, std::string{what} + " " + t + " must be written without an exponent",
+                  sv_name(what) + " ska skrivas utan exponent: " + t + ".");
         else if (t.find('.') != std::string::npos && t.size() - t.find('.') - 1 > 6)
-            error(ProblemCode::bad_number, path, std::string{what} + " " + t + " has more than six decimals");
+            error(ProblemCode::bad_number, path, std::string{what} + " " + t + " has more than six decimals",
+                  sv_name(what) + " får ha högst sex decimaler: " + t + ".");
         else
-            error(ProblemCode::out_of_range, path, std::string{what} + " " + t + " is too large");
+            error(ProblemCode::out_of_range, path, std::string{what} + " " + t + " is too large",
+                  sv_name(what) + " " + t + " har för många siffror.");
         return std::nullopt;
     }
     std::optional<Percent> opt_percent(const Node* n, const std::string& path, bool at_most_100 = true) {
         auto d = opt_decimal(n, path, "percentage");
         if (!d) return std::nullopt;
         if (at_most_100 && *d > Decimal::whole(100)) {
-            error(ProblemCode::out_of_range, path, "percentage " + d->to_string() + " is over 100");
+            error(ProblemCode::out_of_range, path, "percentage " + d->to_string() + " is over 100",
+                  "Procentsatsen får vara högst 100, inte " + d->to_string() + ".");
             return std::nullopt;
         }
         return Percent{*d};
@@ -231,16 +247,19 @@ class Reader {
         auto d = Decimal::parse(t);
         if (!d && !t.empty() && t.find_first_not_of("0123456789") == std::string::npos) {
             // Whole, but beyond even the exact decimal range: too large, not "not whole".
-            error(ProblemCode::out_of_range, path, std::string{what} + " " + t + " is too large (at most " + std::to_string(max) + ")");
+            error(ProblemCode::out_of_range, path, std::string{what} + " " + t + " is too large (at most " + std::to_string(max) + ")",
+                  sv_name(what) + " får vara högst " + std::to_string(max) + ", inte " + t + ".");
             return std::nullopt;
         }
         if (!d || d->units() % Decimal::scale != 0) {
-            error(ProblemCode::bad_number, path, std::string{what} + " must be a whole number, got " + t);
+            error(ProblemCode::bad_number, path, std::string{what} + " must be a whole number, got " + t,
+                  sv_name(what) + " ska vara ett heltal, inte " + t + ".");
             return std::nullopt;
         }
         const std::int64_t v = d->units() / Decimal::scale;
         if (v > max) {
-            error(ProblemCode::out_of_range, path, std::string{what} + " " + t + " is too large (at most " + std::to_string(max) + ")");
+            error(ProblemCode::out_of_range, path, std::string{what} + " " + t + " is too large (at most " + std::to_string(max) + ")",
+                  sv_name(what) + " får vara högst " + std::to_string(max) + ", inte " + t + ".");
             return std::nullopt;
         }
         return v;
@@ -278,7 +297,7 @@ class Reader {
         for (const auto& [party, value] : n->members) {
             const std::string p = path + "/" + detail::pointer_escape(party);
             if (!present(&value))
-                error(ProblemCode::missing_value, p, std::string{"missing "} + what);
+                error(ProblemCode::missing_value, p, std::string{"missing "} + what, sv_name(what) + " saknas.");
             else if (std::optional<T> entry = read(std::string{party}, value, p))
                 out.push_back(std::move(*entry));
         }
@@ -290,7 +309,9 @@ class Reader {
     /// ids of its kind unverifiable (`unreliable`).
     std::string id(const Node& n, const std::string& path, const char* what, bool& unreliable) {
         const Node* node = get(n, "id");
-        if (!present(node)) error(ProblemCode::missing_value, path + "/id", std::string{"missing "} + what + " id");
+        if (!present(node))
+            error(ProblemCode::missing_value, path + "/id", std::string{"missing "} + what + " id",
+                  std::string_view{what} == "party" ? "Partens id saknas." : "Uppgiftens id saknas.");
         std::string value = str(node, path + "/id");
         if (value.empty()) unreliable = true;
         return value;
@@ -352,9 +373,11 @@ Party read_party(Reader& r, const Node& n, const std::string& path) {
             const auto amount = r.opt_amount(Reader::get(*o, "amount"), op + "/amount");
             const auto category = r.opt_enum<Category>(Reader::get(*o, "category"), op + "/category");
             if (!Reader::present(Reader::get(*o, "amount")))
-                r.error(ProblemCode::missing_value, op + "/amount", "missing amount (kronor in the assessment year)");
+                r.error(ProblemCode::missing_value, op + "/amount", "missing amount (kronor in the assessment year)",
+                        "Beloppet saknas (kronor under bedömningsåret).");
             if (!Reader::present(Reader::get(*o, "category")))
-                r.error(ProblemCode::missing_value, op + "/category", "missing category (general, social_and_other_specific or welfare)");
+                r.error(ProblemCode::missing_value, op + "/category", "missing category (general, social_and_other_specific or welfare)",
+                        "Kategorin saknas (general, social_and_other_specific eller welfare).");
             if (amount && category) p.other_direct_awards_same_kind = OtherDirectAwards{*amount, *category};
         }
     }
@@ -416,7 +439,7 @@ std::optional<Compensation> read_compensation(Reader& r, const Node* n, const st
             if (r.object(*t, path + "/tolerance", {"percent"})) {
                 const Node* p = Reader::get(*t, "percent");
                 if (!Reader::present(p) && t->members.size() == (p ? 1u : 0u))
-                    r.error(ProblemCode::missing_value, path + "/tolerance/percent", "missing percent");
+                    r.error(ProblemCode::missing_value, path + "/tolerance/percent", "missing percent", "Procentsatsen saknas.");
                 else if (auto pct = r.opt_percent(p, path + "/tolerance/percent", false))
                     c.tolerance = Tolerance::of_percent(*pct);
             }
@@ -501,7 +524,8 @@ Agreement read_document(Reader& r, const Node& root) {
         return a;
     if (const Node* s = Reader::get(root, "schema"); Reader::present(s)) {
         if (r.expect(*s, Kind::string, "/schema") && s->text != "avtal/1")
-            r.error(ProblemCode::unsupported_schema, "/schema", "unsupported schema \"" + std::string{s->text} + "\" (expected \"avtal/1\")");
+            r.error(ProblemCode::unsupported_schema, "/schema", "unsupported schema \"" + std::string{s->text} + "\" (expected \"avtal/1\")",
+                    "Okänt schema \"" + std::string{s->text} + "\". Ett avtal har \"schema\": \"avtal/1\".");
     }
     a.id = r.str(Reader::get(root, "id"), "/id");
     a.title = r.str(Reader::get(root, "title"), "/title");
@@ -550,7 +574,8 @@ Agreement read_document(Reader& r, const Node& root) {
             if (auto c = r.opt_enum<Clause>(&cs->items[i], "/clauses/" + std::to_string(i)))
                 clauses.push_back(*c);
             else if (cs->items[i].kind == Kind::null)
-                r.error(ProblemCode::wrong_type, "/clauses/" + std::to_string(i), "expected a string, got null");
+                r.error(ProblemCode::wrong_type, "/clauses/" + std::to_string(i), "expected a string, got null",
+                        "Fel typ av värde: här ska det stå en sträng, inte null.");
         a.clauses = std::move(clauses);
     }
     return a;
@@ -710,7 +735,8 @@ NeedsReadResult read_needs(std::string_view text) {
                   "exercise_of_authority", "continuous_steering_wanted", "scale", "long_term", "quick_start_wanted", "rehabilitation",
                   "huvudman_transfer_wanted"})) {
         if (const Node* s = Reader::get(n, "schema"); Reader::present(s) && r.expect(*s, Kind::string, "/schema") && s->text != "avtal-needs/1")
-            r.error(ProblemCode::unsupported_schema, "/schema", "unsupported schema \"" + std::string{s->text} + "\" (expected \"avtal-needs/1\")");
+            r.error(ProblemCode::unsupported_schema, "/schema", "unsupported schema \"" + std::string{s->text} + "\" (expected \"avtal-needs/1\")",
+                    "Okänt schema \"" + std::string{s->text} + "\". En behovsbeskrivning har \"schema\": \"avtal-needs/1\".");
         const auto b = [&](const char* key) { return r.opt_bool(Reader::get(n, key), std::string{"/"} + key); };
         need.municipalities = b("municipalities");
         need.regions = b("regions");
