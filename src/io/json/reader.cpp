@@ -1,6 +1,7 @@
 // The reader of avtal/1 agreements: every problem of a document with its
 // JSON path, and nothing half-read.
 #include "dom.hpp"
+#include "fields.hpp"
 
 #include <avtal/core/date.hpp>
 #include <avtal/core/enum.hpp>
@@ -12,6 +13,7 @@
 #include <cctype>
 #include <initializer_list>
 #include <limits>
+#include <ranges>
 #include <regex>
 
 namespace avtal::json {
@@ -90,9 +92,10 @@ class Reader {
     }
 
     /// "unknown key" with the nearest allowed key, or the allowed keys.
-    void unknown_key(const std::string& path, std::string_view k, std::initializer_list<std::string_view> allowed) {
+    template <class Keys>
+    void unknown_key(const std::string& path, std::string_view k, const Keys& allowed) {
         const std::string key{k};
-        if (const auto near = nearest(k, std::vector<std::string_view>{allowed})) {
+        if (const auto near = nearest(k, std::vector<std::string_view>(std::ranges::begin(allowed), std::ranges::end(allowed)))) {
             const std::string n{*near};
             error(ProblemCode::unknown_key, path, "unknown key \"" + key + "\": did you mean \"" + n + "\"?",
                   "Okänd nyckel \"" + key + "\". Menade du \"" + n + "\"?");
@@ -108,12 +111,21 @@ class Reader {
               "Nyckeln \"" + std::string{k} + "\" står mer än en gång i samma objekt.");
     }
 
+    /// Checks an object's keys against its field table (fields.hpp), whose
+    /// keys are the allowed ones; returns false when `n` is not an object.
+    bool object(const Node& n, const std::string& path, const detail::Fields& fields) {
+        return object_of(n, path, fields.list | std::views::transform(&detail::Field::key));
+    }
     /// Checks an object's keys against the allowed ones; returns false when
     /// `n` is not an object.
-    bool object(const Node& n, const std::string& path, std::initializer_list<std::string_view> allowed) {
+    bool object(const Node& n, const std::string& path, std::initializer_list<std::string_view> allowed) { return object_of(n, path, allowed); }
+    /// Checks an object's keys against `allowed`, a range of keys; returns
+    /// false when `n` is not an object.
+    template <class Keys>
+    bool object_of(const Node& n, const std::string& path, const Keys& allowed) {
         if (!expect(n, Kind::object, path)) return false;
         for (const auto& [k, v] : n.members)
-            if (std::find(allowed.begin(), allowed.end(), std::string_view{k}) == allowed.end())
+            if (std::find(std::ranges::begin(allowed), std::ranges::end(allowed), std::string_view{k}) == std::ranges::end(allowed))
                 unknown_key(path + "/" + detail::pointer_escape(k), k, allowed);
         for (const auto& k : n.repeated_keys) repeated_key(path + "/" + detail::pointer_escape(k), k);
         return true;
@@ -352,16 +364,25 @@ class Reader {
     std::vector<Problem>& problems_;
 };
 
-constexpr std::int64_t max_population = 1'000'000'000;
-constexpr std::int64_t max_months = 100'000;
+using detail::max_months;
+using detail::max_population;
+namespace fields = detail::fields;
+
+/// Opens an object with an id (a party, a task): checks its keys and reads
+/// its id; false when `n` is not an object, and then references to ids of
+/// its kind cannot be checked (`unreliable`).
+bool open_with_id(Reader& r, const Node& n, const std::string& path, const detail::Fields& f, const char* what, bool& unreliable, Id& id) {
+    if (!r.object(n, path, f)) {
+        unreliable = true;
+        return false;
+    }
+    id = r.id(n, path, what, unreliable);
+    return true;
+}
 
 Party read_party(Reader& r, const Node& n, const std::string& path) {
     Party p;
-    if (!r.object(n, path, {"id", "name", "kind", "population", "mandate_covers_tasks", "decision_body", "other_direct_awards_same_kind"})) {
-        r.party_ids_unreliable = true;
-        return p;
-    }
-    p.id = r.id(n, path, "party", r.party_ids_unreliable);
+    if (!open_with_id(r, n, path, fields::party, "party", r.party_ids_unreliable, p.id)) return p;
     p.name = r.str(Reader::get(n, "name"), path + "/name");
     p.kind = r.opt_enum<PartyKind>(Reader::get(n, "kind"), path + "/kind");
     p.population = r.opt_count(Reader::get(n, "population"), path + "/population", "population", max_population);
@@ -369,7 +390,7 @@ Party read_party(Reader& r, const Node& n, const std::string& path) {
     p.decision_body = r.opt_enum<DecisionBody>(Reader::get(n, "decision_body"), path + "/decision_body");
     if (const Node* o = Reader::get(n, "other_direct_awards_same_kind"); Reader::present(o)) {
         const std::string op = path + "/other_direct_awards_same_kind";
-        if (r.object(*o, op, {"amount", "category"})) {
+        if (r.object(*o, op, fields::other_direct_awards)) {
             const auto amount = r.opt_amount(Reader::get(*o, "amount"), op + "/amount");
             const auto category = r.opt_enum<Category>(Reader::get(*o, "category"), op + "/category");
             if (!Reader::present(Reader::get(*o, "amount")))
@@ -385,9 +406,7 @@ Party read_party(Reader& r, const Node& n, const std::string& path) {
 }
 
 void read_hamburg(Reader& r, const Node* n, const std::string& path, HamburgFacts& h) {
-    if (!Reader::present(n) ||
-        !r.object(*n, path, {"establishes_cooperation", "common_objectives", "public_interest_only", "open_market_share_percent"}))
-        return;
+    if (!Reader::present(n) || !r.object(*n, path, fields::hamburg)) return;
     h.establishes_cooperation = r.opt_bool(Reader::get(*n, "establishes_cooperation"), path + "/establishes_cooperation");
     h.common_objectives = r.opt_bool(Reader::get(*n, "common_objectives"), path + "/common_objectives");
     h.public_interest_only = r.opt_bool(Reader::get(*n, "public_interest_only"), path + "/public_interest_only");
@@ -395,7 +414,7 @@ void read_hamburg(Reader& r, const Node* n, const std::string& path, HamburgFact
 }
 
 void read_teckal(Reader& r, const Node* n, const std::string& path, TeckalFacts& t) {
-    if (!Reader::present(n) || !r.object(*n, path, {"similar_control", "activity_share_percent", "private_capital"})) return;
+    if (!Reader::present(n) || !r.object(*n, path, fields::teckal)) return;
     t.similar_control = r.opt_bool(Reader::get(*n, "similar_control"), path + "/similar_control");
     t.activity_share_percent = r.opt_percent(Reader::get(*n, "activity_share_percent"), path + "/activity_share_percent");
     t.private_capital = r.opt_bool(Reader::get(*n, "private_capital"), path + "/private_capital");
@@ -404,8 +423,7 @@ void read_teckal(Reader& r, const Node* n, const std::string& path, TeckalFacts&
 std::optional<Compensation> read_compensation(Reader& r, const Node* n, const std::string& path) {
     if (!Reader::present(n)) return std::nullopt;
     Compensation c;
-    if (!r.object(*n, path, {"money_per_year", "in_kind_value_per_year", "cost_per_year", "contractor_bears_share", "tolerance", "allocation"}))
-        return c;
+    if (!r.object(*n, path, fields::compensation)) return c;
     c.money_per_year = r.opt_amount(Reader::get(*n, "money_per_year"), path + "/money_per_year");
     if (const Node* k = Reader::get(*n, "in_kind_value_per_year"); k && k->kind == Kind::null)
         c.in_kind_value_per_year.reset();
@@ -413,7 +431,7 @@ std::optional<Compensation> read_compensation(Reader& r, const Node* n, const st
         c.in_kind_value_per_year = r.opt_amount(k, path + "/in_kind_value_per_year");
     if (const Node* cost = Reader::get(*n, "cost_per_year"); Reader::present(cost)) {
         const std::string cp = path + "/cost_per_year";
-        if (r.object(*cost, cp, {"staff", "premises", "overhead", "capital", "other"})) {
+        if (r.object(*cost, cp, fields::cost)) {
             CostComponents k;
             const auto component = [&](const char* name, std::optional<Money>& into) {
                 const Node* v = Reader::get(*cost, name);
@@ -436,7 +454,7 @@ std::optional<Compensation> read_compensation(Reader& r, const Node* n, const st
         c.contractor_bears_share = r.opt_bool(b, path + "/contractor_bears_share").value_or(false);
     if (const Node* t = Reader::get(*n, "tolerance"); Reader::present(t)) {
         if (t->kind == Kind::object) {
-            if (r.object(*t, path + "/tolerance", {"percent"})) {
+            if (r.object(*t, path + "/tolerance", fields::tolerance)) {
                 const Node* p = Reader::get(*t, "percent");
                 if (!Reader::present(p) && t->members.size() == (p ? 1u : 0u))
                     r.error(ProblemCode::missing_value, path + "/tolerance/percent", "missing percent", "Procentsatsen saknas.");
@@ -449,7 +467,7 @@ std::optional<Compensation> read_compensation(Reader& r, const Node* n, const st
     }
     if (const Node* a = Reader::get(*n, "allocation"); Reader::present(a)) {
         const std::string ap = path + "/allocation";
-        if (r.object(*a, ap, {"key", "weights"})) {
+        if (r.object(*a, ap, fields::allocation)) {
             Allocation al;
             al.key = r.opt_enum<AllocationKey>(Reader::get(*a, "key"), ap + "/key");
             al.weights = r.party_map<Weight>(Reader::get(*a, "weights"), ap + "/weights", "weight",
@@ -465,13 +483,7 @@ std::optional<Compensation> read_compensation(Reader& r, const Node* n, const st
 
 Task read_task(Reader& r, const Node& n, const std::string& path) {
     Task t;
-    if (!r.object(n, path,
-                  {"id", "description", "contractor", "principals", "huvudman", "nature", "area", "category", "target_group_children",
-                   "within_competence", "annual_value", "principal_shares", "hamburg", "teckal", "compensation"})) {
-        r.task_ids_unreliable = true;
-        return t;
-    }
-    t.id = r.id(n, path, "task", r.task_ids_unreliable);
+    if (!open_with_id(r, n, path, fields::task, "task", r.task_ids_unreliable, t.id)) return t;
     t.description = r.str(Reader::get(n, "description"), path + "/description");
     t.contractor = r.opt_str(Reader::get(n, "contractor"), path + "/contractor");
     t.principals = r.opt_ids(Reader::get(n, "principals"), path + "/principals");
@@ -496,7 +508,7 @@ Task read_task(Reader& r, const Node& n, const std::string& path) {
 
 void read_delegation(Reader& r, const Node* n, Delegation& d) {
     const std::string path = "/delegation";
-    if (!Reader::present(n) || !r.object(*n, path, {"used", "agreed", "onward_delegation", "reporting_to_principal", "delegates"})) return;
+    if (!Reader::present(n) || !r.object(*n, path, fields::delegation)) return;
     d.used = r.opt_bool(Reader::get(*n, "used"), path + "/used");
     d.agreed = r.opt_bool(Reader::get(*n, "agreed"), path + "/agreed");
     d.onward_delegation = r.opt_enum<OnwardDelegation>(Reader::get(*n, "onward_delegation"), path + "/onward_delegation");
@@ -505,7 +517,7 @@ void read_delegation(Reader& r, const Node* n, Delegation& d) {
         for (std::size_t i = 0; i < ds->items.size(); ++i) {
             const std::string dp = path + "/delegates/" + std::to_string(i);
             const Node& x = ds->items[i];
-            if (!r.object(x, dp, {"task", "to", "employer", "matter"})) continue;
+            if (!r.object(x, dp, fields::delegate)) continue;
             Delegate del;
             del.task = r.opt_str(Reader::get(x, "task"), dp + "/task");
             del.to = r.opt_enum<DelegateTo>(Reader::get(x, "to"), dp + "/to");
@@ -518,10 +530,7 @@ void read_delegation(Reader& r, const Node* n, Delegation& d) {
 
 Agreement read_document(Reader& r, const Node& root) {
     Agreement a;
-    if (!r.object(root, "",
-                  {"schema", "id", "title", "assessment_date", "term", "parties", "tasks", "delegation", "compensation", "information", "oversight",
-                   "staff", "creates_copyright_material", "clauses"}))
-        return a;
+    if (!r.object(root, "", fields::agreement)) return a;
     if (const Node* s = Reader::get(root, "schema"); Reader::present(s)) {
         if (r.expect(*s, Kind::string, "/schema") && s->text != "avtal/1")
             r.error(ProblemCode::unsupported_schema, "/schema", "unsupported schema \"" + std::string{s->text} + "\" (expected \"avtal/1\")",
@@ -530,8 +539,7 @@ Agreement read_document(Reader& r, const Node& root) {
     a.id = r.str(Reader::get(root, "id"), "/id");
     a.title = r.str(Reader::get(root, "title"), "/title");
     a.assessment_date = r.opt_date(Reader::get(root, "assessment_date"), "/assessment_date");
-    if (const Node* t = Reader::get(root, "term");
-        Reader::present(t) && r.object(*t, "/term", {"start", "months", "extension_months", "until_further_notice"})) {
+    if (const Node* t = Reader::get(root, "term"); Reader::present(t) && r.object(*t, "/term", fields::term)) {
         a.term.start = r.opt_date(Reader::get(*t, "start"), "/term/start");
         if (auto m = r.opt_count(Reader::get(*t, "months"), "/term/months", "months", max_months)) a.term.months = static_cast<std::int32_t>(*m);
         if (auto m = r.opt_count(Reader::get(*t, "extension_months"), "/term/extension_months", "months", max_months))
@@ -548,21 +556,18 @@ Agreement read_document(Reader& r, const Node& root) {
         for (std::size_t i = 0; i < ts->items.size(); ++i) a.tasks.push_back(read_task(r, ts->items[i], "/tasks/" + std::to_string(i)));
     read_delegation(r, Reader::get(root, "delegation"), a.delegation);
     a.compensation = read_compensation(r, Reader::get(root, "compensation"), "/compensation");
-    if (const Node* n = Reader::get(root, "information");
-        Reader::present(n) && r.object(*n, "/information", {"personal_data", "arrangement", "records_responsibility", "confidentiality"})) {
+    if (const Node* n = Reader::get(root, "information"); Reader::present(n) && r.object(*n, "/information", fields::information)) {
         a.information.personal_data = r.opt_bool(Reader::get(*n, "personal_data"), "/information/personal_data");
         a.information.arrangement = r.opt_enum<Arrangement>(Reader::get(*n, "arrangement"), "/information/arrangement");
         a.information.records_responsibility = r.opt_bool(Reader::get(*n, "records_responsibility"), "/information/records_responsibility");
         a.information.confidentiality = r.opt_bool(Reader::get(*n, "confidentiality"), "/information/confidentiality");
     }
-    if (const Node* n = Reader::get(root, "oversight");
-        Reader::present(n) && r.object(*n, "/oversight", {"follow_up", "annual_report_to_council", "internal_control"})) {
+    if (const Node* n = Reader::get(root, "oversight"); Reader::present(n) && r.object(*n, "/oversight", fields::oversight)) {
         a.oversight.follow_up = r.opt_bool(Reader::get(*n, "follow_up"), "/oversight/follow_up");
         a.oversight.annual_report_to_council = r.opt_bool(Reader::get(*n, "annual_report_to_council"), "/oversight/annual_report_to_council");
         a.oversight.internal_control = r.opt_bool(Reader::get(*n, "internal_control"), "/oversight/internal_control");
     }
-    if (const Node* n = Reader::get(root, "staff");
-        Reader::present(n) && r.object(*n, "/staff", {"moves_between_parties", "transfer_addressed", "work_environment_allocated"})) {
+    if (const Node* n = Reader::get(root, "staff"); Reader::present(n) && r.object(*n, "/staff", fields::staff)) {
         a.staff.moves_between_parties = r.opt_bool(Reader::get(*n, "moves_between_parties"), "/staff/moves_between_parties");
         a.staff.transfer_addressed = r.opt_bool(Reader::get(*n, "transfer_addressed"), "/staff/transfer_addressed");
         a.staff.work_environment_allocated = r.opt_bool(Reader::get(*n, "work_environment_allocated"), "/staff/work_environment_allocated");
