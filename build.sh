@@ -17,6 +17,8 @@
 #   ./build.sh coverage        gcovr line and branch coverage of include/ and src/
 #   ./build.sh tidy            clang-tidy with the checked-in .clang-tidy
 #   ./build.sh format          check clang-format (./build.sh format fix applies it)
+#   ./build.sh schema          regenerate docs/schema/avtal-1.schema.json from the
+#                              reader's field tables (src/io/json/fields.hpp)
 #   ./build.sh floors          fail on an #include that runs up the floors
 #                              (core < model < law < io < tools)
 #   ./build.sh fuzz [SECONDS]  libFuzzer over reader + check + report (default 60)
@@ -122,6 +124,13 @@ serve-sanitize)
         -DAVTAL_SANITIZE=thread
     cmake --build build/serve-tsan -j"$jobs" --target avtal_cli
     TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 ctest --test-dir build/serve-tsan --output-on-failure -L serve-concurrency
+    ;;
+schema)
+    need "${base_packages[@]}" catch2
+    configure build/test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAVTAL_BUILD_TESTS=ON -DAVTAL_BUILD_EXAMPLES=ON -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
+    cmake --build build/test -j"$jobs" --target avtal_schema
+    build/test/tests/schema/avtal_schema docs/schema/avtal-1.schema.json
+    echo "schema: wrote docs/schema/avtal-1.schema.json"
     ;;
 consumer)
     need "${base_packages[@]}"

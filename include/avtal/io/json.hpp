@@ -43,6 +43,13 @@ struct ReadResult {
 /// input in each result.
 [[nodiscard]] std::vector<ReadResult> read_batch(std::string_view text, std::string_view source);
 
+/// @brief The JSON Schema (draft 2020-12) of the `avtal/1` agreement format,
+/// pretty-printed. It is generated from the same field tables the reader
+/// checks keys against; `docs/schema/avtal-1.schema.json` is this text.
+/// What a schema cannot say (ids that resolve, shares that sum to 100, at
+/// most two decimals in a JSON number) the reader checks.
+[[nodiscard]] std::string agreement_schema();
+
 /// @brief Writes an agreement as canonical `avtal/1` JSON (stable: the same
 /// agreement always gives the same bytes; reading it back gives an equal
 /// agreement, unknowns stay unknown).
