@@ -15,7 +15,7 @@ struct EmbeddedFile {
 };
 
 /// @brief The service's own documents: `openapi` (src/serve/openapi.json)
-/// and, once it exists, `agreement-schema` (docs/schema/avtal-1.schema.json).
+/// and `agreement-schema` (docs/schema/avtal-1.schema.json).
 [[nodiscard]] std::span<const EmbeddedFile> embedded_documents();
 
 /// @brief The static files of the web page (src/web/), served at `/` and

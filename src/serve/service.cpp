@@ -178,13 +178,11 @@ const std::vector<Endpoint>& Service::endpoints() {
             {"/v1/forms", http::verb::post, &Service::forms, "lang,format", json_text, Format::json, true, false, {}},
             {"/v1/guide", http::verb::post, &Service::guide, "lang,format,date", text_markdown, Format::markdown, true, false, {}},
             {"/v1/openapi.json", http::verb::get, &Service::document, "", json_only, Format::json, false, false, "openapi"},
+            {"/v1/schema/agreement", http::verb::get, &Service::document, "", json_only, Format::json, false, false, "agreement-schema"},
             {"/healthz", http::verb::get, &Service::healthz, "", json_only, Format::json, false, true, {}},
             {"/readyz", http::verb::get, &Service::readyz, "", json_only, Format::json, false, true, {}},
             {"/metrics", http::verb::get, &Service::metrics_page, "", json_only, Format::json, false, false, {}},
         };
-        // The JSON Schema of avtal/1 is served once the build has it.
-        if (!find_document("agreement-schema").empty())
-            t.push_back({"/v1/schema/agreement", http::verb::get, &Service::document, "", json_only, Format::json, false, false, "agreement-schema"});
         return t;
     }();
     return table;
