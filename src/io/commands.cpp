@@ -58,6 +58,14 @@ void add_problems(CommandResult& r, Lang lang, std::string_view source, std::siz
     r.problems += json::write_error(source, index, sha, problems, lang) + "\n";
 }
 
+/// The bad-input result of a document that could not be read.
+CommandResult unreadable(Lang lang, std::string_view source, std::string_view sha, const std::vector<Problem>& problems) {
+    CommandResult r;
+    r.exit_code = exit_bad_input;
+    add_problems(r, lang, source, 0, sha, problems);
+    return r;
+}
+
 /// Every output ends with a newline.
 CommandResult& ended(CommandResult& r) {
     if (!r.output.empty() && r.output.back() != '\n') r.output += '\n';
@@ -208,12 +216,7 @@ CommandResult run_allocate(const Input& input, const CommandOptions& options) {
     return guarded([&] {
         if (options.format == Format::markdown) return unsupported("allocate", options.format);
         auto doc = json::read_agreement(input.bytes);
-        if (!doc.agreement) {
-            CommandResult r;
-            r.exit_code = exit_bad_input;
-            add_problems(r, options.lang, input.source, 0, doc.input_sha256, doc.problems);
-            return r;
-        }
+        if (!doc.agreement) return unreadable(options.lang, input.source, doc.input_sha256, doc.problems);
         CommandResult r;
         const Context ctx{*doc.agreement, options.date, options.thresholds};
         const auto lines = report_allocation(ctx);
@@ -251,12 +254,7 @@ CommandResult run_thresholds(const CommandOptions& options) {
 CommandResult run_forms(const Input& input, const CommandOptions& options) {
     return guarded([&] {
         const auto needs = json::read_needs(input.bytes);
-        if (!needs.need) {
-            CommandResult r;
-            r.exit_code = exit_bad_input;
-            add_problems(r, options.lang, input.source, 0, {}, needs.problems);
-            return r;
-        }
+        if (!needs.need) return unreadable(options.lang, input.source, {}, needs.problems);
         const Recommendation rec = recommend_forms(*needs.need);
         CommandResult r;
         switch (options.format) {
@@ -272,12 +270,7 @@ CommandResult run_guide(const Input& input, const CommandOptions& options) {
     return guarded([&] {
         if (options.format == Format::json) return unsupported("guide", options.format);
         auto doc = json::read_agreement(input.bytes);
-        if (!doc.agreement) {
-            CommandResult r;
-            r.exit_code = exit_bad_input;
-            add_problems(r, options.lang, input.source, 0, doc.input_sha256, doc.problems);
-            return r;
-        }
+        if (!doc.agreement) return unreadable(options.lang, input.source, doc.input_sha256, doc.problems);
         CheckOptions check_options;
         check_options.date = options.date;
         check_options.thresholds = options.thresholds;

@@ -6,9 +6,20 @@
 #include <string_view>
 #include <vector>
 
+#include <avtal/core/text.hpp>
+
+namespace avtal {
+struct Problem;
+} // namespace avtal
+
 namespace avtal::json::detail {
 
 void append_quoted(std::string& out, std::string_view s);
+
+class Out;
+/// Writes `"problems": [{"code", "path", "message"}, …]` of an avtal-error/1
+/// object, the messages in `lang`.
+void write_problems(Out& o, const std::vector<Problem>& problems, Lang lang);
 
 class Out {
   public:

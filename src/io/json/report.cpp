@@ -144,15 +144,7 @@ std::string write_error(std::string_view source, std::size_t index, std::string_
     o.key("source").string(source);
     o.key("index").number(std::to_string(index));
     if (!input_sha256.empty()) o.key("input_sha256").string(input_sha256);
-    o.key("problems").begin_array();
-    for (const Problem& p : problems) {
-        o.begin_object();
-        o.key("code").string(to_string(p.code));
-        o.key("path").string(p.path);
-        o.key("message").string(p.in(lang));
-        o.end_object();
-    }
-    o.end_array();
+    detail::write_problems(o, problems, lang);
     o.end_object();
     return o.take();
 }

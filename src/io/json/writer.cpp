@@ -13,6 +13,18 @@ namespace avtal::json {
 
 namespace detail {
 
+void write_problems(Out& o, const std::vector<Problem>& problems, Lang lang) {
+    o.key("problems").begin_array();
+    for (const Problem& p : problems) {
+        o.begin_object();
+        o.key("code").string(to_string(p.code));
+        o.key("path").string(p.path);
+        o.key("message").string(p.in(lang));
+        o.end_object();
+    }
+    o.end_array();
+}
+
 void append_quoted(std::string& out, std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";
     out.reserve(out.size() + s.size() + 2);
@@ -296,15 +308,7 @@ std::string write_error(const ReadResult& result, Lang lang) {
     o.begin_object();
     o.key("schema").string("avtal-error/1");
     o.key("input_sha256").string(result.input_sha256);
-    o.key("problems").begin_array();
-    for (const Problem& p : result.problems) {
-        o.begin_object();
-        o.key("code").string(to_string(p.code));
-        o.key("path").string(p.path);
-        o.key("message").string(p.in(lang));
-        o.end_object();
-    }
-    o.end_array();
+    detail::write_problems(o, result.problems, lang);
     o.end_object();
     return o.take();
 }
