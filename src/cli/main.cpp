@@ -237,6 +237,9 @@ bool read_file(const std::string& name, std::string& out) {
         return false;
     }
     out.clear();
+    // A regular file's size is known: one allocation instead of doubling (the
+    // limit is still counted while reading, as the file may grow).
+    if (S_ISREG(st.st_mode) && st.st_size > 0) out.reserve(std::min(static_cast<std::size_t>(st.st_size), max_input_size) + 1);
     std::array<char, std::size_t{1} << 16> buffer{};
     for (;;) {
         const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), f);

@@ -189,14 +189,27 @@ CommandResult run_check(std::span<const Input> inputs, const CommandOptions& opt
                 }
                 const Report report = check(*doc.agreement, check_options);
                 r.exit_code = worst_exit_code(r.exit_code, exit_code(report.verdict()));
+                // A large report goes to the sink as it is, not copied into
+                // `out` first (a report of 10⁶ parties is hundreds of MB).
+                const auto add = [&](std::string piece) {
+                    if (sink && piece.size() > (1U << 16)) {
+                        flush();
+                        sink(piece);
+                    } else if (out.empty()) {
+                        out = std::move(piece);
+                    } else {
+                        out += piece;
+                    }
+                };
                 if (options.format == Format::json) {
-                    out += json::write_report(report, {options.lang, options.all, options.explain}, doc.input_sha256);
-                    out += '\n';
+                    std::string line = json::write_report(report, {options.lang, options.all, options.explain}, doc.input_sha256);
+                    line += '\n';
+                    add(std::move(line));
                 } else {
                     const RenderOptions ro = render_options(options, doc.input_sha256);
                     if (shown++ > 0) out += options.format == Format::markdown ? "\n---\n\n" : "\n" + std::string(80, '=') + "\n";
-                    out += options.format == Format::markdown ? render_markdown(report, ro) : render_text(report, ro);
-                    if (options.explain) out += explanations_text(report, options, options.format == Format::markdown);
+                    add(options.format == Format::markdown ? render_markdown(report, ro) : render_text(report, ro));
+                    if (options.explain) add(explanations_text(report, options, options.format == Format::markdown));
                 }
                 if (out.size() > (1U << 16)) flush();
             }

@@ -29,6 +29,9 @@ Report check(const Agreement& agreement, const CheckOptions& options) {
             if (enabled(rule)) rule.run(r.ctx_, r.findings_);
     for (const Rule& rule : r.user_rules_)
         if (enabled(rule)) rule.run(r.ctx_, r.findings_);
+    // The reservation above covers every rule of every party and task; most
+    // give fewer findings: hand the rest back (10⁶ parties reserve 8 × 10⁶).
+    if (r.findings_.capacity() > 2 * r.findings_.size() + 64) r.findings_.shrink_to_fit();
     r.allocation_ = report_allocation(r.ctx_);
     bool violated = false, undetermined = false;
     for (const Finding& f : r.findings_) {

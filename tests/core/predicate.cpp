@@ -150,3 +150,38 @@ TEST_CASE("A user predicate composes with a built-in one", "[predicate][custom]"
     CHECK(policy(s) == Truth::unknown);
     CHECK(policy.explain(s).missing == std::vector<std::string>{"/tasks/0/hamburg/open_market_share_percent"});
 }
+
+TEST_CASE("Many missing facts: each once, in the order first found, by a trace and by a junction", "[predicate][missing]") {
+    // 3 000 paths, each added twice (a rule over thousands of tasks): the
+    // hash index beyond 32 paths must keep exactly the linear look's result.
+    Explanation node;
+    Trace t{node};
+    for (int round = 0; round < 2; ++round)
+        for (int i = 0; i < 3000; ++i) t.missing("/tasks/" + std::to_string(i) + "/nature");
+    REQUIRE(node.missing.size() == 3000);
+    for (int i = 0; i < 3000; ++i) CHECK(node.missing[static_cast<std::size_t>(i)] == "/tasks/" + std::to_string(i) + "/nature");
+    // Paths changed behind the trace are still seen.
+    node.missing.resize(10);
+    t.missing("/tasks/5/nature");
+    t.missing("/tasks/2999/nature");
+    CHECK(node.missing.size() == 11);
+
+    // A junction of 2 000 unknown children, two paths each, every path twice.
+    Explanation e;
+    e.value = Truth::unknown;
+    e.missing = {"/a"};
+    for (int i = 0; i < 2000; ++i) {
+        Explanation c;
+        c.value = Truth::unknown;
+        c.missing = {"/x/" + std::to_string(i % 1000), "/a"};
+        e.children.push_back(std::move(c));
+    }
+    Explanation known;
+    known.value = Truth::yes;
+    known.missing = {"/ignored"};
+    e.children.push_back(known);
+    detail::finish(e);
+    REQUIRE(e.missing.size() == 1001);
+    CHECK(e.missing[0] == "/a");
+    for (int i = 0; i < 1000; ++i) CHECK(e.missing[static_cast<std::size_t>(i) + 1] == "/x/" + std::to_string(i));
+}

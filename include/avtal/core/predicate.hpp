@@ -16,9 +16,14 @@
 #include <avtal/core/truth.hpp>
 
 #include <concepts>
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <type_traits>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -89,12 +94,33 @@ class Trace {
     }
 
   private:
+    /// Adds `path` unless the node has it: a linear look for a few paths,
+    /// a hash index of the node's paths beyond that (a rule over 10⁵ tasks
+    /// can miss 10⁵ facts, which a linear look would make quadratic).
     void add_missing(std::string path) {
-        for (const auto& m : node_->missing)
-            if (m == path) return;
-        node_->missing.push_back(std::move(path));
+        auto& missing = node_->missing;
+        if (missing.size() < 32) {
+            for (const auto& m : missing)
+                if (m == path) return;
+            missing.push_back(std::move(path));
+            return;
+        }
+        const std::hash<std::string_view> hash;
+        if (indexed_ > missing.size()) { // the node's paths were changed behind this trace
+            index_.clear();
+            indexed_ = 0;
+        }
+        for (; indexed_ < missing.size(); ++indexed_) index_.emplace(hash(missing[indexed_]), indexed_);
+        const std::size_t h = hash(path);
+        const auto [lo, hi] = index_.equal_range(h);
+        for (auto it = lo; it != hi; ++it)
+            if (it->second < missing.size() && missing[it->second] == path) return;
+        missing.push_back(std::move(path));
+        index_.emplace(h, indexed_++);
     }
     Explanation* node_ = nullptr;
+    std::unordered_multimap<std::size_t, std::size_t> index_; // hash of a path → its position in node_->missing
+    std::size_t indexed_ = 0;                                 // the positions in index_
 };
 
 /// @brief A callable that can be made a predicate over `Subject`: it takes
@@ -130,11 +156,20 @@ struct PredicateNode {
 };
 
 inline void merge_missing(std::vector<std::string>& into, const std::vector<std::string>& from) {
-    for (const auto& m : from) {
-        bool seen = false;
-        for (const auto& x : into) seen = seen || x == m;
-        if (!seen) into.push_back(m);
+    if (&into == &from) return;
+    if (into.size() * from.size() <= 1024) {
+        for (const auto& m : from) {
+            bool seen = false;
+            for (const auto& x : into) seen = seen || x == m;
+            if (!seen) into.push_back(m);
+        }
+        return;
     }
+    // Many paths: a hash set of views (no reallocation below, so they stay valid).
+    into.reserve(into.size() + from.size());
+    std::unordered_set<std::string_view> seen{into.begin(), into.end()};
+    for (const auto& m : from)
+        if (seen.insert(m).second) into.push_back(m);
 }
 
 /// A decided node needs no missing facts; an unknown one keeps those of its
@@ -144,8 +179,22 @@ inline void finish(Explanation& e) {
         e.missing.clear();
         return;
     }
+    std::size_t total = e.missing.size();
     for (const auto& c : e.children)
-        if (c.value == Truth::unknown) merge_missing(e.missing, c.missing);
+        if (c.value == Truth::unknown) total += c.missing.size();
+    if (total <= 64) {
+        for (const auto& c : e.children)
+            if (c.value == Truth::unknown) merge_missing(e.missing, c.missing);
+        return;
+    }
+    // Many paths (a rule over every task): one hash set of views for all
+    // children, not a look through the paths so far for each (quadratic).
+    e.missing.reserve(total); // no reallocation below: the views stay valid
+    std::unordered_set<std::string_view> seen{e.missing.begin(), e.missing.end()};
+    for (const auto& c : e.children)
+        if (c.value == Truth::unknown)
+            for (const auto& m : c.missing)
+                if (seen.insert(m).second) e.missing.push_back(m);
 }
 
 template <class Subject, class F>

@@ -649,11 +649,19 @@ std::vector<ReadResult> read_batch(std::string_view text, std::string_view sourc
         json_lines = head.find('\n') == std::string_view::npos;
     }
     if (!json_lines) {
-        ReadResult r = read_agreement(text);
+        // The parse above is the document's: read it, do not parse again
+        // (two trees of a large document at once would double the memory).
+        ReadResult r;
         r.source = std::string{source};
+        r.input_sha256 = sha256_hex(text);
+        if (whole.ok)
+            read_into(r, whole.root);
+        else
+            r.problems.push_back(std::move(whole.error));
         out.push_back(std::move(r));
         return out;
     }
+    whole = {}; // JSON Lines: each line is parsed on its own
     std::size_t line_no = 0, pos = 0;
     while (pos <= text.size()) {
         std::size_t end = text.find('\n', pos);
