@@ -93,6 +93,29 @@ namespace avtal {
     return out;
 }
 
+/// @brief The name of a task's area as people write it ("äldreomsorg",
+/// "elderly care"), never the enumeration's name.
+[[nodiscard]] inline Text area_text(Area a) {
+    using detail::tx;
+    switch (a) {
+    case Area::social_services: return tx("socialtjänst", "social services");
+    case Area::family_law: return tx("familjerätt", "family law");
+    case Area::elderly_care: return tx("äldreomsorg", "elderly care");
+    case Area::disability: return tx("stöd till personer med funktionsnedsättning", "support for people with disabilities");
+    case Area::children_and_youth: return tx("barn och unga", "children and young people");
+    case Area::addiction: return tx("missbruk och beroende", "addiction");
+    case Area::health_care: return tx("hälso- och sjukvård", "health care");
+    case Area::education: return tx("utbildning", "education");
+    case Area::planning_and_building: return tx("plan- och byggfrågor", "planning and building");
+    case Area::environment: return tx("miljö- och hälsoskydd", "environmental and health protection");
+    case Area::it: return tx("IT", "IT");
+    case Area::hr: return tx("personaladministration", "human resources");
+    case Area::waste: return tx("avfall", "waste");
+    case Area::other: break;
+    }
+    return tx("annat område", "another area");
+}
+
 /// @brief What the statutes of `task`'s area say on avtalssamverkan or
 /// delegation that differs from 9 kap. 37 § KL and so applies instead (9 kap.
 /// 37 § tredje stycket), as in force on `date`; empty when nothing is known.
@@ -107,7 +130,7 @@ namespace avtal {
     const Date cut{std::chrono::year{2025}, std::chrono::month{7}, std::chrono::day{1}};
     const bool old_sol = date && std::chrono::sys_days{*date} < std::chrono::sys_days{cut};
     const auto sol = [&] {
-        out.push_back(old_sol ? tx("socialtjänstlagen (2001:453) 10 kap. begränsar vilka ärenden som får delegeras",
+        out.push_back(old_sol ? tx("10 kap. socialtjänstlagen (2001:453) begränsar vilka ärenden som får delegeras",
                                    "the Social Services Act (2001:453) chapter 10 limits which matters may be delegated")
                       : date  ? tx("socialtjänstlagens (2025:400) bestämmelser om delegering begränsar vilka ärenden som får delegeras",
                                    "the delegation provisions of the Social Services Act (2025:400) limit which matters may be delegated")
@@ -377,9 +400,9 @@ namespace rules {
                             const auto laws = special_legislation(s.task(), s.ctx->date());
                             if (laws.empty())
                                 return Text{"Ingen särskild lagstiftning utöver kommunallagen för uppgiftens område (" +
-                                                std::string{s.task().area ? to_string(*s.task().area) : std::string_view{"okänt"}} + ").",
+                                                (s.task().area ? area_text(*s.task().area).sv : std::string{"okänt"}) + ").",
                                             "No special legislation beyond kommunallagen for the task's area (" +
-                                                std::string{s.task().area ? to_string(*s.task().area) : std::string_view{"unknown"}} + ")."};
+                                                (s.task().area ? area_text(*s.task().area).en : std::string{"unknown"}) + ")."};
                             for (std::size_t i = 0; i < laws.size(); ++i) {
                                 all.sv += (i ? "; " : "") + laws[i].sv;
                                 all.en += (i ? "; " : "") + laws[i].en;
@@ -388,8 +411,8 @@ namespace rules {
                             all.en += ".";
                             const auto rules = special_cooperation_rules(s.task(), s.ctx->date());
                             if (!rules.empty()) {
-                                all.sv += " Om avtalssamverkan och delegering (avvikande regler i annan lag gäller i stället för 9 kap. 37 § KL, "
-                                          "tredje stycket): ";
+                                all.sv += " Om avtalssamverkan och delegering (enligt 9 kap. 37 § tredje stycket KL gäller avvikande bestämmelser "
+                                          "i annan lag i stället): ";
                                 all.en += " On avtalssamverkan and delegation (rules of another statute that differ apply instead of 9 kap. 37 § "
                                           "KL, third paragraph): ";
                                 for (std::size_t i = 0; i < rules.size(); ++i) {
