@@ -60,6 +60,13 @@ struct Fields {
             if (f.key == key) return true;
         return false;
     }
+    /// The keys, in order.
+    [[nodiscard]] std::vector<std::string_view> keys() const {
+        std::vector<std::string_view> out;
+        out.reserve(list.size());
+        for (const Field& f : list) out.push_back(f.key);
+        return out;
+    }
 };
 
 /// The enumerators of `E` as they are written in JSON.

@@ -13,7 +13,6 @@
 #include <cctype>
 #include <initializer_list>
 #include <limits>
-#include <ranges>
 #include <regex>
 
 namespace avtal::json {
@@ -92,10 +91,9 @@ class Reader {
     }
 
     /// "unknown key" with the nearest allowed key, or the allowed keys.
-    template <class Keys>
-    void unknown_key(const std::string& path, std::string_view k, const Keys& allowed) {
+    void unknown_key(const std::string& path, std::string_view k, const std::vector<std::string_view>& allowed) {
         const std::string key{k};
-        if (const auto near = nearest(k, std::vector<std::string_view>(std::ranges::begin(allowed), std::ranges::end(allowed)))) {
+        if (const auto near = nearest(k, allowed)) {
             const std::string n{*near};
             error(ProblemCode::unknown_key, path, "unknown key \"" + key + "\": did you mean \"" + n + "\"?",
                   "Okänd nyckel \"" + key + "\". Menade du \"" + n + "\"?");
@@ -114,19 +112,23 @@ class Reader {
     /// Checks an object's keys against its field table (fields.hpp), whose
     /// keys are the allowed ones; returns false when `n` is not an object.
     bool object(const Node& n, const std::string& path, const detail::Fields& fields) {
-        return object_of(n, path, fields.list | std::views::transform(&detail::Field::key));
+        return object_of(
+            n, path, [&](std::string_view k) { return fields.has(k); }, [&] { return fields.keys(); });
     }
     /// Checks an object's keys against the allowed ones; returns false when
     /// `n` is not an object.
-    bool object(const Node& n, const std::string& path, std::initializer_list<std::string_view> allowed) { return object_of(n, path, allowed); }
-    /// Checks an object's keys against `allowed`, a range of keys; returns
-    /// false when `n` is not an object.
-    template <class Keys>
-    bool object_of(const Node& n, const std::string& path, const Keys& allowed) {
+    bool object(const Node& n, const std::string& path, std::initializer_list<std::string_view> allowed) {
+        return object_of(
+            n, path, [&](std::string_view k) { return std::find(allowed.begin(), allowed.end(), k) != allowed.end(); },
+            [&] { return std::vector<std::string_view>{allowed}; });
+    }
+    /// Checks an object's keys by `has(key)`; `keys()` lists the allowed
+    /// ones for the message. Returns false when `n` is not an object.
+    template <class Has, class Keys>
+    bool object_of(const Node& n, const std::string& path, Has&& has, Keys&& keys) {
         if (!expect(n, Kind::object, path)) return false;
         for (const auto& [k, v] : n.members)
-            if (std::find(std::ranges::begin(allowed), std::ranges::end(allowed), std::string_view{k}) == std::ranges::end(allowed))
-                unknown_key(path + "/" + detail::pointer_escape(k), k, allowed);
+            if (!has(std::string_view{k})) unknown_key(path + "/" + detail::pointer_escape(k), k, keys());
         for (const auto& k : n.repeated_keys) repeated_key(path + "/" + detail::pointer_escape(k), k);
         return true;
     }
