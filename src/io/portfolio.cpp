@@ -230,7 +230,7 @@ std::string category_word(Category c, Lang lang) {
         return W{"sociala tjänster och andra särskilda tjänster (LOU bilaga 2)", "social and other specific services (LOU bilaga 2)"}.in(lang);
     case Category::welfare: break;
     }
-    return W{"välfärdstjänster (LOU bilaga 2 a)", "welfare services (LOU bilaga 2 a)"}.in(lang);
+    return W{"välfärdstjänster (LOU bilaga 2 a; från 2022-02-01 bilaga 2)", "welfare services (LOU annex 2 a; from 2022-02-01 annex 2)"}.in(lang);
 }
 
 std::string receipt_line(const std::string& thresholds, Lang lang) {

@@ -342,6 +342,7 @@ struct Task {
     std::optional<Category> category{};                            ///< Procurement category of the service.
     std::optional<bool> target_group_children{};                   ///< The target group is children (Socialstyrelsen's content list).
     std::optional<bool> within_competence{};                       ///< Within the principals' own competence (2 kap. KL).
+    std::optional<bool> within_contractor_competence{};            ///< The contractor may itself perform tasks of this kind.
     std::optional<Money> annual_value{};                           ///< Annual value excluding VAT.
     std::optional<std::vector<PrincipalShare>> principal_shares{}; ///< Shares of the value; sum 100.
     HamburgFacts hamburg{};                                        ///< Hamburg facts (all unknown by default).

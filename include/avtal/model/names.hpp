@@ -33,7 +33,7 @@ namespace avtal {
         return {"sociala tjänster och andra särskilda tjänster (LOU bilaga 2)", "social and other specific services (LOU annex 2)"};
     case Category::welfare: break;
     }
-    return {"välfärdstjänster (LOU bilaga 2 a)", "welfare services (LOU annex 2 a)"};
+    return {"välfärdstjänster (LOU bilaga 2 a; från 2022-02-01 bilaga 2)", "welfare services (LOU annex 2 a; from 2022-02-01 annex 2)"};
 }
 
 /// @brief The Swedish genitive of a name: "Lunds kommun" → "Lunds kommuns",

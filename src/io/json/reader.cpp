@@ -495,6 +495,7 @@ Task read_task(Reader& r, const Node& n, const std::string& path) {
     t.category = r.opt_enum<Category>(Reader::get(n, "category"), path + "/category");
     t.target_group_children = r.opt_bool(Reader::get(n, "target_group_children"), path + "/target_group_children");
     t.within_competence = r.opt_bool(Reader::get(n, "within_competence"), path + "/within_competence");
+    t.within_contractor_competence = r.opt_bool(Reader::get(n, "within_contractor_competence"), path + "/within_contractor_competence");
     t.annual_value = r.opt_amount(Reader::get(n, "annual_value"), path + "/annual_value");
     t.principal_shares =
         r.party_map<PrincipalShare>(Reader::get(n, "principal_shares"), path + "/principal_shares", "share",

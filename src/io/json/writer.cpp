@@ -184,6 +184,7 @@ void write_task(Out& o, const Task& t) {
     opt_enum(o, "category", t.category);
     opt_bool(o, "target_group_children", t.target_group_children);
     opt_bool(o, "within_competence", t.within_competence);
+    opt_bool(o, "within_contractor_competence", t.within_contractor_competence);
     opt_money(o, "annual_value", t.annual_value);
     o.key("principal_shares");
     if (!t.principal_shares) {

@@ -4,6 +4,8 @@
 
 #include <avtal/law/rules.hpp>
 
+#include <algorithm>
+
 using namespace avtal;
 using avtal::test::norrstrom;
 using avtal::test::status_of;
@@ -47,6 +49,53 @@ TEST_CASE("task.within_competence", "[rules][task]") {
     const Report r = check(a);
     CHECK(status_of(r, "task.within_competence") == S::undetermined);
     CHECK(test::missing_of(r, "task.within_competence") == std::vector<std::string>{"/tasks/0/within_competence"});
+}
+
+TEST_CASE("task.contractor_competence", "[rules][task]") {
+    Agreement a = norrstrom();
+    const auto party = [&](const char* id) -> Party& {
+        for (auto& p : a.parties)
+            if (p.id == id) return p;
+        FAIL("no party " << id);
+        return a.parties[0];
+    };
+    // Two municipalities: the same kind of competence.
+    CHECK(status_of(check(a), "task.contractor_competence") == S::satisfied);
+    SECTION("stated: outside the contractor's competence") {
+        a.tasks[0].within_contractor_competence = false;
+        CHECK(status_of(check(a), "task.contractor_competence") == S::violated);
+    }
+    SECTION("a municipality performs health care for a region: unknown until stated") {
+        party("fjallviken").kind = PartyKind::region;
+        a.tasks[0].area = Area::health_care;
+        const Report r = check(a);
+        CHECK(status_of(r, "task.contractor_competence") == S::undetermined);
+        CHECK(test::missing_of(r, "task.contractor_competence") == std::vector<std::string>{"/tasks/0/within_contractor_competence"});
+        a.tasks[0].within_contractor_competence = true;
+        CHECK(status_of(check(a), "task.contractor_competence") == S::satisfied);
+    }
+    SECTION("a municipality performs social services with a region among the principals (Östergötland HVB)") {
+        party("fjallviken").kind = PartyKind::region;
+        a.tasks[0].area = Area::children_and_youth;
+        CHECK(status_of(check(a), "task.contractor_competence") == S::satisfied);
+    }
+    SECTION("a region performs building permits for a municipality: unknown") {
+        party("norrstrom").kind = PartyKind::region;
+        a.tasks[0].area = Area::planning_and_building;
+        CHECK(status_of(check(a), "task.contractor_competence") == S::undetermined);
+    }
+    SECTION("a federation's competence is its mandate (party.federation_mandate), not this rule") {
+        party("norrstrom").kind = PartyKind::municipal_federation;
+        a.tasks[0].within_contractor_competence = false;
+        CHECK(status_of(check(a), "task.contractor_competence") == S::satisfied);
+    }
+    SECTION("a principal's kind unknown") {
+        party("fjallviken").kind.reset();
+        const Report r = check(a);
+        CHECK(status_of(r, "task.contractor_competence") == S::undetermined);
+        const auto missing = test::missing_of(r, "task.contractor_competence");
+        CHECK(std::find(missing.begin(), missing.end(), "/parties/1/kind") != missing.end());
+    }
 }
 
 TEST_CASE("task.huvudman_retained", "[rules][task]") {

@@ -8,6 +8,7 @@
 #include <avtal/core/detail/facts.hpp>
 #include <avtal/law/procurement.hpp>
 #include <avtal/law/thresholds.hpp>
+#include <avtal/model/names.hpp>
 #include <avtal/model/subject.hpp>
 
 #include <array>
@@ -24,16 +25,8 @@ inline const Party* contractor_of(const TaskSubject& s) {
     return c ? s.ctx->find_party(*c) : nullptr;
 }
 
-/// Swedish and English names of the procurement categories.
-inline Text category_text(Category c) {
-    switch (c) {
-    case Category::general: return tx("tjänster (allmän gräns)", "services (general limit)");
-    case Category::social_and_other_specific:
-        return tx("sociala tjänster och andra särskilda tjänster (LOU bilaga 2)", "social and other specific services (LOU annex 2)");
-    case Category::welfare: break;
-    }
-    return tx("välfärdstjänster (LOU bilaga 2 a)", "welfare services (LOU annex 2 a)");
-}
+/// Swedish and English names of the procurement categories (`name_of`).
+inline Text category_text(Category c) { return name_of(c); }
 
 /// Months counted for the contract value (SPEC §5, LOU 5 kap.): the whole
 /// fixed term including extension options; 48 months until further notice
@@ -105,22 +98,22 @@ namespace predicates {
 /// @brief `exception.public_authority`: the task is exercise of public
 /// authority (myndighetsutövning), so LOU does not apply at all.
 [[nodiscard]] inline const Predicate<TaskSubject>& exception_public_authority() {
-    static const auto p =
-        detail::leaf<TaskSubject>(detail::info("exception.public_authority", "Uppgiften är myndighetsutövning; LOU gäller inte",
-                                               "The task is exercise of public authority; LOU does not apply",
-                                               "SKR 2023 kap. 3 (Offentlig maktutövning); Upphandlingsmyndigheten, Avtal som är undantagna"),
-                                  [](const TaskSubject& s, Trace& t) {
-                                      const auto& n = s.task().nature;
-                                      if (!n) return t.unknown([&] { return s.path() + "/nature"; });
-                                      t.note([&] {
-                                          return *n == TaskNature::exercise_of_authority
-                                                     ? detail::tx("Endast myndigheter får utöva myndighet; sådana uppgifter kan inte upphandlas.",
-                                                                  "Only authorities may exercise public authority; such tasks cannot be procured.")
-                                                     : detail::tx("Uppgiften är en insats (tjänst), inte myndighetsutövning.",
-                                                                  "The task is a service, not exercise of authority.");
-                                      });
-                                      return truth(*n == TaskNature::exercise_of_authority);
-                                  });
+    static const auto p = detail::leaf<TaskSubject>(
+        detail::info("exception.public_authority", "Uppgiften är myndighetsutövning; LOU gäller inte",
+                     "The task is exercise of public authority; LOU does not apply",
+                     "SKR 2023 kap. 3 (Offentlig maktutövning); Upphandlingsmyndigheten, Avtal som är undantagna"),
+        [](const TaskSubject& s, Trace& t) {
+            const auto& n = s.task().nature;
+            if (!n) return t.unknown([&] { return s.path() + "/nature"; });
+            t.note([&] {
+                return *n == TaskNature::exercise_of_authority
+                           ? detail::tx("Myndighetsutövning får bara utföras av en myndighet; sådana uppgifter kan inte upphandlas.",
+                                        "Exercise of public authority may only be performed by an authority; such tasks cannot be procured.")
+                           : detail::tx("Uppgiften är en insats (tjänst), inte myndighetsutövning.",
+                                        "The task is a service, not exercise of authority.");
+            });
+            return truth(*n == TaskNature::exercise_of_authority);
+        });
     return p;
 }
 
@@ -135,10 +128,10 @@ namespace predicates {
 [[nodiscard]] inline const Predicate<TaskSubject>& exception_direct_award() {
     static const auto p = detail::leaf<TaskSubject>(
         detail::info("exception.direct_award",
-                     "Värdet per deltagande kommun överstiger inte direktupphandlingsgränsen (den allmänna gränsen gäller för alla kategorier; "
-                     "en gräns lika med EU:s tröskelvärde ska värdet understiga)",
-                     "The value per participating municipality does not exceed the direct-award limit (the general limit applies to every "
-                     "category; a limit equal to the EU threshold the value must be below)",
+                     "Värdet per deltagande kommun eller region överstiger inte direktupphandlingsgränsen (den allmänna gränsen gäller för alla "
+                     "kategorier; när gränsen är lika med EU:s tröskelvärde måste värdet understiga den)",
+                     "The value per participating municipality or region does not exceed the direct-award limit (the general limit applies to "
+                     "every category; where the limit equals the EU threshold, the value must be below it)",
                      "LOU (2016:1145) 19 a kap. 2 § (från 2022-02-01; 19 kap. 7 § dessförinnan) och 5 kap.; SKR 2023 kap. 3"),
         [](const TaskSubject& s, Trace& t) {
             const Task& task = s.task();
@@ -187,7 +180,7 @@ namespace predicates {
     static const auto p = detail::leaf<TaskSubject>(
         detail::info("hamburg.common_objectives", "Samarbetet säkerställer offentliga tjänster som myndigheterna ska utföra, för gemensamma mål",
                      "The cooperation ensures public services the authorities must provide, for common objectives",
-                     "LOU 3 kap. 17 § 2; direktiv 2014/24/EU art. 12.4 a"),
+                     "LOU 3 kap. 17 § 1; direktiv 2014/24/EU art. 12.4 a"),
         [](const TaskSubject& s, Trace& t) {
             return detail::fact_is(s.task().hamburg.common_objectives, true, t, [&] { return s.path() + "/hamburg/common_objectives"; });
         });
@@ -200,7 +193,7 @@ namespace predicates {
     static const auto p = detail::leaf<TaskSubject>(
         detail::info("hamburg.public_interest_only", "Samarbetet styrs endast av överväganden som hänger samman med allmänintresset",
                      "The cooperation is governed only by considerations of the public interest",
-                     "LOU 3 kap. 17 § 3; direktiv 2014/24/EU art. 12.4 b"),
+                     "LOU 3 kap. 17 § 2; direktiv 2014/24/EU art. 12.4 b"),
         [](const TaskSubject& s, Trace& t) {
             return detail::fact_is(s.task().hamburg.public_interest_only, true, t, [&] { return s.path() + "/hamburg/public_interest_only"; });
         });
@@ -214,7 +207,7 @@ namespace predicates {
         detail::info("hamburg.open_market_share",
                      "Myndigheterna utövar på den öppna marknaden mindre än 20 procent av den verksamhet som berörs av samarbetet",
                      "The authorities perform on the open market less than 20 % of the activities concerned by the cooperation",
-                     "LOU 3 kap. 17 § 4 och 18 §; direktiv 2014/24/EU art. 12.4 c"),
+                     "LOU 3 kap. 17 § 3 och 18 §; direktiv 2014/24/EU art. 12.4 c"),
         [](const TaskSubject& s, Trace& t) {
             const auto& share = s.task().hamburg.open_market_share_percent;
             if (!share) return t.unknown([&] { return s.path() + "/hamburg/open_market_share_percent"; });
@@ -347,9 +340,11 @@ namespace predicates {
 /// the default resolution list; a user who accepts the risk may add it.
 [[nodiscard]] inline const Predicate<TaskSubject>& exception_nesgi() {
     static const auto p = detail::leaf<TaskSubject>(
-        detail::info("exception.nesgi", "Icke-ekonomiska tjänster av allmänt intresse: rättspraxis saknas, undantaget kan inte åberopas med säkerhet",
-                     "Non-economic services of general interest: no case law; the exception cannot be relied on",
-                     "LOU 1 kap. 3 § (tjänster av allmänt intresse); SOU 2016:78 s. 400 ff.; SKR 2023 kap. 3"),
+        detail::info(
+            "exception.nesgi", "Icke-ekonomiska tjänster av allmänt intresse: rättspraxis saknas, undantaget kan inte åberopas med säkerhet",
+            "Non-economic services of general interest: no case law; the exception cannot be relied on",
+            "direktiv 2014/24/EU art. 1.4 (icke-ekonomiska tjänster av allmänt intresse omfattas inte; artikeln genomfördes inte i LOU, prop. "
+            "2015/16:195 avsnitt 6.5.2); SOU 2016:78 s. 400 ff.; SKR 2023 kap. 3"),
         [](const TaskSubject&, Trace& t) {
             t.note([] { return detail::tx("Rättspraxis saknas; inget faktum kan avgöra frågan.", "No case law; no fact can settle the question."); });
             return Truth::unknown;

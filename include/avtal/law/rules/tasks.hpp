@@ -138,12 +138,15 @@ namespace avtal {
                                    "the Social Services Act's delegation provisions limit which matters may be delegated"));
     };
     const auto lvu = [&] {
-        out.push_back(tx("LVU (1990:52): omedelbart omhändertagande (6 § andra stycket) och beslut att inte röja den unges vistelseort "
-                         "(14 §, HFD 2016 ref. 74) beslutas bara av nämnden, dess ordförande eller en ledamot den har förordnat, aldrig av "
-                         "en anställd",
-                         "LVU (1990:52): immediate custody (6 § second paragraph) and decisions not to reveal the young person's whereabouts "
-                         "(14 §, HFD 2016 ref. 74) are taken only by the committee, its chair or a member it has appointed, never by an "
-                         "employee"));
+        out.push_back(tx(
+            "LVU (1990:52): omedelbart omhändertagande (6 §) beslutas av nämnden eller, om nämndens beslut inte kan avvaktas, av "
+            "ordföranden eller någon annan ledamot som nämnden har förordnat (6 § andra stycket); beslut att inte röja den unges vistelseort (14 §) "
+            "beslutas av nämnden och i brådskande fall av ordföranden eller en annan ledamot som nämnden har utsett (HFD 2016 ref. "
+            "74) – aldrig av en anställd",
+            "LVU (1990:52): immediate custody (6 §) is decided by the committee or, if its decision cannot be awaited, by the chair "
+            "or another member the committee has appointed (6 § second paragraph); decisions not to reveal the young person's whereabouts (14 §) are "
+            "taken by the committee and, when urgent, by the chair or another member it has appointed (HFD 2016 ref. 74) – never "
+            "by an employee"));
     };
     const auto repealed = [&](const char* law_sv, const char* law_en) {
         out.push_back(
@@ -270,8 +273,8 @@ namespace rules::info {
         .title = {"Uppgiften ligger inom uppdragsgivarnas egen kompetens (det de kunde utföra själva)",
                   "The task lies within the principals' own competence (what they could do themselves)"},
         .violation =
-            {"{subject} ligger utanför uppdragsgivarnas kompetens; avtalssamverkan får bara avse uppgifter kommunen själv får utföra.",
-             "{subject} lies outside the principals' competence; avtalssamverkan may only concern tasks the municipality may perform itself."},
+            {"{subject} ligger utanför uppdragsgivarnas kompetens; avtalssamverkan får bara avse uppgifter som uppdragsgivaren själv får utföra.",
+             "{subject} lies outside the principals' competence; avtalssamverkan may only concern tasks the principal may perform itself."},
     };
     return i;
 }
@@ -290,6 +293,172 @@ namespace rules {
 /// @brief `task.within_competence` [error].
 [[nodiscard]] inline const Rule& task_within_competence() {
     static const Rule r{info::task_within_competence(), predicates::task_within_competence()};
+    return r;
+}
+} // namespace rules
+
+// task.contractor_competence ───────────────────────────────────────────────
+namespace rules::info {
+/// @brief `task.contractor_competence` [error]. Avtalssamverkan lets a
+/// municipality or region have *its own* tasks performed by another; it
+/// does not widen the contractor's competence: "Förslaget innebär inte att
+/// kommuner kan åta sig landstingens uppgifter eller vice versa"
+/// (Finansdepartementet, pressmeddelande februari 2018, on the lagrådsremiss
+/// that became prop. 2017/18:151). The statute (9 kap. 37 § KL) names the
+/// principal's task; this is the contractor's side of the same limit.
+[[nodiscard]] inline const RuleInfo& task_contractor_competence() {
+    static const RuleInfo i{
+        .id = "task.contractor_competence",
+        .severity = Severity::error,
+        .citation = "9 kap. 37 § första stycket kommunallagen (2017:725); prop. 2017/18:151 (regeringens pressmeddelande februari 2018: "
+                    "förslaget innebär inte att kommuner kan åta sig landstingens uppgifter eller vice versa)",
+        .source = "SKR 2023 kap. 2, Samverkansuppgifter",
+        .title = {"Uppdragstagaren får själv utföra uppgifter av detta slag (en kommun kan inte åta sig en regions uppgifter eller tvärtom)",
+                  "The contractor may itself perform tasks of this kind (a municipality cannot take on a region's tasks, or the reverse)"},
+        .violation = {"{subject} ligger utanför uppdragstagarens egen kompetens; avtalssamverkan ger inte en kommun rätt att åta sig en regions "
+                      "uppgifter eller tvärtom.",
+                      "{subject} lies outside the contractor's own competence; avtalssamverkan does not let a municipality take on a region's "
+                      "tasks, or the reverse."},
+    };
+    return i;
+}
+} // namespace rules::info
+namespace detail {
+/// Whether a party of kind `k` has competence of its own in `area`:
+/// yes for the areas that are its kind's own (socialtjänst, plan- och
+/// bygglagen, miljöbalken and waste are the municipality's; health care is
+/// the region's), yes for those both kinds have (IT, HR, education, LSS,
+/// addiction), unknown where the kinds meet (a municipality's health care
+/// under 12 kap. HSL, a region's part in social services) or the area is
+/// `other`.
+[[nodiscard]] inline Truth kind_competent_in(PartyKind k, Area area) noexcept {
+    const bool municipality = k == PartyKind::municipality;
+    switch (area) {
+    case Area::social_services:
+    case Area::family_law:
+    case Area::elderly_care:
+    case Area::children_and_youth:
+    case Area::planning_and_building:
+    case Area::environment:
+    case Area::waste: return municipality ? Truth::yes : Truth::unknown;
+    case Area::health_care: return municipality ? Truth::unknown : Truth::yes;
+    case Area::disability:
+    case Area::addiction:
+    case Area::education:
+    case Area::it:
+    case Area::hr: return Truth::yes;
+    case Area::other: return Truth::unknown;
+    }
+    return Truth::unknown;
+}
+} // namespace detail
+namespace predicates {
+/// @brief The contractor is a municipality or a region (the rule's
+/// condition: a federation's competence is its förbundsordning,
+/// `party.federation_mandate`; other kinds are not parties at all).
+[[nodiscard]] inline const Predicate<TaskSubject>& task_contractor_is_municipality_or_region() {
+    static const auto p = detail::leaf<TaskSubject>({"task.contractor_is_municipality_or_region",
+                                                     {"Uppdragstagaren är en kommun eller en region", "The contractor is a municipality or a region"},
+                                                     "9 kap. 37 § första stycket kommunallagen (2017:725)"},
+                                                    [](const TaskSubject& s, Trace& t) {
+                                                        const auto& c = s.task().contractor;
+                                                        if (!c) return t.unknown([&] { return s.path() + "/contractor"; });
+                                                        const auto k = s.ctx->party_index(*c);
+                                                        if (!k) return t.unknown([&] { return s.path() + "/contractor"; });
+                                                        const auto& kind = s.agreement().parties[*k].kind;
+                                                        if (!kind) return t.unknown([&] { return "/parties/" + std::to_string(*k) + "/kind"; });
+                                                        return truth(*kind == PartyKind::municipality || *kind == PartyKind::region);
+                                                    });
+    return p;
+}
+
+/// @brief The contractor may itself perform tasks of this kind: the stated
+/// fact `within_contractor_competence`; else yes when every principal is of
+/// the contractor's kind (two municipalities, two regions: the same
+/// competence, whose limit is `task.within_competence`); else by the area
+/// (`detail::kind_competent_in`); unknown when that cannot settle it.
+[[nodiscard]] inline const Predicate<TaskSubject>& task_contractor_may_perform() {
+    static const auto p = detail::leaf<TaskSubject>(
+        {"task.contractor_may_perform",
+         {"Uppdragstagaren får själv utföra uppgifter av detta slag", "The contractor may itself perform tasks of this kind"},
+         "9 kap. 37 § första stycket kommunallagen (2017:725); 2 kap. 1–2 §§"},
+        [](const TaskSubject& s, Trace& t) {
+            const Task& task = s.task();
+            const auto own = [&] { return s.path() + "/within_contractor_competence"; };
+            if (task.within_contractor_competence) {
+                t.note([] {
+                    return detail::tx("Avtalet anger om uppdragstagaren själv får utföra uppgiften.",
+                                      "The agreement states whether the contractor may itself perform the task.");
+                });
+                return truth(*task.within_contractor_competence);
+            }
+            const auto k = task.contractor ? s.ctx->party_index(*task.contractor) : std::nullopt;
+            if (!k) return t.unknown([&] { return s.path() + "/contractor"; });
+            const auto& kind = s.agreement().parties[*k].kind;
+            if (!kind) return t.unknown([&] { return "/parties/" + std::to_string(*k) + "/kind"; });
+            bool same = true;
+            Truth principals_known = Truth::yes;
+            if (task.principals)
+                for (std::size_t i = 0; i < task.principals->size(); ++i) {
+                    const auto pk = s.ctx->party_index((*task.principals)[i]);
+                    if (!pk) continue; // task.roles reports it
+                    const auto& pkind = s.agreement().parties[*pk].kind;
+                    if (!pkind) {
+                        t.missing("/parties/" + std::to_string(*pk) + "/kind");
+                        principals_known = Truth::unknown;
+                    } else if (*pkind != *kind) {
+                        same = false;
+                    }
+                }
+            if (same && principals_known == Truth::yes) {
+                t.note([&] {
+                    return *kind == PartyKind::municipality
+                               ? detail::tx("Uppdragstagaren och uppdragsgivarna är kommuner: samma slags kompetens.",
+                                            "The contractor and the principals are municipalities: the same kind of competence.")
+                               : detail::tx("Uppdragstagaren och uppdragsgivarna är regioner: samma slags kompetens.",
+                                            "The contractor and the principals are regions: the same kind of competence.");
+                });
+                return Truth::yes;
+            }
+            if (!task.area) return t.unknown([&] { return s.path() + "/area"; });
+            const Truth by_area = detail::kind_competent_in(*kind, *task.area);
+            if (by_area == Truth::yes) {
+                t.note([&] {
+                    return *kind == PartyKind::municipality ? detail::tx("Uppgiftens område hör till det en kommun själv får utföra.",
+                                                                         "The task's area lies within what a municipality may itself do.")
+                                                            : detail::tx("Uppgiftens område hör till det en region själv får utföra.",
+                                                                         "The task's area lies within what a region may itself do.");
+                });
+                return principals_known == Truth::yes ? Truth::yes : Truth::unknown;
+            }
+            t.note([&] {
+                return *kind == PartyKind::municipality
+                           ? detail::tx("En kommun utför uppgiften åt en region: ta reda på om det är en uppgift som kommunen själv får utföra "
+                                        "(en kommun kan inte åta sig regionens uppgifter).",
+                                        "A municipality performs the task for a region: find out whether it is a task the municipality may "
+                                        "itself perform (a municipality cannot take on the region's tasks).")
+                           : detail::tx("En region utför uppgiften åt en kommun: ta reda på om det är en uppgift som regionen själv får utföra "
+                                        "(en region kan inte åta sig kommunens uppgifter).",
+                                        "A region performs the task for a municipality: find out whether it is a task the region may itself "
+                                        "perform (a region cannot take on the municipality's tasks).");
+            });
+            return t.unknown(own);
+        });
+    return p;
+}
+
+/// @brief If the contractor is a municipality or a region, it may itself
+/// perform tasks of this kind.
+[[nodiscard]] inline const Predicate<TaskSubject>& task_contractor_competence() {
+    static const auto p = when(detail::predicate_info(rules::info::task_contractor_competence()), task_contractor_is_municipality_or_region(),
+                               task_contractor_may_perform());
+    return p;
+}
+} // namespace predicates
+namespace rules {
+/// @brief `task.contractor_competence` [error].
+[[nodiscard]] inline const Rule& task_contractor_competence() {
+    static const Rule r{info::task_contractor_competence(), predicates::task_contractor_competence()};
     return r;
 }
 } // namespace rules
