@@ -76,7 +76,7 @@ TEST_CASE("run_explain knows rules and exceptions, and lists them for an unknown
     CHECK(hamburg.back() == '\n');
 }
 
-TEST_CASE("run_thresholds: a date with no confirmed limit at all is bad input; the text names the gaps") {
+TEST_CASE("run_thresholds: a date with no confirmed limit at all is bad input, and the text names the gaps") {
     CommandOptions o;
     o.date = parse_date("1999-01-01");
     CHECK(run_thresholds(o).exit_code == exit_bad_input);

@@ -56,7 +56,7 @@ TEST_CASE("Amounts are read exactly, never through a double", "[json]") {
     CHECK(r.problems.at(0).to_string() == "/tasks/0/annual_value: amount 92233720368547758.08 is too large");
 }
 
-TEST_CASE("Missing and null facts are unknown; the named defaults apply", "[json]") {
+TEST_CASE("Missing and null facts are unknown, the named defaults apply", "[json]") {
     auto r = json::read_agreement(minimal({}, R"(,"compensation":{"money_per_year":null,"cost_per_year":{"staff":100,"premises":null}})"));
     REQUIRE(r);
     const Agreement& a = *r.agreement;
@@ -154,7 +154,7 @@ TEST_CASE("Batches: a JSON array, JSON Lines, or one pretty document with traili
     CHECK_THAT(docs[0].problems.at(0).message, Catch::StartsWith("unexpected text after the JSON value"));
 }
 
-TEST_CASE("Round trip: read, write, read gives an equal agreement; writing is stable", "[json][roundtrip]") {
+TEST_CASE("Round trip: read, write, read gives an equal agreement, writing is stable", "[json][roundtrip]") {
     const auto files = bundled();
     REQUIRE(files.size() >= 10);
     for (const auto& f : files) {
@@ -213,7 +213,7 @@ TEST_CASE("The JSON report has the schema's fields, explanation trees and the re
             R"x("subject":"/parties/0","citation":"9 kap. 37 § första stycket kommunallagen (2017:725)","message":"Party «Norrströms kommun»: satisfied)x"));
 }
 
-TEST_CASE("The text report fits 80 columns; the Markdown report is a document", "[json][report]") {
+TEST_CASE("The text report fits 80 columns, the Markdown report is a document", "[json][report]") {
     for (const auto& f : bundled()) {
         INFO(f.filename().string());
         const auto doc = json::read_agreement(slurp(f));
@@ -279,7 +279,7 @@ TEST_CASE("The memo states the direct-award test per principal in a table, its l
     CHECK_THAT(en, Catch::Contains("_Receipt: avtal "));
 }
 
-TEST_CASE("Threshold tables read and write; bad rows are reported", "[json][thresholds]") {
+TEST_CASE("Threshold tables read and write, bad rows are reported", "[json][thresholds]") {
     const std::string text = json::write_thresholds(*builtin_thresholds());
     const auto r = json::read_thresholds(text, "copy.json");
     REQUIRE(r.table);

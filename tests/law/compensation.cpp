@@ -256,7 +256,7 @@ TEST_CASE("Compensation per contractor in a reciprocal agreement", "[compensatio
     CHECK(rb.problems()[0].path == "/compensation");
 }
 
-TEST_CASE("In-kind performance counts at its value; without one, bounds decide what they can", "[compensation]") {
+TEST_CASE("In-kind performance counts at its value, without one, bounds decide what they can", "[compensation]") {
     Agreement a = norrstrom();
     a.compensation->money_per_year = kr(4'000'000);
     a.compensation->in_kind_value_per_year = kr(1'000'000); // Fjällviken performs a task in return

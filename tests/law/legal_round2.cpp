@@ -234,7 +234,7 @@ TEST_CASE("content.take_back: how the principal takes the task back, distinct fr
     CHECK(status_of(check(a), "content.take_back") == S::undetermined);
 }
 
-TEST_CASE("party.decision_body: the council decides; a committee or no decision is a warning", "[rules][party]") {
+TEST_CASE("party.decision_body: the council decides, a committee or no decision is a warning", "[rules][party]") {
     Agreement a = norrstrom();
     Report r = check(a);
     CHECK(test::statuses(r, "party.decision_body") == std::vector<Status>{S::satisfied, S::satisfied});

@@ -20,7 +20,7 @@ const Predicate<TaskSubject>& direct = predicates::exception_direct_award();
 
 } // namespace
 
-TEST_CASE("Norrström–Fjällviken is exempt by direct award; the same value as a general service is not", "[procurement][seed]") {
+TEST_CASE("Norrström–Fjällviken is exempt by direct award, the same value as a general service is not", "[procurement][seed]") {
     const Agreement a = norrstrom(); // ~5 MSEK family treatment, social service, 2024
     CHECK(exception_value(a, direct) == Truth::yes);
     const ProcurementResult r = resolve(a);

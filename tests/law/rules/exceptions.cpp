@@ -66,7 +66,7 @@ TEST_CASE("Hamburg: each criterion, the strict 20 % share, and missing facts", "
     }
 }
 
-TEST_CASE("Teckal: no between municipalities; decided from facts for a federation, contested", "[procurement][teckal]") {
+TEST_CASE("Teckal: no between municipalities, decided from facts for a federation, contested", "[procurement][teckal]") {
     const auto& teckal = predicates::exception_teckal();
     Agreement a = general_service(kr(5'000'000));
     CHECK(exception_value(a, teckal) == Truth::no);

@@ -12,7 +12,7 @@ using avtal::test::norrstrom;
 using avtal::test::resolve;
 using avtal::test::ymd;
 
-TEST_CASE("Exercise of authority is outside LOU; unknown nature stays undetermined", "[procurement]") {
+TEST_CASE("Exercise of authority is outside LOU, unknown nature stays undetermined", "[procurement]") {
     Agreement a = general_service(kr(5'000'000));
     a.tasks[0].nature = TaskNature::exercise_of_authority;
     CHECK(exception_value(a, predicates::exception_public_authority()) == Truth::yes);
