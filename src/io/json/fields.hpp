@@ -187,7 +187,7 @@ inline constexpr Field task_list[] = {
     {.key = "category", .type = enumeration, .doc = "Procurement category of the service.", .values = names<Category>},
     {.key = "target_group_children", .type = boolean, .doc = "The target group is children (Socialstyrelsen's content list)."},
     {.key = "within_competence", .type = boolean, .doc = "Within the principals' own competence (2 kap. KL)."},
-    {.key = "within_contractor_competence", .type = boolean, .doc = "The contractor may itself perform tasks of this kind (a municipality cannot take on a region's tasks, or the reverse)."},
+    {.key = "within_contractor_competence", .type = boolean, .doc = "The contractor may itself perform tasks of this kind."},
     {.key = "annual_value", .type = amount, .doc = "Annual value excluding VAT."},
     {.key = "principal_shares", .type = shares, .doc = "Shares of the value by principal's party id, in percent; sum 100."},
     {.key = "hamburg", .type = object, .doc = "Hamburg facts.", .object = &hamburg},
