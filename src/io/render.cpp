@@ -806,14 +806,14 @@ static std::string render_rule_unescaped(const RuleInfo& i, const RenderOptions&
     if (!i.violation.in(o.lang).empty()) {
         std::string v = i.violation.in(o.lang);
         if (auto pos = v.find("{subject}"); pos != std::string::npos) v.replace(pos, 9, "«…»");
-        out += wrap((sv ? "Vid överträdelse: " : "When violated: ") + v, 2, w);
+        out += wrap((sv ? "Om regeln inte är uppfylld: " : "When violated: ") + v, 2, w);
     }
     if (!facts.empty()) {
-        out += std::string{sv ? "  Uppgifter som regeln läser (JSON):\n" : "  Facts the rule reads (JSON):\n"};
+        out += std::string{sv ? "  Fält i indata som regeln läser (JSON):\n" : "  Facts the rule reads (JSON):\n"};
         for (const auto& f : facts) out += "    " + f + "\n";
     }
     if (tree) {
-        out += std::string{sv ? "  Hur regeln avgörs:\n" : "  How the rule is decided:\n"};
+        out += std::string{sv ? "  Hur regeln prövas:\n" : "  How the rule is decided:\n"};
         tree_lines(out, *tree, o.lang, 1, w, false);
     }
     return out;
@@ -825,11 +825,11 @@ static std::string render_exception_unescaped(const PredicateInfo& e, const Rend
     std::string out = e.id + "\n" + wrap(e.text.in(o.lang), 2, o.width);
     out += wrap((sv ? "Lagrum: " : "Law: ") + format_citation(e.citation), 2, o.width);
     if (!facts.empty()) {
-        out += std::string{sv ? "  Uppgifter som undantaget läser (JSON):\n" : "  Facts the exception reads (JSON):\n"};
+        out += std::string{sv ? "  Fält i indata som undantaget läser (JSON):\n" : "  Facts the exception reads (JSON):\n"};
         for (const auto& f : facts) out += "    " + f + "\n";
     }
     if (tree) {
-        out += std::string{sv ? "  Hur undantaget avgörs:\n" : "  How the exception is decided:\n"};
+        out += std::string{sv ? "  Hur undantaget prövas:\n" : "  How the exception is decided:\n"};
         tree_lines(out, *tree, o.lang, 1, o.width, false);
     }
     return out;

@@ -110,7 +110,7 @@ struct Total {
             out.add(ProblemCode::out_of_range, std::forward<PathFn>(path),
                     std::string{"amount too large: "} + what + " add up to more than " + largest_total() + ", the largest total avtal computes with",
                     std::string{"Beloppet är för stort: "} + what_sv + " blir sammanlagt mer än " + largest_sv() +
-                        ", den största summa avtal räknar med.");
+                        ", som är den största summa programmet kan räkna med.");
         }
     }
 };

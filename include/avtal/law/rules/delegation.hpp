@@ -81,8 +81,8 @@ namespace rules::info {
         .source = "SKR 2023 kap. 2, Extern delegering",
         .title = {"Delegaten är anställd hos uppdragstagaren (inte konsult, förtroendevald eller anställd i kommunalt bolag)",
                   "The delegate is an employee of the contractor (not a consultant, elected official or employee of a municipal company)"},
-        .violation = {"{subject}: beslutanderätten går till någon som inte är anställd hos uppdragstagaren.",
-                      "{subject}: decision power goes to someone who is not an employee of the contractor."},
+        .violation = {"{subject} ger beslutanderätt åt någon som inte är anställd hos uppdragstagaren.",
+                      "{subject} gives decision power to someone who is not an employee of the contractor."},
     };
     return i;
 }
@@ -286,8 +286,8 @@ namespace rules::info {
         .citation = "6 kap. 38 § och 9 kap. 37 § andra stycket kommunallagen (2017:725); 6 § andra stycket och 14 § lagen (1990:52) med "
                     "särskilda bestämmelser om vård av unga; HFD 2016 ref. 74",
         .source = "SKR 2023 kap. 2, Extern delegering",
-        .title = {"Inget ärende som enligt 6 kap. 38 § KL eller speciallag inte får delegeras till anställda har delegerats till "
-                  "uppdragstagarens anställda",
+        .title = {"Uppdragstagarens anställda har inte fått beslutanderätt i ärenden som enligt 6 kap. 38 § KL eller annan lag inte får "
+                  "delegeras till anställda",
                   "No matter that 6 kap. 38 § KL or a special statute keeps from employees has been delegated to the contractor's employees"},
         .violation = {"{subject} gäller ett ärende som enligt 6 kap. 38 § KL eller speciallag inte får delegeras till en anställd.",
                       "{subject} concerns a matter that may not be delegated to an employee under 6 kap. 38 § KL or a special statute."},

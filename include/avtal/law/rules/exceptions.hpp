@@ -98,22 +98,26 @@ namespace predicates {
 /// @brief `exception.public_authority`: the task is exercise of public
 /// authority (myndighetsutövning), so LOU does not apply at all.
 [[nodiscard]] inline const Predicate<TaskSubject>& exception_public_authority() {
-    static const auto p = detail::leaf<TaskSubject>(
-        detail::info("exception.public_authority", "Uppgiften är myndighetsutövning; LOU gäller inte",
-                     "The task is exercise of public authority; LOU does not apply",
-                     "SKR 2023 kap. 3 (Offentlig maktutövning); Upphandlingsmyndigheten, Avtal som är undantagna"),
-        [](const TaskSubject& s, Trace& t) {
-            const auto& n = s.task().nature;
-            if (!n) return t.unknown([&] { return s.path() + "/nature"; });
-            t.note([&] {
-                return *n == TaskNature::exercise_of_authority
-                           ? detail::tx("Myndighetsutövning får bara utföras av en myndighet; sådana uppgifter kan inte upphandlas.",
-                                        "Exercise of public authority may only be performed by an authority; such tasks cannot be procured.")
-                           : detail::tx("Uppgiften är en insats (tjänst), inte myndighetsutövning.",
-                                        "The task is a service, not exercise of authority.");
-            });
-            return truth(*n == TaskNature::exercise_of_authority);
-        });
+    static const auto p =
+        detail::leaf<TaskSubject>(detail::info("exception.public_authority", "Uppgiften är myndighetsutövning; LOU gäller inte",
+                                               "The task is exercise of public authority; LOU does not apply",
+                                               "SKR 2023 kap. 3 (Offentlig maktutövning); Upphandlingsmyndigheten, Avtal som är undantagna"),
+                                  [](const TaskSubject& s, Trace& t) {
+                                      const auto& n = s.task().nature;
+                                      if (!n) return t.unknown([&] { return s.path() + "/nature"; });
+                                      t.note([&] {
+                                          return *n == TaskNature::exercise_of_authority
+                                                     ? detail::tx("Myndighetsutövning omfattas inte av LOU och kan inte upphandlas; den får lämnas "
+                                                                  "över till en enskild bara med stöd av lag "
+                                                                  "(12 kap. 4 § regeringsformen).",
+                                                                  "Exercise of public authority is outside LOU and cannot be procured; it may be "
+                                                                  "handed to a private party only by law "
+                                                                  "(12 kap. 4 § of the Instrument of Government).")
+                                                     : detail::tx("Uppgiften är en insats (tjänst), inte myndighetsutövning.",
+                                                                  "The task is a service, not exercise of authority.");
+                                      });
+                                      return truth(*n == TaskNature::exercise_of_authority);
+                                  });
     return p;
 }
 

@@ -141,7 +141,7 @@ namespace avtal {
         out.push_back(tx(
             "LVU (1990:52): omedelbart omhändertagande (6 §) beslutas av nämnden eller, om nämndens beslut inte kan avvaktas, av "
             "ordföranden eller någon annan ledamot som nämnden har förordnat (6 § andra stycket); beslut att inte röja den unges vistelseort (14 §) "
-            "beslutas av nämnden och i brådskande fall av ordföranden eller en annan ledamot som nämnden har utsett (HFD 2016 ref. "
+            "fattas av nämnden och i brådskande fall av ordföranden eller en annan ledamot som nämnden har utsett (HFD 2016 ref. "
             "74) – aldrig av en anställd",
             "LVU (1990:52): immediate custody (6 §) is decided by the committee or, if its decision cannot be awaited, by the chair "
             "or another member the committee has appointed (6 § second paragraph); decisions not to reveal the young person's whereabouts (14 §) are "
@@ -273,8 +273,8 @@ namespace rules::info {
         .title = {"Uppgiften ligger inom uppdragsgivarnas egen kompetens (det de kunde utföra själva)",
                   "The task lies within the principals' own competence (what they could do themselves)"},
         .violation =
-            {"{subject} ligger utanför uppdragsgivarnas kompetens; avtalssamverkan får bara avse uppgifter som uppdragsgivaren själv får utföra.",
-             "{subject} lies outside the principals' competence; avtalssamverkan may only concern tasks the principal may perform itself."},
+            {"{subject} ligger utanför uppdragsgivarnas kompetens; avtalssamverkan får bara avse uppgifter som uppdragsgivarna själva får utföra.",
+             "{subject} lies outside the principals' competence; avtalssamverkan may only concern tasks the principals may perform themselves."},
     };
     return i;
 }
@@ -310,8 +310,8 @@ namespace rules::info {
     static const RuleInfo i{
         .id = "task.contractor_competence",
         .severity = Severity::error,
-        .citation = "9 kap. 37 § första stycket kommunallagen (2017:725); prop. 2017/18:151 (regeringens pressmeddelande februari 2018: "
-                    "förslaget innebär inte att kommuner kan åta sig landstingens uppgifter eller vice versa)",
+        .citation = "9 kap. 37 § första stycket kommunallagen (2017:725); prop. 2017/18:151; Finansdepartementet, pressmeddelande februari "
+                    "2018: ”Förslaget innebär inte att kommuner kan åta sig landstingens uppgifter eller vice versa.”",
         .source = "SKR 2023 kap. 2, Samverkansuppgifter",
         .title = {"Uppdragstagaren får själv utföra uppgifter av detta slag (en kommun kan inte åta sig en regions uppgifter eller tvärtom)",
                   "The contractor may itself perform tasks of this kind (a municipality cannot take on a region's tasks, or the reverse)"},
@@ -413,9 +413,9 @@ namespace predicates {
             if (same && principals_known == Truth::yes) {
                 t.note([&] {
                     return *kind == PartyKind::municipality
-                               ? detail::tx("Uppdragstagaren och uppdragsgivarna är kommuner: samma slags kompetens.",
+                               ? detail::tx("Uppdragstagaren och uppdragsgivarna är alla kommuner och har samma slags kompetens.",
                                             "The contractor and the principals are municipalities: the same kind of competence.")
-                               : detail::tx("Uppdragstagaren och uppdragsgivarna är regioner: samma slags kompetens.",
+                               : detail::tx("Uppdragstagaren och uppdragsgivarna är alla regioner och har samma slags kompetens.",
                                             "The contractor and the principals are regions: the same kind of competence.");
                 });
                 return Truth::yes;
