@@ -227,10 +227,11 @@ std::string category_word(Category c, Lang lang) {
     switch (c) {
     case Category::general: return W{"tjänster i allmänhet", "services in general"}.in(lang);
     case Category::social_and_other_specific:
-        return W{"sociala tjänster och andra särskilda tjänster (LOU bilaga 2)", "social and other specific services (LOU bilaga 2)"}.in(lang);
+        return W{"sociala tjänster och andra särskilda tjänster (bilaga 2 till LOU)", "social and other specific services (LOU annex 2)"}.in(lang);
     case Category::welfare: break;
     }
-    return W{"välfärdstjänster (LOU bilaga 2 a; från 2022-02-01 bilaga 2)", "welfare services (LOU annex 2 a; from 2022-02-01 annex 2)"}.in(lang);
+    return W{"välfärdstjänster (bilaga 2 a till LOU; sedan 2022-02-01 i bilaga 2)", "welfare services (LOU annex 2 a; since 2022-02-01 in annex 2)"}
+        .in(lang);
 }
 
 std::string receipt_line(const std::string& thresholds, Lang lang) {

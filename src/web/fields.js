@@ -36,8 +36,8 @@ export const enums = {
   ],
   category: [
     ['general', t('Allmän tjänst', 'General service')],
-    ['social_and_other_specific', t('Sociala tjänster och andra särskilda tjänster (LOU bilaga 2)', 'Social and other specific services (LOU annex 2)')],
-    ['welfare', t('Välfärdstjänst (LOU bilaga 2 a)', 'Welfare service (LOU annex 2 a)')],
+    ['social_and_other_specific', t('Sociala tjänster och andra särskilda tjänster (bilaga 2 till LOU)', 'Social and other specific services (LOU annex 2)')],
+    ['welfare', t('Välfärdstjänst (bilaga 2 a till LOU; sedan 2022-02-01 i bilaga 2)', 'Welfare service (LOU annex 2 a; since 2022-02-01 in annex 2)')],
   ],
   onward: [
     ['allowed', t('Tillåten', 'Allowed')],

@@ -83,7 +83,7 @@ TEST_CASE("run_thresholds: a date with no confirmed limit at all is bad input, a
     o.date = parse_date("2026-03-01");
     const CommandResult r = run_thresholds(o);
     CHECK(r.exit_code == exit_ok);
-    CHECK(r.output.find("Ingen bekräftad gräns för sociala tjänster och andra särskilda tjänster (LOU\n  bilaga 2) den 2026-03-01.") !=
+    CHECK(r.output.find("Ingen bekräftad gräns för sociala tjänster och andra särskilda tjänster\n  (bilaga 2 till LOU) den 2026-03-01.") !=
           std::string::npos);
 }
 

@@ -261,7 +261,7 @@ TEST_CASE("The memo states the direct-award test per principal in a table, its l
     const std::string md = render_markdown(r, {Lang::sv, false, doc.input_sha256, 80});
     CHECK_THAT(md, Catch::Contains("| Uppdragsgivare | Värde | Period som räknas | Gräns | Inom gränsen? |"));
     CHECK_THAT(md, Catch::Contains("| Region Östergötland | 26\u00a0400\u00a0000,15\u00a0kr | 48 månader | 8\u00a0109\u00a0450\u00a0kr "
-                                   "(välfärdstjänster (LOU bilaga 2 a; från 2022-02-01 bilaga 2)) | nej |"));
+                                   "(välfärdstjänster (bilaga 2 a till LOU; sedan 2022-02-01 i bilaga 2)) | nej |"));
     // Within the general limit, which applies to every category (LOU 19 a kap. 2 §).
     CHECK_THAT(md, Catch::Contains("| Ydre kommun | 534\u00a0176,84\u00a0kr | 48 månader | 700\u00a0000\u00a0kr (tjänster (allmän gräns)) | ja |"));
     // Each limit and its source are said once, under the table: two limits

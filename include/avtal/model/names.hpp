@@ -30,10 +30,10 @@ namespace avtal {
     switch (c) {
     case Category::general: return {"tjänster (allmän gräns)", "services (general limit)"};
     case Category::social_and_other_specific:
-        return {"sociala tjänster och andra särskilda tjänster (LOU bilaga 2)", "social and other specific services (LOU annex 2)"};
+        return {"sociala tjänster och andra särskilda tjänster (bilaga 2 till LOU)", "social and other specific services (LOU annex 2)"};
     case Category::welfare: break;
     }
-    return {"välfärdstjänster (LOU bilaga 2 a; från 2022-02-01 bilaga 2)", "welfare services (LOU annex 2 a; from 2022-02-01 annex 2)"};
+    return {"välfärdstjänster (bilaga 2 a till LOU; sedan 2022-02-01 i bilaga 2)", "welfare services (LOU annex 2 a; since 2022-02-01 in annex 2)"};
 }
 
 /// @brief The Swedish genitive of a name: "Lunds kommun" → "Lunds kommuns",

@@ -291,11 +291,15 @@ namespace rules {
                             out.sv += "Socialstyrelsen anger att ett skriftligt avtal om samverkan kan behövas för barn som behöver insatser med "
                                       "tvång, barn som behöver omfattande insatser från flera verksamheter och barn med neuropsykiatriska "
                                       "tillstånd, funktionsnedsättning eller sjukdom, och att elever som har ogiltig frånvaro och riskerar att "
-                                      "falla ur skolsystemet också bör uppmärksammas. Avtalet bör då innehålla det som content.children räknar upp.";
-                            out.en += "Socialstyrelsen says a written agreement on cooperation may be needed for children who need compulsory care, "
-                                      "children who need extensive support from several services and children with neuropsychiatric conditions, "
-                                      "disability or illness, and that pupils with unauthorised absence at risk of leaving school also deserve "
-                                      "attention. The agreement should then contain what content.children lists.";
+                                      "falla ur skolsystemet också bör uppmärksammas. Avtalet bör då ange målgrupp, uppdrag, ekonomiskt ansvar, "
+                                      "samverkan som upphandlingsparameter och "
+                                      "arbetsfördelning (content.children).";
+                            out.en +=
+                                "Socialstyrelsen says a written agreement on cooperation may be needed for children who need compulsory care, "
+                                "children who need extensive support from several services and children with neuropsychiatric conditions, "
+                                "disability or illness, and that pupils with unauthorised absence at risk of leaving school also deserve "
+                                "attention. The agreement should then state its target group, assignments, economic responsibility, cooperation as a "
+                                "procurement parameter and division of work (content.children).";
                             return out;
                         }};
     return r;

@@ -564,35 +564,39 @@ namespace predicates {
 namespace rules {
 /// @brief `task.special_legislation` [info]: the message lists the statutes.
 [[nodiscard]] inline const Rule& task_special_legislation() {
-    static const Rule r{info::task_special_legislation(), predicates::task_special_legislation(), [](const TaskSubject& s, Status) {
-                            Text all{"Utöver kommunallagen gäller: ", "On top of kommunallagen, the task is governed by: "};
-                            const auto laws = special_legislation(s.task(), s.ctx->date());
-                            if (laws.empty())
-                                return Text{"Ingen särskild lagstiftning utöver kommunallagen för uppgiftens område (" +
-                                                (s.task().area ? area_text(*s.task().area).sv : std::string{"okänt"}) + ").",
-                                            "No special legislation beyond kommunallagen for the task's area (" +
-                                                (s.task().area ? area_text(*s.task().area).en : std::string{"unknown"}) + ")."};
-                            for (std::size_t i = 0; i < laws.size(); ++i) {
-                                all.sv += (i ? "; " : "") + laws[i].sv;
-                                all.en += (i ? "; " : "") + laws[i].en;
-                            }
-                            all.sv += ".";
-                            all.en += ".";
-                            const auto rules = special_cooperation_rules(s.task(), s.ctx->date());
-                            if (!rules.empty()) {
-                                all.sv += " Om avtalssamverkan och delegering (enligt 9 kap. 37 § tredje stycket KL gäller avvikande bestämmelser "
-                                          "i annan lag i stället): ";
-                                all.en += " On avtalssamverkan and delegation (rules of another statute that differ apply instead of 9 kap. 37 § "
-                                          "KL, third paragraph): ";
-                                for (std::size_t i = 0; i < rules.size(); ++i) {
-                                    all.sv += (i ? "; " : "") + rules[i].sv;
-                                    all.en += (i ? "; " : "") + rules[i].en;
-                                }
-                                all.sv += ".";
-                                all.en += ".";
-                            }
-                            return all;
-                        }};
+    static const Rule r{
+        info::task_special_legislation(), predicates::task_special_legislation(), [](const TaskSubject& s, Status) {
+            Text all{"Utöver kommunallagen gäller: ", "On top of kommunallagen, the task is governed by: "};
+            const auto laws = special_legislation(s.task(), s.ctx->date());
+            if (laws.empty())
+                return Text{s.task().area
+                                ? "Ingen särskild lagstiftning utöver kommunallagen för uppgiftens område (" + area_text(*s.task().area).sv + ")."
+                                : std::string{"Uppgiftens område är inte angivet, så ingen särskild lagstiftning utöver "
+                                              "kommunallagen kan anges."},
+                            s.task().area ? "No special legislation beyond kommunallagen for the task's area (" + area_text(*s.task().area).en + ")."
+                                          : std::string{"The task's area is not stated, so no special legislation beyond "
+                                                        "kommunallagen can be named."}};
+            for (std::size_t i = 0; i < laws.size(); ++i) {
+                all.sv += (i ? "; " : "") + laws[i].sv;
+                all.en += (i ? "; " : "") + laws[i].en;
+            }
+            all.sv += ".";
+            all.en += ".";
+            const auto rules = special_cooperation_rules(s.task(), s.ctx->date());
+            if (!rules.empty()) {
+                all.sv += " Om avtalssamverkan och delegering (enligt 9 kap. 37 § tredje stycket KL gäller avvikande bestämmelser "
+                          "i annan lag i stället): ";
+                all.en += " On avtalssamverkan and delegation (rules of another statute that differ apply instead of 9 kap. 37 § "
+                          "KL, third paragraph): ";
+                for (std::size_t i = 0; i < rules.size(); ++i) {
+                    all.sv += (i ? "; " : "") + rules[i].sv;
+                    all.en += (i ? "; " : "") + rules[i].en;
+                }
+                all.sv += ".";
+                all.en += ".";
+            }
+            return all;
+        }};
     return r;
 }
 } // namespace rules
