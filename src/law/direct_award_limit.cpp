@@ -5,6 +5,7 @@
 // the dated limit of the contract's main object, with the general limit as a
 // floor for every category. Values are exact rationals in öre.
 #include <avtal/law/rules/exceptions.hpp>
+#include <avtal/model/names.hpp>
 
 #include <boost/multiprecision/cpp_int.hpp>
 
@@ -496,15 +497,15 @@ Truth direct_award_for_principal(const TaskSubject& s, const std::string& princi
             const std::string para = limit_paragraph(cat, *date);
             const std::string floor_sv = floor ? ", som gäller för alla kategorier" : "";
             const std::string floor_en = floor ? ", which applies to every category" : "";
-            return tx(
-                name + ": värdet " + value_text(true) + " (räknat på " + months_text(true) + ") " + verb_sv + " gränsen " + row.amount.display(true) +
-                    " för " + category_text(cat).sv + floor_sv + " (gäller " + format_date(row.valid_from) + "–" + to_sv + "; " +
-                    (row.inclusive ? "värdet får uppgå till högst beloppet" : "EU:s tröskelvärde, värdet ska understiga beloppet") + "; " + para +
-                    "; källa: " + row.source + ").",
-                name + ": the value " + value_text(false) + " (counted over " + months_text(false) + ") " + verb_en + " the limit " +
-                    row.amount.display(false) + " for " + category_text(cat).en + floor_en + " (in force " + format_date(row.valid_from) + " to " +
-                    to_en + "; " + (row.inclusive ? "the value may be at most the amount" : "the EU threshold, the value must be below the amount") +
-                    "; " + para + "; source: " + row.source + ").");
+            return tx(name + ": värdet " + value_text(true) + " (räknat på " + months_text(true) + ") " + verb_sv + " gränsen " +
+                          row.amount.display(true) + " för " + name_of(cat).sv + floor_sv + " (gäller " + format_date(row.valid_from) + "–" + to_sv +
+                          "; " + (row.inclusive ? "värdet får uppgå till högst beloppet" : "EU:s tröskelvärde, värdet ska understiga beloppet") +
+                          "; " + para + "; källa: " + row.source + ").",
+                      name + ": the value " + value_text(false) + " (counted over " + months_text(false) + ") " + verb_en + " the limit " +
+                          row.amount.display(false) + " for " + name_of(cat).en + floor_en + " (in force " + format_date(row.valid_from) + " to " +
+                          to_en + "; " +
+                          (row.inclusive ? "the value may be at most the amount" : "the EU threshold, the value must be below the amount") + "; " +
+                          para + "; source: " + row.source + ").");
         });
     };
 
@@ -532,8 +533,8 @@ Truth direct_award_for_principal(const TaskSubject& s, const std::string& princi
         if (!row) {
             t.missing("/thresholds/direct_award_limit/" + std::string{to_string(cat)} + "/" + format_date(*date));
             t.note([&] {
-                return tx("Ingen bekräftad direktupphandlingsgräns för " + category_text(cat).sv + " den " + format_date(*date) + ".",
-                          "No confirmed direct-award limit for " + category_text(cat).en + " on " + format_date(*date) + ".");
+                return tx("Ingen bekräftad direktupphandlingsgräns för " + name_of(cat).sv + " den " + format_date(*date) + ".",
+                          "No confirmed direct-award limit for " + name_of(cat).en + " on " + format_date(*date) + ".");
             });
             if (general_row && cat != Category::general)
                 limit_note(*general_row, Category::general, LimitTest{general_row}.beyond(total) ? Truth::no : Truth::unknown, true);

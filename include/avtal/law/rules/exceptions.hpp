@@ -8,7 +8,6 @@
 #include <avtal/core/detail/facts.hpp>
 #include <avtal/law/procurement.hpp>
 #include <avtal/law/thresholds.hpp>
-#include <avtal/model/names.hpp>
 #include <avtal/model/subject.hpp>
 
 #include <array>
@@ -24,9 +23,6 @@ inline const Party* contractor_of(const TaskSubject& s) {
     const auto& c = s.task().contractor;
     return c ? s.ctx->find_party(*c) : nullptr;
 }
-
-/// Swedish and English names of the procurement categories (`name_of`).
-inline Text category_text(Category c) { return name_of(c); }
 
 /// Months counted for the contract value (SPEC §5, LOU 5 kap.): the whole
 /// fixed term including extension options; 48 months until further notice

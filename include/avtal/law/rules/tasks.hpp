@@ -397,7 +397,7 @@ namespace predicates {
             const auto& kind = s.agreement().parties[*k].kind;
             if (!kind) return t.unknown([&] { return "/parties/" + std::to_string(*k) + "/kind"; });
             bool same = true;
-            Truth principals_known = Truth::yes;
+            bool principal_kind_unknown = false;
             if (task.principals)
                 for (std::size_t i = 0; i < task.principals->size(); ++i) {
                     const auto pk = s.ctx->party_index((*task.principals)[i]);
@@ -405,12 +405,12 @@ namespace predicates {
                     const auto& pkind = s.agreement().parties[*pk].kind;
                     if (!pkind) {
                         t.missing("/parties/" + std::to_string(*pk) + "/kind");
-                        principals_known = Truth::unknown;
+                        principal_kind_unknown = true;
                     } else if (*pkind != *kind) {
                         same = false;
                     }
                 }
-            if (same && principals_known == Truth::yes) {
+            if (same && !principal_kind_unknown) {
                 t.note([&] {
                     return *kind == PartyKind::municipality
                                ? detail::tx("Uppdragstagaren och uppdragsgivarna är alla kommuner och har samma slags kompetens.",
@@ -429,7 +429,7 @@ namespace predicates {
                                                             : detail::tx("Uppgiftens område hör till det en region själv får utföra.",
                                                                          "The task's area lies within what a region may itself do.");
                 });
-                return principals_known == Truth::yes ? Truth::yes : Truth::unknown;
+                return principal_kind_unknown ? Truth::unknown : Truth::yes;
             }
             t.note([&] {
                 return *kind == PartyKind::municipality
