@@ -3,6 +3,7 @@
 #include "portfolio_doc.hpp"
 
 #include "markdown_cell.hpp"
+#include "text_layout.hpp"
 
 #include <avtal/core/date.hpp>
 #include <avtal/core/enum.hpp>
@@ -20,32 +21,11 @@ struct W {
     [[nodiscard]] std::string in(Lang l) const { return l == Lang::sv ? sv : en; }
 };
 
-std::size_t width_of(std::string_view s) {
-    std::size_t n = 0;
-    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return n;
-}
-
 using avtal::detail::md_cell;
+using avtal::detail::width_of;
 
 std::string wrap(std::string_view text, std::size_t indent, std::size_t width, std::size_t hanging) {
-    std::string out, line;
-    std::size_t pos = 0, pad = indent;
-    while (pos < text.size()) {
-        std::size_t end = text.find(' ', pos);
-        if (end == std::string_view::npos) end = text.size();
-        const std::string_view word = text.substr(pos, end - pos);
-        if (!line.empty() && pad + width_of(line) + 1 + width_of(word) > width) {
-            out += std::string(pad, ' ') + line + "\n";
-            line.clear();
-            pad = hanging;
-        }
-        if (!line.empty()) line += ' ';
-        line += word;
-        pos = end + 1;
-    }
-    if (!line.empty()) out += std::string(pad, ' ') + line + "\n";
-    return out;
+    return avtal::detail::wrap_words(text, indent, hanging, width);
 }
 
 std::string join(const std::vector<std::string>& xs, std::string_view sep) {
@@ -132,9 +112,9 @@ std::string outcome_word(ProcurementOutcome o, Lang lang) {
 
 std::string exception_word(const std::string& id, Lang lang) {
     if (id == "exception.public_authority") return W{"myndighetsutövning", "exercise of public authority"}.in(lang);
-    if (id == "exception.direct_award") return W{"direktupphandling (LOU 19 a kap.)", "direct award (LOU 19 a kap.)"}.in(lang);
-    if (id == "exception.hamburg") return W{"Hamburgundantaget (LOU 3 kap. 17 §)", "the Hamburg exception (LOU 3 kap. 17 §)"}.in(lang);
-    if (id == "exception.teckal") return W{"Teckalundantaget (LOU 3 kap. 11–16 §§)", "the Teckal exception (LOU 3 kap. 11–16 §§)"}.in(lang);
+    if (id == "exception.direct_award") return W{"direktupphandling (19 a kap. LOU)", "direct award (LOU 19 a kap.)"}.in(lang);
+    if (id == "exception.hamburg") return W{"Hamburgundantaget (3 kap. 17 § LOU)", "the Hamburg exception (LOU 3 kap. 17 §)"}.in(lang);
+    if (id == "exception.teckal") return W{"Teckalundantaget (3 kap. 11–16 §§ LOU)", "the Teckal exception (LOU 3 kap. 11–16 §§)"}.in(lang);
     if (id == "exception.nesgi") return W{"icke-ekonomiska tjänster av allmänt intresse", "non-economic services of general interest"}.in(lang);
     return id;
 }
@@ -214,7 +194,7 @@ std::string attention_what(const PortfolioReport& r, const Attention& a, Lang la
                : "The table " + r.thresholds + " has no confirmed direct-award limit for " + cat + " on the report date " + d + ".";
     }
     if (a.kind == AttentionKind::no_confirmed_limit && a.floor)
-        s += sv ? " Den allmänna gränsen " + amount(a.floor->amount, lang) + " gäller ändå för alla slag av tjänster (LOU 19 a kap. 2 §)."
+        s += sv ? " Den allmänna gränsen " + amount(a.floor->amount, lang) + " gäller ändå för alla slag av tjänster (19 a kap. 2 § LOU)."
                 : " The general limit of " + amount(a.floor->amount, lang) + " still applies to every kind of service (LOU 19 a kap. 2 §).";
     s += sv ? " Berör " + std::to_string(a.tasks.size()) + (a.tasks.size() == 1 ? " uppgift" : " uppgifter") + ", varav " +
                   std::to_string(a.resting_on_direct_award) + " undantas enbart genom direktupphandling."

@@ -3,6 +3,7 @@
 // requirements that cannot be decided (with the facts to find out),
 // deviations from guidance, then information.
 #include "markdown_cell.hpp"
+#include "text_layout.hpp"
 
 #include <avtal/core/date.hpp>
 #include <avtal/core/enum.hpp>
@@ -116,35 +117,14 @@ std::string one_line(std::string_view text) {
     return out;
 }
 
-std::size_t width_of(std::string_view s) {
-    std::size_t n = 0;
-    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return n;
-}
+using detail::width_of;
 
 /// Wraps `text` at spaces to `width` columns, every line indented by
-/// `indent` and the lines after the first by `hang` more.
+/// `indent` and the lines after the first by `hang` more; a line break in
+/// the text is shown as "␊".
 std::string wrap(std::string_view raw, std::size_t indent, std::size_t width, std::size_t hang = 0) {
     const std::string flat = raw.find('\n') == std::string_view::npos ? std::string{} : one_line(raw);
-    const std::string_view text = flat.empty() ? raw : std::string_view{flat};
-    std::string out, line;
-    std::string pad(indent, ' ');
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        std::size_t end = text.find(' ', pos);
-        if (end == std::string_view::npos) end = text.size();
-        const std::string_view word = text.substr(pos, end - pos);
-        if (!line.empty() && pad.size() + width_of(line) + 1 + width_of(word) > width) {
-            out += pad + line + "\n";
-            line.clear();
-            pad.assign(indent + hang, ' ');
-        }
-        if (!line.empty()) line += ' ';
-        line += word;
-        pos = end + 1;
-    }
-    if (!line.empty()) out += pad + line + "\n";
-    return out;
+    return detail::wrap_words(flat.empty() ? raw : std::string_view{flat}, indent, indent + hang, width);
 }
 
 std::string pad_right(std::string s, std::size_t w) {

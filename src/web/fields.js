@@ -104,9 +104,9 @@ export const agreementFields = [
 ];
 
 export const termFields = [
-  { key: 'months', type: 'int', label: t('Avtalstid i månader', 'Term in months'), hint: t('Den fasta avtalstiden. Lämna tomt om avtalet saknar fast tid.', 'The fixed term; leave empty when there is none.'), cite: 'LOU 5 kap.' },
-  { key: 'extension_months', type: 'int', label: t('Möjlig förlängning i månader', 'Extension options in months'), hint: t('Skriv 0 om avtalet inte kan förlängas: förlängningar räknas in i värdet.', 'Write 0 when there is none: options count in the value.'), cite: 'LOU 5 kap.' },
-  { key: 'until_further_notice', type: 'tri', label: t('Gäller avtalet tills vidare?', 'Does it run until further notice?'), hint: t('Ett avtal tills vidare räknas som 48 månader.', 'Counted as 48 months.'), cite: 'LOU 5 kap.; direktiv 2014/24/EU art. 5.14' },
+  { key: 'months', type: 'int', label: t('Avtalstid i månader', 'Term in months'), hint: t('Den fasta avtalstiden. Lämna tomt om avtalet saknar fast tid.', 'The fixed term; leave empty when there is none.'), cite: '5 kap. LOU' },
+  { key: 'extension_months', type: 'int', label: t('Möjlig förlängning i månader', 'Extension options in months'), hint: t('Skriv 0 om avtalet inte kan förlängas: förlängningar räknas in i värdet.', 'Write 0 when there is none: options count in the value.'), cite: '5 kap. LOU' },
+  { key: 'until_further_notice', type: 'tri', label: t('Gäller avtalet tills vidare?', 'Does it run until further notice?'), hint: t('Ett avtal tills vidare räknas som 48 månader.', 'Counted as 48 months.'), cite: '5 kap. LOU; artikel 5.14 i direktiv 2014/24/EU' },
 ];
 
 export const partyFields = [
@@ -125,24 +125,24 @@ export const taskFields = [
   { key: 'huvudman', type: 'parties', label: t('Huvudman', 'Huvudman'), hint: t('Vem som ansvarar mot sina invånare; varje uppdragsgivare ska vara huvudman.', 'Who is responsible towards its residents; every principal must be.'), cite: SKR + ', kap. 2' },
   { key: 'nature', type: 'enum', options: 'nature', label: t('Slag av uppgift', 'Nature of the task'), hint: t('Myndighetsutövning omfattas inte av LOU; en insats ska upphandlas om inget undantag gäller.', 'Exercise of authority is outside LOU; a service must be procured unless excepted.'), cite: SKR + ', kap. 3' },
   { key: 'area', type: 'enum', options: 'area', label: t('Verksamhetsområde', 'Area'), hint: t('Avgör vilken speciallagstiftning som gäller utöver kommunallagen.', 'Decides which special legislation applies.'), cite: '9 kap. 37 § tredje stycket kommunallagen' },
-  { key: 'category', type: 'enum', options: 'category', label: t('Upphandlingskategori', 'Procurement category'), hint: t('Väljer direktupphandlingsgräns. Osäker på välfärdstjänst? Välj sociala tjänster.', 'Picks the direct-award limit.'), cite: 'LOU 19 a kap.' },
+  { key: 'category', type: 'enum', options: 'category', label: t('Upphandlingskategori', 'Procurement category'), hint: t('Väljer direktupphandlingsgräns. Osäker på välfärdstjänst? Välj sociala tjänster.', 'Picks the direct-award limit.'), cite: '19 a kap. LOU' },
   { key: 'target_group_children', type: 'tri', label: t('Är målgruppen barn?', 'Is the target group children?'), hint: t('Då behöver avtalet fler avsnitt enligt Socialstyrelsen.', 'Then the agreement needs more sections.'), cite: 'Socialstyrelsen, Avtal och överenskommelser' },
   { key: 'within_competence', type: 'tri', label: t('Ligger uppgiften inom uppdragsgivarnas egen kompetens?', "Is the task within the principals' own competence?"), hint: t('Bara det kommunen själv får göra kan lämnas över.', 'Only what the municipality may do itself can be handed over.'), cite: '2 kap. kommunallagen' },
   { key: 'within_contractor_competence', type: 'tri', label: t('Får uppdragstagaren själv utföra uppgifter av detta slag?', 'May the contractor itself perform tasks of this kind?'), hint: t('En kommun kan inte åta sig en regions uppgifter, och tvärtom. Vet du inte avgör avtal det av parternas slag och området när det går.', "A municipality cannot take on a region's tasks, or the reverse. If unknown, avtal decides it from the parties' kinds and the area where it can."), cite: '9 kap. 37 § kommunallagen; prop. 2017/18:151' },
-  { key: 'annual_value', type: 'amount', label: t('Värde per år (kr, exkl. moms)', 'Value per year (SEK, excl. VAT)'), hint: t('Används för direktupphandlingsgränsen per deltagande kommun.', 'Used for the direct-award limit per participating municipality.'), cite: 'LOU 5 kap. och 19 a kap.' },
+  { key: 'annual_value', type: 'amount', label: t('Värde per år (kr, exkl. moms)', 'Value per year (SEK, excl. VAT)'), hint: t('Används för direktupphandlingsgränsen per deltagande kommun.', 'Used for the direct-award limit per participating municipality.'), cite: '5 kap. och 19 a kap. LOU' },
 ];
 
 export const hamburgFields = [
-  { key: 'establishes_cooperation', type: 'tri', label: t('Upprättar avtalet ett samarbete där varje part bidrar?', 'Does every party contribute to a cooperation?'), hint: t('En part som bara betalar medan den andra bara utför är ett köp (C-429/19 Remondis).', 'One side only paying is a purchase.'), cite: 'LOU 3 kap. 17 § 1' },
-  { key: 'common_objectives', type: 'tri', label: t('Säkerställer samarbetet gemensamma mål för offentliga tjänster?', 'Does it ensure public services for common objectives?'), hint: t('Tjänster som myndigheterna ska utföra.', 'Services the authorities must provide.'), cite: 'LOU 3 kap. 17 § 2' },
-  { key: 'public_interest_only', type: 'tri', label: t('Styrs samarbetet bara av allmänintresset?', 'Is it governed only by the public interest?'), hint: t('Inga affärsmässiga överväganden.', 'No commercial considerations.'), cite: 'LOU 3 kap. 17 § 3' },
-  { key: 'open_market_share_percent', type: 'percent', label: t('Marknadsandel på den öppna marknaden (procent)', 'Share performed on the open market (percent)'), hint: t('Måste vara under 20 procent av den verksamhet som berörs.', 'Must be below 20 percent.'), cite: 'LOU 3 kap. 17 § 4 och 18 §' },
+  { key: 'establishes_cooperation', type: 'tri', label: t('Upprättar avtalet ett samarbete där varje part bidrar?', 'Does every party contribute to a cooperation?'), hint: t('En part som bara betalar medan den andra bara utför är ett köp (C-429/19 Remondis).', 'One side only paying is a purchase.'), cite: '3 kap. 17 § 1 LOU' },
+  { key: 'common_objectives', type: 'tri', label: t('Säkerställer samarbetet gemensamma mål för offentliga tjänster?', 'Does it ensure public services for common objectives?'), hint: t('Tjänster som myndigheterna ska utföra.', 'Services the authorities must provide.'), cite: '3 kap. 17 § 1 LOU' },
+  { key: 'public_interest_only', type: 'tri', label: t('Styrs samarbetet bara av allmänintresset?', 'Is it governed only by the public interest?'), hint: t('Inga affärsmässiga överväganden.', 'No commercial considerations.'), cite: '3 kap. 17 § 2 LOU' },
+  { key: 'open_market_share_percent', type: 'percent', label: t('Marknadsandel på den öppna marknaden (procent)', 'Share performed on the open market (percent)'), hint: t('Måste vara under 20 procent av den verksamhet som berörs.', 'Must be below 20 percent.'), cite: '3 kap. 17 § 3 och 18 § LOU' },
 ];
 
 export const teckalFields = [
-  { key: 'similar_control', type: 'tri', label: t('Kontrollerar köparen leverantören som en egen förvaltning?', 'Does the buyer control the supplier like its own department?'), hint: t('Läses bara när uppdragstagaren är ett kommunalförbund.', 'Read only when the contractor is a federation.'), cite: 'LOU 3 kap. 11–16 §§' },
-  { key: 'activity_share_percent', type: 'percent', label: t('Andel av verksamheten för ägarna (procent)', 'Share of activity for the controlling authorities (percent)'), hint: t('Måste vara över 80 procent.', 'Must be over 80 percent.'), cite: 'LOU 3 kap. 12 §' },
-  { key: 'private_capital', type: 'tri', label: t('Finns direkt privat kapital i leverantören?', 'Is there direct private capital?'), hint: t('Teckalundantaget kräver att det inte finns.', 'Teckal requires none.'), cite: 'LOU 3 kap. 11 §' },
+  { key: 'similar_control', type: 'tri', label: t('Kontrollerar köparen leverantören som en egen förvaltning?', 'Does the buyer control the supplier like its own department?'), hint: t('Läses bara när uppdragstagaren är ett kommunalförbund.', 'Read only when the contractor is a federation.'), cite: '3 kap. 11–16 §§ LOU' },
+  { key: 'activity_share_percent', type: 'percent', label: t('Andel av verksamheten för ägarna (procent)', 'Share of activity for the controlling authorities (percent)'), hint: t('Måste vara över 80 procent.', 'Must be over 80 percent.'), cite: '3 kap. 11–16 §§ LOU' },
+  { key: 'private_capital', type: 'tri', label: t('Finns direkt privat kapital i leverantören?', 'Is there direct private capital?'), hint: t('Teckalundantaget kräver att det inte finns.', 'Teckal requires none.'), cite: '3 kap. 11–16 §§ LOU' },
 ];
 
 export const delegationFields = [

@@ -213,6 +213,37 @@ TEST_CASE("The JSON report has the schema's fields, explanation trees and the re
             R"x("subject":"/parties/0","citation":"9 kap. 37 § första stycket kommunallagen (2017:725)","message":"Party «Norrströms kommun»: satisfied)x"));
 }
 
+TEST_CASE("The text report never splits a citation or a percentage across lines", "[json][report]") {
+    // "10 kap.", "6 §", "17 och 18 §§", "80 %" and "19 a kap." stay on one
+    // line at every width, so that a lawyer pasting the text into a memo
+    // never gets a section number at the end of one line and its unit on
+    // the next.
+    const auto starts_with_unit = [](std::string_view line) {
+        line.remove_prefix(std::min(line.find_first_not_of(' '), line.size()));
+        for (std::string_view unit : {"kap.", "§ ", "§§", "§\n", "% ", "procent"})
+            if (line.substr(0, unit.size()) == unit) return true;
+        return line == "§" || line == "%" || line.substr(0, 6) == "a kap.";
+    };
+    std::size_t citations_seen = 0;
+    for (const auto& f : bundled()) {
+        INFO(f.filename().string());
+        const auto doc = json::read_agreement(slurp(f));
+        REQUIRE(doc);
+        const Report r = check(*doc.agreement);
+        for (std::size_t width : {40u, 53u, 61u, 72u, 80u, 97u}) {
+            const std::string text = render_text(r, {Lang::sv, true, doc.input_sha256, width});
+            citations_seen += text.find(" kap. ") != std::string::npos;
+            std::istringstream lines{text};
+            std::string line;
+            while (std::getline(lines, line)) {
+                INFO(width << ": " << line);
+                CHECK_FALSE(starts_with_unit(line));
+            }
+        }
+    }
+    CHECK(citations_seen > 0);
+}
+
 TEST_CASE("The text report fits 80 columns, the Markdown report is a document", "[json][report]") {
     for (const auto& f : bundled()) {
         INFO(f.filename().string());

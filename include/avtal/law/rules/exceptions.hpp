@@ -127,12 +127,14 @@ namespace predicates {
 /// kap. 3: "räknas per deltagande kommun".
 [[nodiscard]] inline const Predicate<TaskSubject>& exception_direct_award() {
     static const auto p = detail::leaf<TaskSubject>(
-        detail::info("exception.direct_award",
-                     "Värdet per deltagande kommun eller region överstiger inte direktupphandlingsgränsen (den allmänna gränsen gäller för alla "
-                     "kategorier; när gränsen är lika med EU:s tröskelvärde måste värdet understiga den)",
-                     "The value per participating municipality or region does not exceed the direct-award limit (the general limit applies to "
-                     "every category; where the limit equals the EU threshold, the value must be below it)",
-                     "LOU (2016:1145) 19 a kap. 2 § (från 2022-02-01; 19 kap. 7 § dessförinnan) och 5 kap.; SKR 2023 kap. 3"),
+        detail::info(
+            "exception.direct_award",
+            "Värdet per deltagande kommun eller region överstiger inte direktupphandlingsgränsen (den allmänna gränsen gäller för alla "
+            "kategorier; när gränsen är lika med EU:s tröskelvärde måste värdet understiga den)",
+            "The value per participating municipality or region does not exceed the direct-award limit (the general limit applies to "
+            "every category; where the limit equals the EU threshold, the value must be below it)",
+            "19 a kap. 2 § (från 2022-02-01; 19 kap. 7 § dessförinnan) och 5 kap. lagen (2016:1145) om offentlig upphandling (LOU); SKR 2023 "
+            "kap. 3"),
         [](const TaskSubject& s, Trace& t) {
             const Task& task = s.task();
             // Nobody buys: there is no participating municipality to count for.
@@ -167,7 +169,7 @@ namespace predicates {
                      "bara utför är ett köp, EU-domstolen C-429/19 Remondis)",
                      "The contract establishes or implements cooperation between the authorities (every party contributes; one side only paying and "
                      "the other only performing is a purchase, CJEU C-429/19 Remondis)",
-                     "LOU 3 kap. 17 § 1; direktiv 2014/24/EU art. 12.4 a; C-429/19 Remondis"),
+                     "3 kap. 17 § 1 LOU; artikel 12.4 a i direktiv 2014/24/EU; EU-domstolen C-429/19 Remondis"),
         [](const TaskSubject& s, Trace& t) {
             return detail::fact_is(s.task().hamburg.establishes_cooperation, true, t, [&] { return s.path() + "/hamburg/establishes_cooperation"; });
         });
@@ -180,7 +182,7 @@ namespace predicates {
     static const auto p = detail::leaf<TaskSubject>(
         detail::info("hamburg.common_objectives", "Samarbetet säkerställer offentliga tjänster som myndigheterna ska utföra, för gemensamma mål",
                      "The cooperation ensures public services the authorities must provide, for common objectives",
-                     "LOU 3 kap. 17 § 1; direktiv 2014/24/EU art. 12.4 a"),
+                     "3 kap. 17 § 1 LOU; artikel 12.4 a i direktiv 2014/24/EU"),
         [](const TaskSubject& s, Trace& t) {
             return detail::fact_is(s.task().hamburg.common_objectives, true, t, [&] { return s.path() + "/hamburg/common_objectives"; });
         });
@@ -193,7 +195,7 @@ namespace predicates {
     static const auto p = detail::leaf<TaskSubject>(
         detail::info("hamburg.public_interest_only", "Samarbetet styrs endast av överväganden som hänger samman med allmänintresset",
                      "The cooperation is governed only by considerations of the public interest",
-                     "LOU 3 kap. 17 § 2; direktiv 2014/24/EU art. 12.4 b"),
+                     "3 kap. 17 § 2 LOU; artikel 12.4 b i direktiv 2014/24/EU"),
         [](const TaskSubject& s, Trace& t) {
             return detail::fact_is(s.task().hamburg.public_interest_only, true, t, [&] { return s.path() + "/hamburg/public_interest_only"; });
         });
@@ -207,7 +209,7 @@ namespace predicates {
         detail::info("hamburg.open_market_share",
                      "Myndigheterna utövar på den öppna marknaden mindre än 20 procent av den verksamhet som berörs av samarbetet",
                      "The authorities perform on the open market less than 20 % of the activities concerned by the cooperation",
-                     "LOU 3 kap. 17 § 3 och 18 §; direktiv 2014/24/EU art. 12.4 c"),
+                     "3 kap. 17 § 3 och 18 § LOU; artikel 12.4 c i direktiv 2014/24/EU"),
         [](const TaskSubject& s, Trace& t) {
             const auto& share = s.task().hamburg.open_market_share_percent;
             if (!share) return t.unknown([&] { return s.path() + "/hamburg/open_market_share_percent"; });
@@ -226,7 +228,7 @@ namespace predicates {
     static const auto p =
         detail::leaf<TaskSubject>(detail::info("hamburg.public_parties", "Alla deltagare är upphandlande myndigheter; privata aktörer får inte delta",
                                                "Every participant is a contracting authority; private parties may not take part",
-                                               "LOU 3 kap. 17 §; direktiv 2014/24/EU art. 12.4"),
+                                               "3 kap. 17 § LOU; artikel 12.4 i direktiv 2014/24/EU"),
                                   [](const TaskSubject& s, Trace& t) {
                                       const Agreement& a = s.agreement();
                                       const Task& task = s.task();
@@ -257,9 +259,11 @@ namespace predicates {
 /// 20 % of the activities on the open market.
 [[nodiscard]] inline const Predicate<TaskSubject>& exception_hamburg() {
     static const auto p = all_of<TaskSubject>(
-        detail::info("exception.hamburg", "Hamburgundantaget: samarbete mellan upphandlande myndigheter",
-                     "The Hamburg exception: cooperation between contracting authorities",
-                     "LOU (2016:1145) 3 kap. 17–18 §§; direktiv 2014/24/EU art. 12.4; EU-domstolen C-480/06 (Hamburg); SKR 2023 kap. 3"),
+        detail::info(
+            "exception.hamburg", "Hamburgundantaget: samarbete mellan upphandlande myndigheter",
+            "The Hamburg exception: cooperation between contracting authorities",
+            "3 kap. 17 och 18 §§ lagen (2016:1145) om offentlig upphandling (LOU); artikel 12.4 i direktiv 2014/24/EU; EU-domstolen C-480/06 "
+            "(Hamburg); SKR 2023 kap. 3"),
         {hamburg_public_parties(), hamburg_establishes_cooperation(), hamburg_common_objectives(), hamburg_public_interest_only(),
          hamburg_open_market_share()});
     return p;
@@ -273,12 +277,14 @@ namespace predicates {
 /// decided from the task's `teckal` facts, and contested.
 [[nodiscard]] inline const Predicate<TaskSubject>& exception_teckal() {
     static const auto p = detail::leaf<TaskSubject>(
-        detail::info("exception.teckal",
-                     "Teckalundantaget: köparen kontrollerar leverantören som en egen förvaltning, leverantören utför mer än 80 procent av sin "
-                     "verksamhet åt de kontrollerande myndigheterna och har inget direkt privat kapital",
-                     "The Teckal (in-house) exception: the buyer controls the supplier like its own departments, the supplier performs more than 80 "
-                     "% of its activities for the controlling authorities and has no direct private capital",
-                     "LOU (2016:1145) 3 kap. 11–16 §§; direktiv 2014/24/EU art. 12.1–3; EU-domstolen C-107/98 Teckal"),
+        detail::info(
+            "exception.teckal",
+            "Teckalundantaget: köparen kontrollerar leverantören som en egen förvaltning, leverantören utför mer än 80 procent av sin "
+            "verksamhet åt de kontrollerande myndigheterna och har inget direkt privat kapital",
+            "The Teckal (in-house) exception: the buyer controls the supplier like its own departments, the supplier performs more than 80 "
+            "% of its activities for the controlling authorities and has no direct private capital",
+            "3 kap. 11–16 §§ lagen (2016:1145) om offentlig upphandling (LOU); artikel 12.1–12.3 i direktiv 2014/24/EU; EU-domstolen C-107/98 "
+            "Teckal"),
         [](const TaskSubject& s, Trace& t) {
             const Party* c = detail::contractor_of(s);
             if (!c) return t.unknown([&] { return s.path() + "/contractor"; });
@@ -324,8 +330,9 @@ namespace predicates {
             Truth no_private = detail::fact_is(f.private_capital, false, t, [&] { return s.path() + "/teckal/private_capital"; });
             t.note([&] {
                 const auto sv = [](Truth v) { return std::string{v == Truth::yes ? "ja" : v == Truth::no ? "nej" : "okänt"}; };
-                return detail::tx("Kontroll som över egen förvaltning: " + sv(control) + "; mer än 80 % av verksamheten åt de kontrollerande: " +
-                                      sv(activity) + "; inget direkt privat kapital: " + sv(no_private) + ".",
+                return detail::tx("Kontroll motsvarande den över egen förvaltning: " + sv(control) +
+                                      "; mer än 80 procent av verksamheten utförs åt de kontrollerande myndigheterna: " + sv(activity) +
+                                      "; inget direkt privat kapitalägande: " + sv(no_private) + ".",
                                   std::string{"Control like over own departments: "} + std::string{to_string(control)} +
                                       "; more than 80 % of activity for the controlling authorities: " + std::string{to_string(activity)} +
                                       "; no direct private capital: " + std::string{to_string(no_private)} + ".");
@@ -343,7 +350,7 @@ namespace predicates {
         detail::info(
             "exception.nesgi", "Icke-ekonomiska tjänster av allmänt intresse: rättspraxis saknas, undantaget kan inte åberopas med säkerhet",
             "Non-economic services of general interest: no case law; the exception cannot be relied on",
-            "direktiv 2014/24/EU art. 1.4 (icke-ekonomiska tjänster av allmänt intresse omfattas inte; artikeln genomfördes inte i LOU, prop. "
+            "artikel 1.4 i direktiv 2014/24/EU (icke-ekonomiska tjänster av allmänt intresse omfattas inte; artikeln genomfördes inte i LOU, prop. "
             "2015/16:195 avsnitt 6.5.2); SOU 2016:78 s. 400 ff.; SKR 2023 kap. 3"),
         [](const TaskSubject&, Trace& t) {
             t.note([] { return detail::tx("Rättspraxis saknas; inget faktum kan avgöra frågan.", "No case law; no fact can settle the question."); });

@@ -48,7 +48,7 @@ namespace rules {
                             const auto& k = s.party().kind;
                             if (!k) return detail::tx("Typen är inte angiven.", "The kind is not stated.");
                             const Text kind = name_of(*k);
-                            return detail::tx("Angiven typ: " + kind.sv + ".", "Stated kind: " + kind.en + ".");
+                            return detail::tx("Angiven typ av part: " + kind.sv + ".", "Stated kind: " + kind.en + ".");
                         }};
     return r;
 }

@@ -268,7 +268,7 @@ namespace rules::info {
     static const RuleInfo i{
         .id = "task.within_competence",
         .severity = Severity::error,
-        .citation = "9 kap. 37 § första stycket och 2 kap. 1–2 §§ kommunallagen (2017:725)",
+        .citation = "2 kap. 1 och 2 §§ och 9 kap. 37 § första stycket kommunallagen (2017:725)",
         .source = "SKR 2023 kap. 2, Samverkansuppgifter",
         .title = {"Uppgiften ligger inom uppdragsgivarnas egen kompetens (det de kunde utföra själva)",
                   "The task lies within the principals' own competence (what they could do themselves)"},
@@ -381,7 +381,7 @@ namespace predicates {
     static const auto p = detail::leaf<TaskSubject>(
         {"task.contractor_may_perform",
          {"Uppdragstagaren får själv utföra uppgifter av detta slag", "The contractor may itself perform tasks of this kind"},
-         "9 kap. 37 § första stycket kommunallagen (2017:725); 2 kap. 1–2 §§"},
+         "2 kap. 1 och 2 §§ och 9 kap. 37 § första stycket kommunallagen (2017:725)"},
         [](const TaskSubject& s, Trace& t) {
             const Task& task = s.task();
             const auto own = [&] { return s.path() + "/within_contractor_competence"; };
@@ -584,8 +584,8 @@ namespace rules {
             all.en += ".";
             const auto rules = special_cooperation_rules(s.task(), s.ctx->date());
             if (!rules.empty()) {
-                all.sv += " Om avtalssamverkan och delegering (enligt 9 kap. 37 § tredje stycket KL gäller avvikande bestämmelser "
-                          "i annan lag i stället): ";
+                all.sv += " Enligt 9 kap. 37 § tredje stycket kommunallagen gäller i stället avvikande bestämmelser i annan lag om "
+                          "avtalssamverkan och delegering: ";
                 all.en += " On avtalssamverkan and delegation (rules of another statute that differ apply instead of 9 kap. 37 § "
                           "KL, third paragraph): ";
                 for (std::size_t i = 0; i < rules.size(); ++i) {
