@@ -322,10 +322,17 @@ class Endpoints(ServiceTest):
     def test_metrics_count_requests_statuses_latency_and_bad_inputs(self):
         self.post("/v1/check", b"{not json")
         self.get("/nowhere")
-        status, headers, body = self.get("/metrics")
+        # A request is counted once its answer is written, which may be a
+        # moment after the client has read it: poll briefly (bounded).
+        deadline = time.monotonic() + 5
+        while True:
+            status, headers, body = self.get("/metrics")
+            text = body.decode()
+            if 'endpoint="unmatched",status="404"' in text or time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
         self.assertEqual(status, 200)
         self.assertTrue(headers["content-type"].startswith("text/plain; version=0.0.4"))
-        text = body.decode()
         self.assertRegex(text, r'avtal_http_requests_total\{endpoint="/v1/check",status="400"\} [1-9]')
         self.assertRegex(text, r'avtal_http_requests_total\{endpoint="unmatched",status="404"\} [1-9]')
         self.assertRegex(text, r'avtal_http_request_duration_seconds_bucket\{endpoint="/v1/check",le="\+Inf"\} [1-9]')
