@@ -439,10 +439,28 @@ Reply Service::answer(const Request& request, Call& call) const {
     return (this->*(call.endpoint->handler))(request, call);
 }
 
+namespace {
+
+/// A command's error lines as a problem's detail: without the final line breaks.
+std::string_view error_detail(const CommandResult& result) noexcept {
+    std::string_view detail{result.errors};
+    while (!detail.empty() && detail.back() == '\n') detail.remove_suffix(1);
+    return detail;
+}
+
+/// A command's output as the answer, in the media type of `format`.
+Reply output_of(CommandResult&& result, Format format) {
+    Reply out;
+    out.content_type = media_type_of(format);
+    out.body = std::move(result.output);
+    return out;
+}
+
+} // namespace
+
 std::optional<Reply> Service::bad_input(const CommandResult& result, Call& call) const {
     if (result.exit_code != exit_bad_input) return std::nullopt;
-    std::string detail{result.errors};
-    while (!detail.empty() && detail.back() == '\n') detail.pop_back();
+    const std::string_view detail = error_detail(result);
     if (result.problems.empty()) return problem(http::status::internal_server_error, detail);
     std::string errors = "\"errors\":[";
     for (std::string_view line : lines_of(result.problems)) {
@@ -453,15 +471,18 @@ std::optional<Reply> Service::bad_input(const CommandResult& result, Call& call)
     return problem(http::status::bad_request, detail, "urn:avtal:problem:invalid-document", errors);
 }
 
+Reply Service::reply_to(CommandResult&& result, Call& c) const {
+    if (auto bad = bad_input(result, c)) return std::move(*bad);
+    return output_of(std::move(result), c.options.format);
+}
+
 Reply Service::check(const Request& r, Call& c) const {
     if (const std::string_view body = trim(r.body()); !body.empty() && body.front() == '[')
         return problem(http::status::bad_request, "POST /v1/check takes one agreement; send an array to /v1/check/batch.");
-    const CommandResult result = run_check(Input{"request", r.body()}, c.options);
-    if (auto bad = bad_input(result, c)) return std::move(*bad);
-    Reply out;
-    out.content_type = media_type_of(c.options.format);
-    out.body = result.output;
-    out.headers.emplace_back("Avtal-Exit-Code", std::to_string(result.exit_code));
+    CommandResult result = run_check(Input{"request", r.body()}, c.options);
+    const int exit_code = result.exit_code;
+    Reply out = reply_to(std::move(result), c);
+    if (exit_code != exit_bad_input) out.headers.emplace_back("Avtal-Exit-Code", std::to_string(exit_code));
     return out;
 }
 
@@ -489,26 +510,12 @@ Reply Service::batch(const Request& r, Call& c) const {
     return out;
 }
 
-Reply Service::allocate(const Request& r, Call& c) const {
-    const CommandResult result = run_allocate(Input{"request", r.body()}, c.options);
-    if (auto bad = bad_input(result, c)) return std::move(*bad);
-    Reply out;
-    out.content_type = media_type_of(c.options.format);
-    out.body = result.output;
-    return out;
-}
+Reply Service::allocate(const Request& r, Call& c) const { return reply_to(run_allocate(Input{"request", r.body()}, c.options), c); }
 
 Reply Service::thresholds(const Request&, Call& c) const {
-    const CommandResult result = run_thresholds(c.options);
-    if (result.exit_code == exit_bad_input) {
-        std::string detail{result.errors};
-        while (!detail.empty() && detail.back() == '\n') detail.pop_back();
-        return problem(http::status::not_found, detail);
-    }
-    Reply out;
-    out.content_type = media_type_of(c.options.format);
-    out.body = result.output;
-    return out;
+    CommandResult result = run_thresholds(c.options);
+    if (result.exit_code == exit_bad_input) return problem(http::status::not_found, error_detail(result));
+    return output_of(std::move(result), c.options.format);
 }
 
 Reply Service::rules(const Request&, Call&) const {
@@ -536,34 +543,15 @@ Reply Service::rule(const Request&, Call& c) const {
     const Rule* rule = find_rule(c.param);
     const auto* exception = rule ? nullptr : find_exception(c.param);
     if (!rule && !exception) return problem(http::status::not_found, "Unknown rule " + c.param + "; GET /v1/rules lists them.");
+    if (c.options.format == Format::text) return output_of(run_explain(c.param, c.options), Format::text);
     Reply out;
-    if (c.options.format == Format::text) {
-        const CommandResult result = run_explain(c.param, c.options);
-        out.content_type = media_type_of(Format::text);
-        out.body = result.output;
-        return out;
-    }
     out.body = (rule ? rule_json(rule->info()) : exception_json(exception->info())) + "\n";
     return out;
 }
 
-Reply Service::forms(const Request& r, Call& c) const {
-    const CommandResult result = run_forms(Input{"request", r.body()}, c.options);
-    if (auto bad = bad_input(result, c)) return std::move(*bad);
-    Reply out;
-    out.content_type = media_type_of(c.options.format);
-    out.body = result.output;
-    return out;
-}
+Reply Service::forms(const Request& r, Call& c) const { return reply_to(run_forms(Input{"request", r.body()}, c.options), c); }
 
-Reply Service::guide(const Request& r, Call& c) const {
-    const CommandResult result = run_guide(Input{"request", r.body()}, c.options);
-    if (auto bad = bad_input(result, c)) return std::move(*bad);
-    Reply out;
-    out.content_type = media_type_of(c.options.format);
-    out.body = result.output;
-    return out;
-}
+Reply Service::guide(const Request& r, Call& c) const { return reply_to(run_guide(Input{"request", r.body()}, c.options), c); }
 
 Reply Service::document(const Request&, Call& c) const {
     Reply out;

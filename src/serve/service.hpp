@@ -160,6 +160,9 @@ class Service {
 
     [[nodiscard]] std::optional<Reply> read_query(std::string_view query, Call& call) const;
     [[nodiscard]] std::optional<Reply> bad_input(const CommandResult& result, Call& call) const;
+    /// The answer to a command on a request's document: its output, or its
+    /// bad-input problem.
+    [[nodiscard]] Reply reply_to(CommandResult&& result, Call& call) const;
     static const std::vector<Endpoint>& endpoints();
 
     ServeOptions options_;
