@@ -149,6 +149,27 @@ bool document(const char* json, std::size_t len, std::string_view& bytes) noexce
     return true;
 }
 
+/// Runs `command(parsed, bytes)` on the text argument (`text`, `len`) behind
+/// the boundary: a null text with a length is refused first.
+template <typename Command>
+avtal_status run_on(const char* text, std::size_t len, const avtal_options* opt, avtal_result** out, Command&& command) noexcept {
+    std::string_view bytes;
+    if (!document(text, len, bytes)) {
+        if (out != nullptr) *out = nullptr;
+        return AVTAL_ERROR_NULL_ARGUMENT;
+    }
+    return run(opt, out, [&](const Parsed& p) { return command(p, bytes); });
+}
+
+/// Runs a command on one document (check, allocate, forms, guide).
+template <CommandResult (*Command)(const Input&, const CommandOptions&)>
+avtal_status run_document(const char* json, std::size_t len, const avtal_options* opt, avtal_result** out) noexcept {
+    return run_on(json, len, opt, out, [](const Parsed& p, std::string_view bytes) { return Command(Input{p.source, bytes}, p.options); });
+}
+
+/// `run_check` on one document, with no output sinks.
+CommandResult check_one(const Input& input, const CommandOptions& options) { return run_check(input, options); }
+
 /// Where an accessor's string comes from.
 const char* view(const avtal_result* r, const std::string avtal_result::*field, std::size_t* len) noexcept {
     if (r == nullptr) {
@@ -172,21 +193,11 @@ avtal_status avtal_options_init(avtal_options* opt) {
 }
 
 avtal_status avtal_check(const char* json, size_t len, const avtal_options* opt, avtal_result** out) {
-    std::string_view bytes;
-    if (!document(json, len, bytes)) {
-        if (out != nullptr) *out = nullptr;
-        return AVTAL_ERROR_NULL_ARGUMENT;
-    }
-    return run(opt, out, [&](const Parsed& p) { return run_check(Input{p.source, bytes}, p.options); });
+    return run_document<check_one>(json, len, opt, out);
 }
 
 avtal_status avtal_allocate(const char* json, size_t len, const avtal_options* opt, avtal_result** out) {
-    std::string_view bytes;
-    if (!document(json, len, bytes)) {
-        if (out != nullptr) *out = nullptr;
-        return AVTAL_ERROR_NULL_ARGUMENT;
-    }
-    return run(opt, out, [&](const Parsed& p) { return run_allocate(Input{p.source, bytes}, p.options); });
+    return run_document<run_allocate>(json, len, opt, out);
 }
 
 avtal_status avtal_thresholds(const avtal_options* opt, avtal_result** out) {
@@ -194,30 +205,15 @@ avtal_status avtal_thresholds(const avtal_options* opt, avtal_result** out) {
 }
 
 avtal_status avtal_forms(const char* json, size_t len, const avtal_options* opt, avtal_result** out) {
-    std::string_view bytes;
-    if (!document(json, len, bytes)) {
-        if (out != nullptr) *out = nullptr;
-        return AVTAL_ERROR_NULL_ARGUMENT;
-    }
-    return run(opt, out, [&](const Parsed& p) { return run_forms(Input{p.source, bytes}, p.options); });
+    return run_document<run_forms>(json, len, opt, out);
 }
 
 avtal_status avtal_explain(const char* id, size_t len, const avtal_options* opt, avtal_result** out) {
-    std::string_view bytes;
-    if (!document(id, len, bytes)) {
-        if (out != nullptr) *out = nullptr;
-        return AVTAL_ERROR_NULL_ARGUMENT;
-    }
-    return run(opt, out, [&](const Parsed& p) { return run_explain(bytes, p.options); });
+    return run_on(id, len, opt, out, [](const Parsed& p, std::string_view bytes) { return run_explain(bytes, p.options); });
 }
 
 avtal_status avtal_guide(const char* json, size_t len, const avtal_options* opt, avtal_result** out) {
-    std::string_view bytes;
-    if (!document(json, len, bytes)) {
-        if (out != nullptr) *out = nullptr;
-        return AVTAL_ERROR_NULL_ARGUMENT;
-    }
-    return run(opt, out, [&](const Parsed& p) { return run_guide(Input{p.source, bytes}, p.options); });
+    return run_document<run_guide>(json, len, opt, out);
 }
 
 int avtal_result_exit_code(const avtal_result* r) { return r == nullptr ? -1 : r->exit_code; }
