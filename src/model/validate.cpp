@@ -74,6 +74,22 @@ struct Problems {
     void add(ProblemCode code, PathFn&& path, std::string message, std::string message_sv = {}) {
         out.push_back({code, std::forward<PathFn>(path)(), std::move(message), std::move(message_sv)});
     }
+    /// What an element with an id is called in a message: "party",
+    /// "Partens" (its id), "parter" (two of them).
+    struct Noun {
+        const char* en;
+        const char* sv_possessive;
+        const char* sv_plural;
+    };
+    /// The id of element `i` (at `path`): not empty, and the first element
+    /// of `index` with that id.
+    template <class PathFn>
+    void id(const detail::IdIndex& index, std::size_t i, const Id& id, const PathFn& path, Noun noun) {
+        if (id.empty()) add(ProblemCode::missing_value, path, "empty id", std::string{noun.sv_possessive} + " id är tomt.");
+        if (index.find(id) != i)
+            add(ProblemCode::repeated_id, path, "repeated " + std::string{noun.en} + " id " + q(id),
+                "Två " + std::string{noun.sv_plural} + " har samma id " + q(id) + ".");
+    }
     template <class PathFn>
     void amount(const std::optional<Money>& m, PathFn&& path) {
         if (m && m->ore() < 0)
@@ -188,9 +204,7 @@ std::vector<Problem> validate(const Agreement& a, const ValidateOptions& options
     for (std::size_t i = 0; i < a.parties.size(); ++i) {
         const Party& p = a.parties[i];
         const auto path = [i](const char* rest) { return [i, rest] { return at("/parties/", i) + rest; }; };
-        if (p.id.empty()) out.add(ProblemCode::missing_value, path("/id"), "empty id", "Partens id är tomt.");
-        if (parties.find(p.id) != i)
-            out.add(ProblemCode::repeated_id, path("/id"), "repeated party id " + q(p.id), "Två parter har samma id " + q(p.id) + ".");
+        out.id(parties, i, p.id, path("/id"), {"party", "Partens", "parter"});
         if (p.population && *p.population < 0)
             out.add(ProblemCode::out_of_range, path("/population"), "negative population", "Invånarantalet kan inte vara mindre än noll.");
         if (p.mandate_covers_tasks && p.kind && *p.kind != PartyKind::municipal_federation)
@@ -225,9 +239,7 @@ std::vector<Problem> validate(const Agreement& a, const ValidateOptions& options
     for (std::size_t i = 0; i < a.tasks.size(); ++i) {
         const Task& t = a.tasks[i];
         const auto path = [i](const char* rest) { return [i, rest] { return at("/tasks/", i) + rest; }; };
-        if (t.id.empty()) out.add(ProblemCode::missing_value, path("/id"), "empty id", "Uppgiftens id är tomt.");
-        if (tasks.find(t.id) != i)
-            out.add(ProblemCode::repeated_id, path("/id"), "repeated task id " + q(t.id), "Två uppgifter har samma id " + q(t.id) + ".");
+        out.id(tasks, i, t.id, path("/id"), {"task", "Uppgiftens", "uppgifter"});
         party_ref(t.contractor, path("/contractor"));
         if (t.contractor) {
             if (!first_contractor)
