@@ -140,6 +140,26 @@ CommandResult guarded(F&& f) noexcept {
     }
 }
 
+/// The options of `check()` that a command's options set.
+CheckOptions check_options_of(const CommandOptions& options) {
+    CheckOptions c;
+    c.date = options.date;
+    c.thresholds = options.thresholds;
+    return c;
+}
+
+/// Runs `command` (guarded) on the one agreement of `input`: the format it
+/// cannot write (`excluded`) and a document it cannot read are bad input.
+template <class F>
+CommandResult on_agreement(std::string_view name, Format excluded, const Input& input, const CommandOptions& options, F&& command) noexcept {
+    return guarded([&] {
+        if (options.format == excluded) return unsupported(name, options.format);
+        auto doc = json::read_agreement(input.bytes);
+        if (!doc.agreement) return unreadable(options.lang, input.source, doc.input_sha256, doc.problems);
+        return command(*doc.agreement);
+    });
+}
+
 } // namespace
 
 int worst_exit_code(int a, int b) noexcept { return rank(a) >= rank(b) ? a : b; }
@@ -147,9 +167,7 @@ int worst_exit_code(int a, int b) noexcept { return rank(a) >= rank(b) ? a : b; 
 CommandResult run_check(std::span<const Input> inputs, const CommandOptions& options, const OutputSink& sink, const OutputSink& error_sink) {
     return guarded([&] {
         CommandResult r;
-        CheckOptions check_options;
-        check_options.date = options.date;
-        check_options.thresholds = options.thresholds;
+        const CheckOptions check_options = check_options_of(options);
         std::size_t shown = 0, index = 0;
         std::string out;
         const auto flush = [&] {
@@ -226,12 +244,9 @@ CommandResult run_check(const Input& input, const CommandOptions& options, const
 }
 
 CommandResult run_allocate(const Input& input, const CommandOptions& options) {
-    return guarded([&] {
-        if (options.format == Format::markdown) return unsupported("allocate", options.format);
-        auto doc = json::read_agreement(input.bytes);
-        if (!doc.agreement) return unreadable(options.lang, input.source, doc.input_sha256, doc.problems);
+    return on_agreement("allocate", Format::markdown, input, options, [&](const Agreement& a) {
         CommandResult r;
-        const Context ctx{*doc.agreement, options.date, options.thresholds};
+        const Context ctx{a, options.date, options.thresholds};
         const auto lines = report_allocation(ctx);
         r.output =
             options.format == Format::json ? json::write_allocation(ctx, lines) + "\n" : render_allocation(ctx, lines, render_options(options));
@@ -280,14 +295,8 @@ CommandResult run_forms(const Input& input, const CommandOptions& options) {
 }
 
 CommandResult run_guide(const Input& input, const CommandOptions& options) {
-    return guarded([&] {
-        if (options.format == Format::json) return unsupported("guide", options.format);
-        auto doc = json::read_agreement(input.bytes);
-        if (!doc.agreement) return unreadable(options.lang, input.source, doc.input_sha256, doc.problems);
-        CheckOptions check_options;
-        check_options.date = options.date;
-        check_options.thresholds = options.thresholds;
-        const Report report = check(*doc.agreement, check_options);
+    return on_agreement("guide", Format::json, input, options, [&](const Agreement& a) {
+        const Report report = check(a, check_options_of(options));
         CommandResult r;
         r.output = render_guide(method_progress({}, &report), render_options(options), options.format == Format::markdown);
         return ended(r);
