@@ -596,6 +596,19 @@ detail::ParseOutcome parse_or_report(std::string_view text, std::vector<Problem>
     return parsed;
 }
 
+/// Parses `text` and reads its root with `read(reader, root, out)` into a new
+/// `Out`; a syntax error is its one problem.
+template <class Out, class Read>
+Out read_with(std::string_view text, Read&& read) {
+    Out out;
+    const detail::ParseOutcome parsed = parse_or_report(text, out.problems);
+    if (parsed.ok) {
+        Reader r{out.problems};
+        read(r, parsed.root, out);
+    }
+    return out;
+}
+
 /// Reads one agreement from a parsed value into `result`: the agreement, or
 /// every problem (the reader's and validate()'s), never both.
 void read_into(ReadResult& result, const Node& root) {
@@ -683,94 +696,88 @@ std::vector<ReadResult> read_batch(std::string_view text, std::string_view sourc
 }
 
 ThresholdReadResult read_thresholds(std::string_view text, std::string_view name) {
-    ThresholdReadResult out;
-    const detail::ParseOutcome parsed = parse_or_report(text, out.problems);
-    if (!parsed.ok) return out;
-    Reader r{out.problems};
-    const Node& root = parsed.root;
-    ThresholdTable table;
-    table.name = std::string{name};
-    if (r.object(root, "", {"name", "extends", "rows"})) {
-        if (auto n = r.opt_str(Reader::get(root, "name"), "/name")) table.name = *n + " (" + std::string{name} + ")";
-        if (auto e = r.opt_str(Reader::get(root, "extends"), "/extends")) {
-            if (*e == "builtin")
-                out.extends_builtin = true;
-            else
-                r.error(ProblemCode::bad_enum, "/extends", "unknown table \"" + *e + "\" (only \"builtin\" can be extended)");
-        }
-        const Node* rows = Reader::get(root, "rows");
-        if (!Reader::present(rows))
-            r.error(ProblemCode::missing_value, "/rows", "missing rows");
-        else if (r.expect(*rows, Kind::array, "/rows"))
-            for (std::size_t i = 0; i < rows->items.size(); ++i) {
-                const std::string p = "/rows/" + std::to_string(i);
-                const Node& x = rows->items[i];
-                if (!r.object(x, p, {"parameter", "category", "valid_from", "valid_to", "amount", "inclusive", "basis", "source"})) continue;
-                ThresholdRow row;
-                row.parameter = r.opt_str(Reader::get(x, "parameter"), p + "/parameter").value_or(std::string{direct_award_limit});
-                // A row no rule reads would be listed but never applied: a
-                // what-if would silently use the built-in limit.
-                if (row.parameter != direct_award_limit)
-                    r.error(ProblemCode::bad_enum, p + "/parameter",
-                            "unknown parameter \"" + row.parameter + "\" (expected one of: " + std::string{direct_award_limit} + ")");
-                auto cat = r.opt_enum<Category>(Reader::get(x, "category"), p + "/category");
-                auto from = r.opt_date(Reader::get(x, "valid_from"), p + "/valid_from");
-                row.valid_to = r.opt_date(Reader::get(x, "valid_to"), p + "/valid_to");
-                auto amount = r.opt_amount(Reader::get(x, "amount"), p + "/amount");
-                row.inclusive = r.opt_bool(Reader::get(x, "inclusive"), p + "/inclusive").value_or(true);
-                row.basis = r.str(Reader::get(x, "basis"), p + "/basis");
-                row.source = r.str(Reader::get(x, "source"), p + "/source");
-                if (!cat && !Reader::present(Reader::get(x, "category"))) r.error(ProblemCode::missing_value, p + "/category", "missing category");
-                if (!from && !Reader::present(Reader::get(x, "valid_from")))
-                    r.error(ProblemCode::missing_value, p + "/valid_from", "missing valid_from");
-                if (!amount && !Reader::present(Reader::get(x, "amount"))) r.error(ProblemCode::missing_value, p + "/amount", "missing amount");
-                if (from && row.valid_to && std::chrono::sys_days{*row.valid_to} < std::chrono::sys_days{*from})
-                    r.error(ProblemCode::contradiction, p + "/valid_to", "valid_to is before valid_from");
-                if (row.source.empty()) r.error(ProblemCode::missing_value, p + "/source", "every row needs its source");
-                if (cat && from && amount) {
-                    row.category = *cat;
-                    row.valid_from = *from;
-                    row.amount = *amount;
-                    table.rows.push_back(std::move(row));
-                }
+    return read_with<ThresholdReadResult>(text, [&](Reader& r, const Node& root, ThresholdReadResult& out) {
+        ThresholdTable table;
+        table.name = std::string{name};
+        if (r.object(root, "", {"name", "extends", "rows"})) {
+            if (auto n = r.opt_str(Reader::get(root, "name"), "/name")) table.name = *n + " (" + std::string{name} + ")";
+            if (auto e = r.opt_str(Reader::get(root, "extends"), "/extends")) {
+                if (*e == "builtin")
+                    out.extends_builtin = true;
+                else
+                    r.error(ProblemCode::bad_enum, "/extends", "unknown table \"" + *e + "\" (only \"builtin\" can be extended)");
             }
-    }
-    if (out.problems.empty()) out.table = std::move(table);
-    return out;
+            const Node* rows = Reader::get(root, "rows");
+            if (!Reader::present(rows))
+                r.error(ProblemCode::missing_value, "/rows", "missing rows");
+            else if (r.expect(*rows, Kind::array, "/rows"))
+                for (std::size_t i = 0; i < rows->items.size(); ++i) {
+                    const std::string p = "/rows/" + std::to_string(i);
+                    const Node& x = rows->items[i];
+                    if (!r.object(x, p, {"parameter", "category", "valid_from", "valid_to", "amount", "inclusive", "basis", "source"})) continue;
+                    ThresholdRow row;
+                    row.parameter = r.opt_str(Reader::get(x, "parameter"), p + "/parameter").value_or(std::string{direct_award_limit});
+                    // A row no rule reads would be listed but never applied: a
+                    // what-if would silently use the built-in limit.
+                    if (row.parameter != direct_award_limit)
+                        r.error(ProblemCode::bad_enum, p + "/parameter",
+                                "unknown parameter \"" + row.parameter + "\" (expected one of: " + std::string{direct_award_limit} + ")");
+                    auto cat = r.opt_enum<Category>(Reader::get(x, "category"), p + "/category");
+                    auto from = r.opt_date(Reader::get(x, "valid_from"), p + "/valid_from");
+                    row.valid_to = r.opt_date(Reader::get(x, "valid_to"), p + "/valid_to");
+                    auto amount = r.opt_amount(Reader::get(x, "amount"), p + "/amount");
+                    row.inclusive = r.opt_bool(Reader::get(x, "inclusive"), p + "/inclusive").value_or(true);
+                    row.basis = r.str(Reader::get(x, "basis"), p + "/basis");
+                    row.source = r.str(Reader::get(x, "source"), p + "/source");
+                    if (!cat && !Reader::present(Reader::get(x, "category")))
+                        r.error(ProblemCode::missing_value, p + "/category", "missing category");
+                    if (!from && !Reader::present(Reader::get(x, "valid_from")))
+                        r.error(ProblemCode::missing_value, p + "/valid_from", "missing valid_from");
+                    if (!amount && !Reader::present(Reader::get(x, "amount"))) r.error(ProblemCode::missing_value, p + "/amount", "missing amount");
+                    if (from && row.valid_to && std::chrono::sys_days{*row.valid_to} < std::chrono::sys_days{*from})
+                        r.error(ProblemCode::contradiction, p + "/valid_to", "valid_to is before valid_from");
+                    if (row.source.empty()) r.error(ProblemCode::missing_value, p + "/source", "every row needs its source");
+                    if (cat && from && amount) {
+                        row.category = *cat;
+                        row.valid_from = *from;
+                        row.amount = *amount;
+                        table.rows.push_back(std::move(row));
+                    }
+                }
+        }
+        if (out.problems.empty()) out.table = std::move(table);
+    });
 }
 
 NeedsReadResult read_needs(std::string_view text) {
-    NeedsReadResult out;
-    const detail::ParseOutcome parsed = parse_or_report(text, out.problems);
-    if (!parsed.ok) return out;
-    Reader r{out.problems};
-    const Node& n = parsed.root;
-    Need need;
-    if (r.object(n, "",
-                 {"schema", "municipalities", "regions", "state", "private_actors", "own_legal_person_wanted", "legally_binding_needed", "scope",
-                  "exercise_of_authority", "continuous_steering_wanted", "scale", "long_term", "quick_start_wanted", "rehabilitation",
-                  "huvudman_transfer_wanted"})) {
-        if (const Node* s = Reader::get(n, "schema"); Reader::present(s) && r.expect(*s, Kind::string, "/schema") && s->text != "avtal-needs/1")
-            r.error(ProblemCode::unsupported_schema, "/schema", "unsupported schema \"" + std::string{s->text} + "\" (expected \"avtal-needs/1\")",
-                    "Okänt schema \"" + std::string{s->text} + "\". En behovsbeskrivning har \"schema\": \"avtal-needs/1\".");
-        const auto b = [&](const char* key) { return r.opt_bool(Reader::get(n, key), std::string{"/"} + key); };
-        need.municipalities = b("municipalities");
-        need.regions = b("regions");
-        need.state = b("state");
-        need.private_actors = b("private_actors");
-        need.own_legal_person_wanted = b("own_legal_person_wanted");
-        need.legally_binding_needed = b("legally_binding_needed");
-        need.scope = r.opt_enum<TaskScope>(Reader::get(n, "scope"), "/scope");
-        need.exercise_of_authority = b("exercise_of_authority");
-        need.continuous_steering_wanted = b("continuous_steering_wanted");
-        need.scale = r.opt_enum<Scale>(Reader::get(n, "scale"), "/scale");
-        need.long_term = b("long_term");
-        need.quick_start_wanted = b("quick_start_wanted");
-        need.rehabilitation = b("rehabilitation");
-        need.huvudman_transfer_wanted = b("huvudman_transfer_wanted");
-    }
-    if (out.problems.empty()) out.need = need;
-    return out;
+    return read_with<NeedsReadResult>(text, [](Reader& r, const Node& n, NeedsReadResult& out) {
+        Need need;
+        if (r.object(n, "",
+                     {"schema", "municipalities", "regions", "state", "private_actors", "own_legal_person_wanted", "legally_binding_needed", "scope",
+                      "exercise_of_authority", "continuous_steering_wanted", "scale", "long_term", "quick_start_wanted", "rehabilitation",
+                      "huvudman_transfer_wanted"})) {
+            if (const Node* s = Reader::get(n, "schema"); Reader::present(s) && r.expect(*s, Kind::string, "/schema") && s->text != "avtal-needs/1")
+                r.error(ProblemCode::unsupported_schema, "/schema",
+                        "unsupported schema \"" + std::string{s->text} + "\" (expected \"avtal-needs/1\")",
+                        "Okänt schema \"" + std::string{s->text} + "\". En behovsbeskrivning har \"schema\": \"avtal-needs/1\".");
+            const auto b = [&](const char* key) { return r.opt_bool(Reader::get(n, key), std::string{"/"} + key); };
+            need.municipalities = b("municipalities");
+            need.regions = b("regions");
+            need.state = b("state");
+            need.private_actors = b("private_actors");
+            need.own_legal_person_wanted = b("own_legal_person_wanted");
+            need.legally_binding_needed = b("legally_binding_needed");
+            need.scope = r.opt_enum<TaskScope>(Reader::get(n, "scope"), "/scope");
+            need.exercise_of_authority = b("exercise_of_authority");
+            need.continuous_steering_wanted = b("continuous_steering_wanted");
+            need.scale = r.opt_enum<Scale>(Reader::get(n, "scale"), "/scale");
+            need.long_term = b("long_term");
+            need.quick_start_wanted = b("quick_start_wanted");
+            need.rehabilitation = b("rehabilitation");
+            need.huvudman_transfer_wanted = b("huvudman_transfer_wanted");
+        }
+        if (out.problems.empty()) out.need = need;
+    });
 }
 
 } // namespace avtal::json
