@@ -16,6 +16,8 @@ namespace avtal {
 
 namespace {
 
+using json::detail::date_or_null;
+using json::detail::enum_or_null;
 using json::detail::Out;
 namespace pf = detail::portfolio;
 
@@ -23,6 +25,14 @@ void money(Out& o, std::string_view key, const std::optional<Money>& m) {
     o.key(key);
     if (m)
         o.string(m->to_string());
+    else
+        o.null();
+}
+
+/// Writes the id of the agreement's party at `index`, or null when there is none.
+void party_or_null(Out& o, const Agreement& a, const std::optional<std::size_t>& index) {
+    if (index)
+        o.string(a.parties[*index].id);
     else
         o.null();
 }
@@ -72,15 +82,7 @@ void row(Out& o, std::string_view key, const ThresholdRow* r) {
         return;
     }
     o.begin_object();
-    o.key("valid_from").string(format_date(r->valid_from));
-    o.key("valid_to");
-    if (r->valid_to)
-        o.string(format_date(*r->valid_to));
-    else
-        o.null();
-    o.key("amount").string(r->amount.to_string());
-    o.key("inclusive").boolean(r->inclusive);
-    o.key("source").string(r->source);
+    json::detail::write_row_members(o, *r);
     o.end_object();
 }
 
@@ -90,11 +92,7 @@ void report_object(Out& o, const PortfolioReport& r, Lang lang) {
     o.key("party").begin_object();
     o.key("id").string(r.party);
     o.key("name").string(r.name);
-    o.key("kind");
-    if (r.kind)
-        o.string(to_string(*r.kind));
-    else
-        o.null();
+    enum_or_null(o.key("kind"), r.kind);
     o.end_object();
     o.key("year").number(std::to_string(r.year));
     o.key("report_date").string(format_date(r.report_date));
@@ -119,24 +117,12 @@ void report_object(Out& o, const PortfolioReport& r, Lang lang) {
             o.key("id").string(t.id);
             o.key("description").string(t.description);
             o.key("role").string(to_string(pt.role));
-            o.key("contractor");
-            if (pt.contractor)
-                o.string(a.parties[*pt.contractor].id);
-            else
-                o.null();
+            party_or_null(o.key("contractor"), a, pt.contractor);
             o.key("counterparties").begin_array();
             for (std::size_t k : pt.counterparties) o.string(a.parties[k].id);
             o.end_array();
-            o.key("area");
-            if (t.area)
-                o.string(to_string(*t.area));
-            else
-                o.null();
-            o.key("nature");
-            if (t.nature)
-                o.string(to_string(*t.nature));
-            else
-                o.null();
+            enum_or_null(o.key("area"), t.area);
+            enum_or_null(o.key("nature"), t.nature);
             o.key("decides").string(to_string(pt.decides));
             o.key("procurement");
             if (pt.procurement) {
@@ -160,11 +146,7 @@ void report_object(Out& o, const PortfolioReport& r, Lang lang) {
         o.key("money").begin_array();
         for (const PortfolioMoney& m : pa.money) {
             o.begin_object();
-            o.key("contractor");
-            if (m.contractor)
-                o.string(a.parties[*m.contractor].id);
-            else
-                o.null();
+            party_or_null(o.key("contractor"), a, m.contractor);
             o.key("role").string(to_string(m.role));
             o.key("allocated").boolean(m.allocated);
             money(o, "pays", m.pays);
@@ -176,16 +158,8 @@ void report_object(Out& o, const PortfolioReport& r, Lang lang) {
                 money(o, "full_cost", m.full_cost);
                 money(o, "principals_part", m.principals_part);
                 money(o, "balance", m.balance);
-                o.key("no_profit");
-                if (m.no_profit)
-                    o.string(to_string(*m.no_profit));
-                else
-                    o.null();
-                o.key("covers_cost");
-                if (m.covers_cost)
-                    o.string(to_string(*m.covers_cost));
-                else
-                    o.null();
+                enum_or_null(o.key("no_profit"), m.no_profit);
+                enum_or_null(o.key("covers_cost"), m.covers_cost);
             }
             o.end_object();
         }
@@ -216,11 +190,7 @@ void report_object(Out& o, const PortfolioReport& r, Lang lang) {
             o.string(r.agreements[*at.agreement].agreement().id);
         else
             o.null();
-        o.key("date");
-        if (at.date)
-            o.string(format_date(*at.date));
-        else
-            o.null();
+        date_or_null(o.key("date"), at.date);
         o.key("stated").boolean(at.stated);
         o.key("path").string(at.path);
         if (at.category) {
@@ -283,11 +253,7 @@ std::string write_portfolio_summary(const PortfolioSummary& summary, const std::
         o.begin_object();
         o.key("id").string(l.party);
         o.key("name").string(l.name);
-        o.key("kind");
-        if (l.kind)
-            o.string(to_string(*l.kind));
-        else
-            o.null();
+        enum_or_null(o.key("kind"), l.kind);
         o.key("totals");
         totals(o, l.totals);
         o.end_object();

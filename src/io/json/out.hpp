@@ -2,14 +2,18 @@
 // A small streaming JSON writer: stable output (keys in the order written),
 // exact numbers written from their decimal text, pretty or compact.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <avtal/core/date.hpp>
+#include <avtal/core/enum.hpp>
 #include <avtal/core/text.hpp>
 
 namespace avtal {
 struct Problem;
+struct ThresholdRow;
 } // namespace avtal
 
 namespace avtal::json::detail {
@@ -20,6 +24,10 @@ class Out;
 /// Writes `"problems": [{"code", "path", "message"}, …]` of an avtal-error/1
 /// object, the messages in `lang`.
 void write_problems(Out& o, const std::vector<Problem>& problems, Lang lang);
+/// Writes a threshold row's `valid_from`, `valid_to`, `amount` (a string),
+/// `inclusive` and `source` members, as the report's receipt and the
+/// portfolio report show it.
+void write_row_members(Out& o, const ThresholdRow& row);
 
 class Out {
   public:
@@ -97,5 +105,14 @@ class Out {
     bool pretty_;
     bool after_key_ = false;
 };
+
+/// Writes the date, or null when it is unknown.
+inline Out& date_or_null(Out& o, const std::optional<Date>& d) { return d ? o.string(format_date(*d)) : o.null(); }
+
+/// Writes the enumerator's name, or null when it is unknown.
+template <DescribedEnum E>
+Out& enum_or_null(Out& o, const std::optional<E>& e) {
+    return e ? o.string(to_string(*e)) : o.null();
+}
 
 } // namespace avtal::json::detail

@@ -9,8 +9,21 @@
 
 namespace avtal::json {
 
+namespace detail {
+
+void write_row_members(Out& o, const ThresholdRow& row) {
+    o.key("valid_from").string(format_date(row.valid_from));
+    date_or_null(o.key("valid_to"), row.valid_to);
+    o.key("amount").string(row.amount.to_string());
+    o.key("inclusive").boolean(row.inclusive);
+    o.key("source").string(row.source);
+}
+
+} // namespace detail
+
 namespace {
 
+using detail::date_or_null;
 using detail::Out;
 
 void write_explanation(Out& o, const Explanation& e, Lang lang) {
@@ -44,11 +57,7 @@ std::string write_report(const Report& report, const ReportOptions& options, std
     o.begin_object();
     o.key("schema").string("avtal-report/1");
     o.key("agreement").string(a.id);
-    o.key("assessment_date");
-    if (report.context().date())
-        o.string(format_date(*report.context().date()));
-    else
-        o.null();
+    date_or_null(o.key("assessment_date"), report.context().date());
     o.key("verdict").string(to_string(report.verdict()));
     o.key("findings").begin_array();
     for (const Finding& f : report.findings()) {
@@ -119,15 +128,7 @@ std::string write_report(const Report& report, const ReportOptions& options, std
     for (const ThresholdRow* row : r.rows) {
         o.begin_object();
         o.key("category").string(to_string(row->category));
-        o.key("valid_from").string(format_date(row->valid_from));
-        o.key("valid_to");
-        if (row->valid_to)
-            o.string(format_date(*row->valid_to));
-        else
-            o.null();
-        o.key("amount").string(row->amount.to_string());
-        o.key("inclusive").boolean(row->inclusive);
-        o.key("source").string(row->source);
+        detail::write_row_members(o, *row);
         o.end_object();
     }
     o.end_array();

@@ -6,6 +6,7 @@
 #include <avtal/core/enum.hpp>
 #include <avtal/io/json.hpp>
 
+#include <concepts>
 #include <cstdint>
 #include <cstring>
 
@@ -77,74 +78,48 @@ namespace {
 
 using detail::Out;
 
-void opt_bool(Out& o, std::string_view k, const std::optional<bool>& v) {
-    o.key(k);
-    if (v)
-        o.boolean(*v);
-    else
-        o.null();
+// How a stated value of the model is written: amounts, percentages and
+// counts as JSON numbers, enumerators, ids and text as strings.
+void put(Out& o, bool b) { o.boolean(b); }
+void put(Out& o, const Money& m) { o.number(m.to_json_number()); }
+void put(Out& o, const Percent& p) { o.number(p.to_string()); }
+void put(Out& o, const std::string& s) { o.string(s); }
+template <std::integral I>
+requires(!std::same_as<I, bool>) void put(Out& o, I n) { o.number(std::to_string(n)); }
+template <DescribedEnum E>
+void put(Out& o, E e) {
+    o.string(to_string(e));
 }
-void opt_money(Out& o, std::string_view k, const std::optional<Money>& v) {
-    o.key(k);
-    if (v)
-        o.number(v->to_json_number());
-    else
-        o.null();
-}
-void opt_percent(Out& o, std::string_view k, const std::optional<Percent>& v) {
-    o.key(k);
-    if (v)
-        o.number(v->to_string());
-    else
-        o.null();
-}
-template <class E>
-void opt_enum(Out& o, std::string_view k, const std::optional<E>& v) {
-    o.key(k);
-    if (v)
-        o.string(to_string(*v));
-    else
-        o.null();
-}
-void opt_string(Out& o, std::string_view k, const std::optional<std::string>& v) {
-    o.key(k);
-    if (v)
-        o.string(*v);
-    else
-        o.null();
-}
-void opt_ids(Out& o, std::string_view k, const std::optional<std::vector<Id>>& v) {
-    o.key(k);
-    if (!v) {
-        o.null();
-        return;
-    }
+void put(Out& o, const std::vector<Id>& ids) {
     o.begin_array();
-    for (const auto& id : *v) o.string(id);
+    for (const auto& id : ids) o.string(id);
     o.end_array();
 }
-void opt_int(Out& o, std::string_view k, const std::optional<std::int64_t>& v) {
+
+/// `k` and its value, or null when the value is not stated.
+template <class T>
+void opt(Out& o, std::string_view k, const std::optional<T>& v) {
     o.key(k);
     if (v)
-        o.number(std::to_string(*v));
+        put(o, *v);
     else
         o.null();
 }
 
 void write_compensation(Out& o, const Compensation& c) {
     o.begin_object();
-    opt_money(o, "money_per_year", c.money_per_year);
-    opt_money(o, "in_kind_value_per_year", c.in_kind_value_per_year);
+    opt(o, "money_per_year", c.money_per_year);
+    opt(o, "in_kind_value_per_year", c.in_kind_value_per_year);
     o.key("cost_per_year");
     if (!c.cost_per_year) {
         o.null();
     } else {
         o.begin_object();
-        opt_money(o, "staff", c.cost_per_year->staff);
-        opt_money(o, "premises", c.cost_per_year->premises);
-        opt_money(o, "overhead", c.cost_per_year->overhead);
-        opt_money(o, "capital", c.cost_per_year->capital);
-        opt_money(o, "other", c.cost_per_year->other);
+        opt(o, "staff", c.cost_per_year->staff);
+        opt(o, "premises", c.cost_per_year->premises);
+        opt(o, "overhead", c.cost_per_year->overhead);
+        opt(o, "capital", c.cost_per_year->capital);
+        opt(o, "other", c.cost_per_year->other);
         o.end_object();
     }
     o.key("contractor_bears_share").boolean(c.contractor_bears_share);
@@ -158,7 +133,7 @@ void write_compensation(Out& o, const Compensation& c) {
         o.null();
     } else {
         o.begin_object();
-        opt_enum(o, "key", c.allocation->key);
+        opt(o, "key", c.allocation->key);
         o.key("weights");
         if (!c.allocation->weights) {
             o.null();
@@ -176,16 +151,16 @@ void write_task(Out& o, const Task& t) {
     o.begin_object();
     o.key("id").string(t.id);
     o.key("description").string(t.description);
-    opt_string(o, "contractor", t.contractor);
-    opt_ids(o, "principals", t.principals);
-    opt_ids(o, "huvudman", t.huvudman);
-    opt_enum(o, "nature", t.nature);
-    opt_enum(o, "area", t.area);
-    opt_enum(o, "category", t.category);
-    opt_bool(o, "target_group_children", t.target_group_children);
-    opt_bool(o, "within_competence", t.within_competence);
-    opt_bool(o, "within_contractor_competence", t.within_contractor_competence);
-    opt_money(o, "annual_value", t.annual_value);
+    opt(o, "contractor", t.contractor);
+    opt(o, "principals", t.principals);
+    opt(o, "huvudman", t.huvudman);
+    opt(o, "nature", t.nature);
+    opt(o, "area", t.area);
+    opt(o, "category", t.category);
+    opt(o, "target_group_children", t.target_group_children);
+    opt(o, "within_competence", t.within_competence);
+    opt(o, "within_contractor_competence", t.within_contractor_competence);
+    opt(o, "annual_value", t.annual_value);
     o.key("principal_shares");
     if (!t.principal_shares) {
         o.null();
@@ -195,16 +170,16 @@ void write_task(Out& o, const Task& t) {
         o.end_object();
     }
     o.key("hamburg").begin_object();
-    opt_bool(o, "establishes_cooperation", t.hamburg.establishes_cooperation);
-    opt_bool(o, "common_objectives", t.hamburg.common_objectives);
-    opt_bool(o, "public_interest_only", t.hamburg.public_interest_only);
-    opt_percent(o, "open_market_share_percent", t.hamburg.open_market_share_percent);
+    opt(o, "establishes_cooperation", t.hamburg.establishes_cooperation);
+    opt(o, "common_objectives", t.hamburg.common_objectives);
+    opt(o, "public_interest_only", t.hamburg.public_interest_only);
+    opt(o, "open_market_share_percent", t.hamburg.open_market_share_percent);
     o.end_object();
     if (t.teckal != TeckalFacts{}) {
         o.key("teckal").begin_object();
-        opt_bool(o, "similar_control", t.teckal.similar_control);
-        opt_percent(o, "activity_share_percent", t.teckal.activity_share_percent);
-        opt_bool(o, "private_capital", t.teckal.private_capital);
+        opt(o, "similar_control", t.teckal.similar_control);
+        opt(o, "activity_share_percent", t.teckal.activity_share_percent);
+        opt(o, "private_capital", t.teckal.private_capital);
         o.end_object();
     }
     if (t.compensation) {
@@ -222,30 +197,26 @@ std::string write_agreement(const Agreement& a) {
     o.key("schema").string("avtal/1");
     o.key("id").string(a.id);
     o.key("title").string(a.title);
-    o.key("assessment_date");
-    if (a.assessment_date)
-        o.string(format_date(*a.assessment_date));
-    else
-        o.null();
+    detail::date_or_null(o.key("assessment_date"), a.assessment_date);
     o.key("term").begin_object();
     if (a.term.start) o.key("start").string(format_date(*a.term.start)); // written only when known: older documents stay byte-identical
-    opt_int(o, "months", a.term.months ? std::optional<std::int64_t>{*a.term.months} : std::nullopt);
-    opt_int(o, "extension_months", a.term.extension_months ? std::optional<std::int64_t>{*a.term.extension_months} : std::nullopt);
-    opt_bool(o, "until_further_notice", a.term.until_further_notice);
+    opt(o, "months", a.term.months);
+    opt(o, "extension_months", a.term.extension_months);
+    opt(o, "until_further_notice", a.term.until_further_notice);
     o.end_object();
     o.key("parties").begin_array();
     for (const auto& p : a.parties) {
         o.begin_object();
         o.key("id").string(p.id);
         o.key("name").string(p.name);
-        opt_enum(o, "kind", p.kind);
-        opt_int(o, "population", p.population);
-        if (p.mandate_covers_tasks) opt_bool(o, "mandate_covers_tasks", p.mandate_covers_tasks);
-        if (p.decision_body) opt_enum(o, "decision_body", p.decision_body);
+        opt(o, "kind", p.kind);
+        opt(o, "population", p.population);
+        if (p.mandate_covers_tasks) opt(o, "mandate_covers_tasks", p.mandate_covers_tasks);
+        if (p.decision_body) opt(o, "decision_body", p.decision_body);
         if (p.other_direct_awards_same_kind) {
             o.key("other_direct_awards_same_kind").begin_object();
-            opt_money(o, "amount", std::optional{p.other_direct_awards_same_kind->amount});
-            opt_enum(o, "category", std::optional{p.other_direct_awards_same_kind->category});
+            opt(o, "amount", std::optional{p.other_direct_awards_same_kind->amount});
+            opt(o, "category", std::optional{p.other_direct_awards_same_kind->category});
             o.end_object();
         }
         o.end_object();
@@ -255,17 +226,17 @@ std::string write_agreement(const Agreement& a) {
     for (const auto& t : a.tasks) write_task(o, t);
     o.end_array();
     o.key("delegation").begin_object();
-    opt_bool(o, "used", a.delegation.used);
-    opt_bool(o, "agreed", a.delegation.agreed);
-    opt_enum(o, "onward_delegation", a.delegation.onward_delegation);
-    opt_bool(o, "reporting_to_principal", a.delegation.reporting_to_principal);
+    opt(o, "used", a.delegation.used);
+    opt(o, "agreed", a.delegation.agreed);
+    opt(o, "onward_delegation", a.delegation.onward_delegation);
+    opt(o, "reporting_to_principal", a.delegation.reporting_to_principal);
     o.key("delegates").begin_array();
     for (const auto& d : a.delegation.delegates) {
         o.begin_object();
-        opt_string(o, "task", d.task);
-        opt_enum(o, "to", d.to);
-        opt_string(o, "employer", d.employer);
-        opt_enum(o, "matter", d.matter);
+        opt(o, "task", d.task);
+        opt(o, "to", d.to);
+        opt(o, "employer", d.employer);
+        opt(o, "matter", d.matter);
         o.end_object();
     }
     o.end_array();
@@ -276,22 +247,22 @@ std::string write_agreement(const Agreement& a) {
     else
         o.null();
     o.key("information").begin_object();
-    opt_bool(o, "personal_data", a.information.personal_data);
-    opt_enum(o, "arrangement", a.information.arrangement);
-    opt_bool(o, "records_responsibility", a.information.records_responsibility);
-    opt_bool(o, "confidentiality", a.information.confidentiality);
+    opt(o, "personal_data", a.information.personal_data);
+    opt(o, "arrangement", a.information.arrangement);
+    opt(o, "records_responsibility", a.information.records_responsibility);
+    opt(o, "confidentiality", a.information.confidentiality);
     o.end_object();
     o.key("oversight").begin_object();
-    opt_bool(o, "follow_up", a.oversight.follow_up);
-    opt_bool(o, "annual_report_to_council", a.oversight.annual_report_to_council);
-    opt_bool(o, "internal_control", a.oversight.internal_control);
+    opt(o, "follow_up", a.oversight.follow_up);
+    opt(o, "annual_report_to_council", a.oversight.annual_report_to_council);
+    opt(o, "internal_control", a.oversight.internal_control);
     o.end_object();
     o.key("staff").begin_object();
-    opt_bool(o, "moves_between_parties", a.staff.moves_between_parties);
-    opt_bool(o, "transfer_addressed", a.staff.transfer_addressed);
-    opt_bool(o, "work_environment_allocated", a.staff.work_environment_allocated);
+    opt(o, "moves_between_parties", a.staff.moves_between_parties);
+    opt(o, "transfer_addressed", a.staff.transfer_addressed);
+    opt(o, "work_environment_allocated", a.staff.work_environment_allocated);
     o.end_object();
-    opt_bool(o, "creates_copyright_material", a.creates_copyright_material);
+    opt(o, "creates_copyright_material", a.creates_copyright_material);
     o.key("clauses");
     if (!a.clauses) {
         o.null();
@@ -324,11 +295,7 @@ std::string write_thresholds(const ThresholdTable& table) {
         o.key("parameter").string(r.parameter);
         o.key("category").string(to_string(r.category));
         o.key("valid_from").string(format_date(r.valid_from));
-        o.key("valid_to");
-        if (r.valid_to)
-            o.string(format_date(*r.valid_to));
-        else
-            o.null();
+        detail::date_or_null(o.key("valid_to"), r.valid_to);
         o.key("amount").number(r.amount.to_json_number());
         o.key("inclusive").boolean(r.inclusive);
         o.key("basis").string(r.basis);
