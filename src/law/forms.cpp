@@ -3,6 +3,8 @@
 // typos included; the English texts are translations.
 #include <avtal/law/forms.hpp>
 
+#include "entry.hpp"
+
 #include <algorithm>
 #include <initializer_list>
 #include <utility>
@@ -619,17 +621,9 @@ const std::vector<FormInfo>& cooperation_forms() {
     return forms;
 }
 
-const FormInfo& form_info(CooperationForm form) {
-    const auto& forms = cooperation_forms();
-    const std::size_t i = idx(form);
-    return forms[i < forms.size() ? i : 0];
-}
+const FormInfo& form_info(CooperationForm form) { return detail::entry_for(cooperation_forms(), form); }
 
-const Text& form_row_title(FormRow row) {
-    const auto& t = row_titles();
-    const auto i = static_cast<std::size_t>(row);
-    return t[i < t.size() ? i : 0];
-}
+const Text& form_row_title(FormRow row) { return detail::entry_for(row_titles(), row); }
 
 const Text& forms_table_title() {
     static const Text t{"Tabell 1. Samverkansformer lämpliga för kommunal samverkan",

@@ -3,6 +3,8 @@
 #include <avtal/law/check.hpp>
 #include <avtal/law/method.hpp>
 
+#include "entry.hpp"
+
 #include <algorithm>
 #include <utility>
 
@@ -228,11 +230,7 @@ const std::vector<MethodStepInfo>& method_steps() {
     return steps;
 }
 
-const MethodStepInfo& method_step(MethodStep step) {
-    const auto& steps = method_steps();
-    const auto i = static_cast<std::size_t>(step);
-    return steps[i < steps.size() ? i : 0];
-}
+const MethodStepInfo& method_step(MethodStep step) { return detail::entry_for(method_steps(), step); }
 
 const Text& prerequisite_title(Prerequisite part) {
     static const Text titles[] = {
