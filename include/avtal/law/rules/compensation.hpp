@@ -32,6 +32,34 @@ inline void add_missing(Trace& t, const std::vector<std::string>& missing) {
     for (const auto& m : missing) t.missing(m);
 }
 
+/// A test of a contractor's figures, decided from their bounds.
+using FiguresTest = bool (*)(const CompensationFigures&);
+
+/// `yes` where the figures pass `holds`, `no` where they pass `fails`, else
+/// `unknown` with the facts missing; the figures are noted.
+inline Truth decide_figures(const CompensationSubject& s, Trace& t, FiguresTest holds, FiguresTest fails) {
+    const CompensationFigures f = compensation_figures(*s.ctx, s.index);
+    t.note([&] { return figures_text(f); });
+    if (holds(f)) return Truth::yes;
+    if (fails(f)) return Truth::no;
+    add_missing(t, f.missing);
+    return Truth::unknown;
+}
+
+/// The figures and, for a violation, how far the payment is off (`gap`,
+/// named `label`; "at least" where the figures are bounds).
+inline Text figures_message(const CompensationSubject& s, Status st, const Text& label, i128 (*gap)(const CompensationFigures&)) {
+    const CompensationFigures f = compensation_figures(*s.ctx, s.index);
+    Text out = figures_text(f);
+    if (st == Status::violated) {
+        const i128 amount = gap(f);
+        const bool exact = f.payment.exact() && f.principals_part.exact();
+        out.sv += " " + label.sv + ": " + display_scaled_money(amount, true) + (exact ? "" : " (minst)") + ".";
+        out.en += " " + label.en + ": " + display_scaled_money(amount, false) + (exact ? "" : " (at least)") + ".";
+    }
+    return out;
+}
+
 } // namespace detail
 
 // compensation.stated ───────────────────────────────────────────────────────
@@ -106,12 +134,11 @@ namespace predicates {
 [[nodiscard]] inline const Predicate<CompensationSubject>& compensation_no_profit() {
     static const auto p =
         detail::leaf<CompensationSubject>(detail::predicate_info(rules::info::compensation_no_profit()), [](const CompensationSubject& s, Trace& t) {
-            const CompensationFigures f = compensation_figures(*s.ctx, s.index);
-            t.note([&] { return detail::figures_text(f); });
-            if (f.payment.high && *f.payment.high <= f.principals_part.low + f.tolerance.low) return Truth::yes;
-            if (f.principals_part.high && f.tolerance.high && f.payment.low > *f.principals_part.high + *f.tolerance.high) return Truth::no;
-            detail::add_missing(t, f.missing);
-            return Truth::unknown;
+            return detail::decide_figures(
+                s, t, [](const CompensationFigures& f) { return f.payment.high && *f.payment.high <= f.principals_part.low + f.tolerance.low; },
+                [](const CompensationFigures& f) {
+                    return f.principals_part.high && f.tolerance.high && f.payment.low > *f.principals_part.high + *f.tolerance.high;
+                });
         });
     return p;
 }
@@ -120,16 +147,8 @@ namespace rules {
 /// @brief `compensation.no_profit` [error]: the message states the surplus.
 [[nodiscard]] inline const Rule& compensation_no_profit() {
     static const Rule r{info::compensation_no_profit(), predicates::compensation_no_profit(), [](const CompensationSubject& s, Status st) {
-                            const CompensationFigures f = compensation_figures(*s.ctx, s.index);
-                            Text out = detail::figures_text(f);
-                            if (st == Status::violated) {
-                                const detail::i128 surplus = f.payment.low - *f.principals_part.high;
-                                out.sv += " Överskott: " + detail::display_scaled_money(surplus, true) +
-                                          (f.payment.exact() && f.principals_part.exact() ? "" : " (minst)") + ".";
-                                out.en += " Surplus: " + detail::display_scaled_money(surplus, false) +
-                                          (f.payment.exact() && f.principals_part.exact() ? "" : " (at least)") + ".";
-                            }
-                            return out;
+                            return detail::figures_message(s, st, detail::tx("Överskott", "Surplus"),
+                                                           [](const CompensationFigures& f) { return f.payment.low - *f.principals_part.high; });
                         }};
     return r;
 }
@@ -156,16 +175,12 @@ namespace rules::info {
 namespace predicates {
 /// @brief The principals' payment is not below their part of the full cost.
 [[nodiscard]] inline const Predicate<CompensationSubject>& compensation_covers_cost() {
-    static const auto p = detail::leaf<CompensationSubject>(detail::predicate_info(rules::info::compensation_covers_cost()),
-                                                            [](const CompensationSubject& s, Trace& t) {
-                                                                const CompensationFigures f = compensation_figures(*s.ctx, s.index);
-                                                                t.note([&] { return detail::figures_text(f); });
-                                                                if (f.principals_part.high && f.payment.low >= *f.principals_part.high)
-                                                                    return Truth::yes;
-                                                                if (f.payment.high && *f.payment.high < f.principals_part.low) return Truth::no;
-                                                                detail::add_missing(t, f.missing);
-                                                                return Truth::unknown;
-                                                            });
+    static const auto p = detail::leaf<CompensationSubject>(
+        detail::predicate_info(rules::info::compensation_covers_cost()), [](const CompensationSubject& s, Trace& t) {
+            return detail::decide_figures(
+                s, t, [](const CompensationFigures& f) { return f.principals_part.high && f.payment.low >= *f.principals_part.high; },
+                [](const CompensationFigures& f) { return f.payment.high && *f.payment.high < f.principals_part.low; });
+        });
     return p;
 }
 } // namespace predicates
@@ -173,16 +188,8 @@ namespace rules {
 /// @brief `compensation.covers_cost` [warning]: the message states the deficit.
 [[nodiscard]] inline const Rule& compensation_covers_cost() {
     static const Rule r{info::compensation_covers_cost(), predicates::compensation_covers_cost(), [](const CompensationSubject& s, Status st) {
-                            const CompensationFigures f = compensation_figures(*s.ctx, s.index);
-                            Text out = detail::figures_text(f);
-                            if (st == Status::violated) {
-                                const detail::i128 deficit = f.principals_part.low - *f.payment.high;
-                                out.sv += " Underskott: " + detail::display_scaled_money(deficit, true) +
-                                          (f.payment.exact() && f.principals_part.exact() ? "" : " (minst)") + ".";
-                                out.en += " Deficit: " + detail::display_scaled_money(deficit, false) +
-                                          (f.payment.exact() && f.principals_part.exact() ? "" : " (at least)") + ".";
-                            }
-                            return out;
+                            return detail::figures_message(s, st, detail::tx("Underskott", "Deficit"),
+                                                           [](const CompensationFigures& f) { return f.principals_part.low - *f.payment.high; });
                         }};
     return r;
 }
