@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace avtal::detail {
@@ -16,6 +17,25 @@ template <class PathFn>
 Truth fact_is(const std::optional<bool>& v, bool wanted, Trace& t, PathFn&& path) {
     if (!v) return t.unknown(std::forward<PathFn>(path));
     return truth(*v == wanted);
+}
+
+/// The function of a `stated` predicate: a yes/no fact of the subject and
+/// its path below the subject's.
+template <class Subject>
+struct StatedFact {
+    std::optional<bool> (*fact)(const Subject&);
+    std::string_view key;
+    Truth operator()(const Subject& s, Trace& t) const {
+        return fact_is(fact(s), true, t, [&] { return s.path() + std::string{key}; });
+    }
+};
+
+/// A predicate that holds where the subject states the fact as true, fails
+/// where it states it as false, and is unknown (naming the fact's path,
+/// `key` below the subject's) where the fact is not stated.
+template <class Subject>
+[[nodiscard]] Predicate<Subject> stated(PredicateInfo info, std::optional<bool> (*fact)(const Subject&), std::string_view key) {
+    return make_predicate<Subject>(std::move(info), StatedFact<Subject>{fact, key});
 }
 
 /// A bilingual text from two literals.

@@ -52,11 +52,9 @@ namespace predicates {
 [[nodiscard]] inline const Predicate<AgreementSubject>& delegation_agreed() {
     static const auto p =
         when(detail::predicate_info(rules::info::delegation_agreed()), delegation_used(),
-             detail::leaf<AgreementSubject>(
+             detail::stated<AgreementSubject>(
                  {"delegation.stated", {"Avtalet anger delegeringen och dess omfattning", "The agreement states the delegation and its extent"}, {}},
-                 [](const AgreementSubject& s, Trace& t) {
-                     return detail::fact_is(s.agreement().delegation.agreed, true, t, [] { return std::string{"/delegation/agreed"}; });
-                 }));
+                 [](const AgreementSubject& s) { return s.agreement().delegation.agreed; }, "/delegation/agreed"));
     return p;
 }
 } // namespace predicates
@@ -249,14 +247,11 @@ namespace predicates {
 [[nodiscard]] inline const Predicate<AgreementSubject>& delegation_reporting() {
     static const auto p =
         when(detail::predicate_info(rules::info::delegation_reporting()), delegation_used(),
-             detail::leaf<AgreementSubject>(
+             detail::stated<AgreementSubject>(
                  {"delegation.reporting_stated",
                   {"Avtalet anger hur delegationsbeslut återrapporteras", "The agreement says how delegated decisions are reported"},
                   {}},
-                 [](const AgreementSubject& s, Trace& t) {
-                     return detail::fact_is(s.agreement().delegation.reporting_to_principal, true, t,
-                                            [] { return std::string{"/delegation/reporting_to_principal"}; });
-                 }));
+                 [](const AgreementSubject& s) { return s.agreement().delegation.reporting_to_principal; }, "/delegation/reporting_to_principal"));
     return p;
 }
 } // namespace predicates

@@ -163,42 +163,36 @@ namespace predicates {
 /// common task; one side only paying and the other only performing is a
 /// purchase (CJEU C-429/19 Remondis).
 [[nodiscard]] inline const Predicate<TaskSubject>& hamburg_establishes_cooperation() {
-    static const auto p = detail::leaf<TaskSubject>(
+    static const auto p = detail::stated<TaskSubject>(
         detail::info("hamburg.establishes_cooperation",
                      "Avtalet upprättar eller genomför ett samarbete mellan myndigheterna (varje part bidrar; att en part bara betalar och den andra "
                      "bara utför är ett köp, EU-domstolen C-429/19 Remondis)",
                      "The contract establishes or implements cooperation between the authorities (every party contributes; one side only paying and "
                      "the other only performing is a purchase, CJEU C-429/19 Remondis)",
                      "3 kap. 17 § 1 LOU; artikel 12.4 a i direktiv 2014/24/EU; EU-domstolen C-429/19 Remondis"),
-        [](const TaskSubject& s, Trace& t) {
-            return detail::fact_is(s.task().hamburg.establishes_cooperation, true, t, [&] { return s.path() + "/hamburg/establishes_cooperation"; });
-        });
+        [](const TaskSubject& s) { return s.task().hamburg.establishes_cooperation; }, "/hamburg/establishes_cooperation");
     return p;
 }
 
 /// @brief Hamburg criterion 2: the cooperation ensures public services the
 /// authorities must provide, for common objectives.
 [[nodiscard]] inline const Predicate<TaskSubject>& hamburg_common_objectives() {
-    static const auto p = detail::leaf<TaskSubject>(
+    static const auto p = detail::stated<TaskSubject>(
         detail::info("hamburg.common_objectives", "Samarbetet säkerställer offentliga tjänster som myndigheterna ska utföra, för gemensamma mål",
                      "The cooperation ensures public services the authorities must provide, for common objectives",
                      "3 kap. 17 § 1 LOU; artikel 12.4 a i direktiv 2014/24/EU"),
-        [](const TaskSubject& s, Trace& t) {
-            return detail::fact_is(s.task().hamburg.common_objectives, true, t, [&] { return s.path() + "/hamburg/common_objectives"; });
-        });
+        [](const TaskSubject& s) { return s.task().hamburg.common_objectives; }, "/hamburg/common_objectives");
     return p;
 }
 
 /// @brief Hamburg criterion 3: the cooperation is governed only by
 /// considerations of the public interest.
 [[nodiscard]] inline const Predicate<TaskSubject>& hamburg_public_interest_only() {
-    static const auto p = detail::leaf<TaskSubject>(
+    static const auto p = detail::stated<TaskSubject>(
         detail::info("hamburg.public_interest_only", "Samarbetet styrs endast av överväganden som hänger samman med allmänintresset",
                      "The cooperation is governed only by considerations of the public interest",
                      "3 kap. 17 § 2 LOU; artikel 12.4 b i direktiv 2014/24/EU"),
-        [](const TaskSubject& s, Trace& t) {
-            return detail::fact_is(s.task().hamburg.public_interest_only, true, t, [&] { return s.path() + "/hamburg/public_interest_only"; });
-        });
+        [](const TaskSubject& s) { return s.task().hamburg.public_interest_only; }, "/hamburg/public_interest_only");
     return p;
 }
 

@@ -12,11 +12,9 @@ namespace predicates {
 
 /// @brief Personal data is processed.
 [[nodiscard]] inline const Predicate<AgreementSubject>& personal_data_processed() {
-    static const auto p = detail::leaf<AgreementSubject>(
+    static const auto p = detail::stated<AgreementSubject>(
         {"information.personal_data", {"Personuppgifter behandlas", "Personal data is processed"}, "Dataskyddsförordningen (EU) 2016/679 art. 4"},
-        [](const AgreementSubject& s, Trace& t) {
-            return detail::fact_is(s.agreement().information.personal_data, true, t, [] { return std::string{"/information/personal_data"}; });
-        });
+        [](const AgreementSubject& s) { return s.agreement().information.personal_data; }, "/information/personal_data");
     return p;
 }
 
@@ -112,15 +110,13 @@ namespace predicates {
 
 /// @brief If the agreement involves case handling, registration and archiving are assigned.
 [[nodiscard]] inline const Predicate<AgreementSubject>& information_records() {
-    static const auto p = when(
-        detail::predicate_info(rules::info::information_records()), case_handling(),
-        detail::leaf<AgreementSubject>({"information.records_stated",
-                                        {"Ansvaret för diarieföring och arkivering anges", "Registration and archiving responsibility is stated"},
-                                        {}},
-                                       [](const AgreementSubject& s, Trace& t) {
-                                           return detail::fact_is(s.agreement().information.records_responsibility, true, t,
-                                                                  [] { return std::string{"/information/records_responsibility"}; });
-                                       }));
+    static const auto p =
+        when(detail::predicate_info(rules::info::information_records()), case_handling(),
+             detail::stated<AgreementSubject>(
+                 {"information.records_stated",
+                  {"Ansvaret för diarieföring och arkivering anges", "Registration and archiving responsibility is stated"},
+                  {}},
+                 [](const AgreementSubject& s) { return s.agreement().information.records_responsibility; }, "/information/records_responsibility"));
     return p;
 }
 } // namespace predicates
@@ -152,13 +148,11 @@ namespace rules::info {
 namespace predicates {
 /// @brief If personal data is processed, confidentiality is regulated.
 [[nodiscard]] inline const Predicate<AgreementSubject>& information_confidentiality() {
-    static const auto p = when(
-        detail::predicate_info(rules::info::information_confidentiality()), personal_data_processed(),
-        detail::leaf<AgreementSubject>({"information.confidentiality_regulated", {"Sekretessen är reglerad", "Confidentiality is regulated"}, {}},
-                                       [](const AgreementSubject& s, Trace& t) {
-                                           return detail::fact_is(s.agreement().information.confidentiality, true, t,
-                                                                  [] { return std::string{"/information/confidentiality"}; });
-                                       }));
+    static const auto p =
+        when(detail::predicate_info(rules::info::information_confidentiality()), personal_data_processed(),
+             detail::stated<AgreementSubject>(
+                 {"information.confidentiality_regulated", {"Sekretessen är reglerad", "Confidentiality is regulated"}, {}},
+                 [](const AgreementSubject& s) { return s.agreement().information.confidentiality; }, "/information/confidentiality"));
     return p;
 }
 } // namespace predicates

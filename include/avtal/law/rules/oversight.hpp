@@ -27,10 +27,9 @@ namespace rules::info {
 namespace predicates {
 /// @brief A follow-up routine exists.
 [[nodiscard]] inline const Predicate<AgreementSubject>& oversight_follow_up() {
-    static const auto p =
-        detail::leaf<AgreementSubject>(detail::predicate_info(rules::info::oversight_follow_up()), [](const AgreementSubject& s, Trace& t) {
-            return detail::fact_is(s.agreement().oversight.follow_up, true, t, [] { return std::string{"/oversight/follow_up"}; });
-        });
+    static const auto p = detail::stated<AgreementSubject>(
+        detail::predicate_info(rules::info::oversight_follow_up()), [](const AgreementSubject& s) { return s.agreement().oversight.follow_up; },
+        "/oversight/follow_up");
     return p;
 }
 } // namespace predicates
@@ -63,11 +62,9 @@ namespace rules::info {
 namespace predicates {
 /// @brief Each board reports the cooperation to its council every year.
 [[nodiscard]] inline const Predicate<AgreementSubject>& oversight_annual_report() {
-    static const auto p =
-        detail::leaf<AgreementSubject>(detail::predicate_info(rules::info::oversight_annual_report()), [](const AgreementSubject& s, Trace& t) {
-            return detail::fact_is(s.agreement().oversight.annual_report_to_council, true, t,
-                                   [] { return std::string{"/oversight/annual_report_to_council"}; });
-        });
+    static const auto p = detail::stated<AgreementSubject>(
+        detail::predicate_info(rules::info::oversight_annual_report()),
+        [](const AgreementSubject& s) { return s.agreement().oversight.annual_report_to_council; }, "/oversight/annual_report_to_council");
     return p;
 }
 } // namespace predicates
@@ -97,10 +94,9 @@ namespace rules::info {
 namespace predicates {
 /// @brief Internal control is assigned.
 [[nodiscard]] inline const Predicate<AgreementSubject>& oversight_internal_control() {
-    static const auto p =
-        detail::leaf<AgreementSubject>(detail::predicate_info(rules::info::oversight_internal_control()), [](const AgreementSubject& s, Trace& t) {
-            return detail::fact_is(s.agreement().oversight.internal_control, true, t, [] { return std::string{"/oversight/internal_control"}; });
-        });
+    static const auto p = detail::stated<AgreementSubject>(
+        detail::predicate_info(rules::info::oversight_internal_control()),
+        [](const AgreementSubject& s) { return s.agreement().oversight.internal_control; }, "/oversight/internal_control");
     return p;
 }
 } // namespace predicates

@@ -92,13 +92,11 @@ namespace predicates {
 
 /// @brief The federation's mandate covers the tasks (`mandate_covers_tasks`).
 [[nodiscard]] inline const Predicate<PartySubject>& party_mandate_covers_tasks() {
-    static const auto p = detail::leaf<PartySubject>({"party.mandate_covers_tasks",
-                                                      {"Förbundets uppdrag omfattar uppgifterna", "The federation's mandate covers the tasks"},
-                                                      "3 kap. 8 § och 9 kap. 1 § kommunallagen (2017:725) (förbundsordningen)"},
-                                                     [](const PartySubject& s, Trace& t) {
-                                                         return detail::fact_is(s.party().mandate_covers_tasks, true, t,
-                                                                                [&] { return s.path() + "/mandate_covers_tasks"; });
-                                                     });
+    static const auto p = detail::stated<PartySubject>(
+        {"party.mandate_covers_tasks",
+         {"Förbundets uppdrag omfattar uppgifterna", "The federation's mandate covers the tasks"},
+         "3 kap. 8 § och 9 kap. 1 § kommunallagen (2017:725) (förbundsordningen)"},
+        [](const PartySubject& s) { return s.party().mandate_covers_tasks; }, "/mandate_covers_tasks");
     return p;
 }
 

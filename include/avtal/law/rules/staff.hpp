@@ -30,18 +30,14 @@ namespace predicates {
 [[nodiscard]] inline const Predicate<AgreementSubject>& staff_transfer_of_undertaking() {
     static const auto p =
         when(detail::predicate_info(rules::info::staff_transfer_of_undertaking()),
-             detail::leaf<AgreementSubject>({"staff.moves", {"Personal flyttar mellan parterna", "Staff move between the parties"}, {}},
-                                            [](const AgreementSubject& s, Trace& t) {
-                                                return detail::fact_is(s.agreement().staff.moves_between_parties, true, t,
-                                                                       [] { return std::string{"/staff/moves_between_parties"}; });
-                                            }),
-             detail::leaf<AgreementSubject>({"staff.transfer_addressed",
-                                             {"Verksamhetsövergången är behandlad", "The transfer of undertaking is addressed"},
-                                             "6 b § lagen (1982:80) om anställningsskydd"},
-                                            [](const AgreementSubject& s, Trace& t) {
-                                                return detail::fact_is(s.agreement().staff.transfer_addressed, true, t,
-                                                                       [] { return std::string{"/staff/transfer_addressed"}; });
-                                            }));
+             detail::stated<AgreementSubject>(
+                 {"staff.moves", {"Personal flyttar mellan parterna", "Staff move between the parties"}, {}},
+                 [](const AgreementSubject& s) { return s.agreement().staff.moves_between_parties; }, "/staff/moves_between_parties"),
+             detail::stated<AgreementSubject>(
+                 {"staff.transfer_addressed",
+                  {"Verksamhetsövergången är behandlad", "The transfer of undertaking is addressed"},
+                  "6 b § lagen (1982:80) om anställningsskydd"},
+                 [](const AgreementSubject& s) { return s.agreement().staff.transfer_addressed; }, "/staff/transfer_addressed"));
     return p;
 }
 } // namespace predicates
@@ -72,11 +68,9 @@ namespace rules::info {
 namespace predicates {
 /// @brief Work-environment responsibility is allocated.
 [[nodiscard]] inline const Predicate<AgreementSubject>& staff_work_environment() {
-    static const auto p =
-        detail::leaf<AgreementSubject>(detail::predicate_info(rules::info::staff_work_environment()), [](const AgreementSubject& s, Trace& t) {
-            return detail::fact_is(s.agreement().staff.work_environment_allocated, true, t,
-                                   [] { return std::string{"/staff/work_environment_allocated"}; });
-        });
+    static const auto p = detail::stated<AgreementSubject>(
+        detail::predicate_info(rules::info::staff_work_environment()),
+        [](const AgreementSubject& s) { return s.agreement().staff.work_environment_allocated; }, "/staff/work_environment_allocated");
     return p;
 }
 } // namespace predicates

@@ -282,10 +282,9 @@ namespace rules::info {
 namespace predicates {
 /// @brief The task lies within the principals' own competence.
 [[nodiscard]] inline const Predicate<TaskSubject>& task_within_competence() {
-    static const auto p =
-        detail::leaf<TaskSubject>(detail::predicate_info(rules::info::task_within_competence()), [](const TaskSubject& s, Trace& t) {
-            return detail::fact_is(s.task().within_competence, true, t, [&] { return s.path() + "/within_competence"; });
-        });
+    static const auto p = detail::stated<TaskSubject>(
+        detail::predicate_info(rules::info::task_within_competence()), [](const TaskSubject& s) { return s.task().within_competence; },
+        "/within_competence");
     return p;
 }
 } // namespace predicates
