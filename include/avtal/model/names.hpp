@@ -43,7 +43,7 @@ namespace avtal {
 [[nodiscard]] inline std::string genitive_sv(std::string_view name) {
     std::string out{name};
     if (out.empty()) return out;
-    const unsigned char last = static_cast<unsigned char>(out.back());
+    const auto last = static_cast<unsigned char>(out.back());
     if (last == 's' || last == 'x' || last == 'z') return out;
     const bool abbreviation = (last >= 'A' && last <= 'Z') || (last >= '0' && last <= '9');
     out += abbreviation ? ":s" : "s";
