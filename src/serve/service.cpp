@@ -192,7 +192,7 @@ const std::vector<Endpoint>& Service::endpoints() {
 
 void Metrics::record(std::string_view endpoint, unsigned status, std::chrono::nanoseconds duration, std::size_t bad_inputs) {
     const double seconds = std::chrono::duration<double>(duration).count();
-    const std::size_t bucket = static_cast<std::size_t>(std::lower_bound(bounds.begin(), bounds.end(), seconds) - bounds.begin());
+    const auto bucket = static_cast<std::size_t>(std::lower_bound(bounds.begin(), bounds.end(), seconds) - bounds.begin());
     const std::lock_guard lock{mutex_};
     auto it = series_.find(endpoint);
     if (it == series_.end()) it = series_.emplace(std::string{endpoint}, Series{}).first;
