@@ -451,6 +451,7 @@ int run(int argc, char** argv) {
     // The service takes options of its own (avtal serve --help).
     if (words[0] == "serve") return serve_main(std::span<const std::string>{words}.subspan(1));
     std::vector<std::string_view> long_names;
+    long_names.reserve(options_table.size());
     for (const auto& o : options_table) long_names.push_back(o.name);
     bool only_arguments = false;
     for (std::size_t i = 0; i < words.size(); ++i) {
