@@ -48,6 +48,10 @@
  * library's major ABI version, the `1` of `libavtal.so.1`.
  */
 
+/* This header is C99, also compiled as C++ by the library and by C++
+ * callers: clang-tidy's C++ modernisations (<cstddef> for <stddef.h>,
+ * 'using' for 'typedef') would make it invalid C, so they are off here. */
+/* NOLINTBEGIN(modernize-deprecated-headers,modernize-use-using) */
 #include <stddef.h>
 #include <stdint.h>
 
@@ -237,5 +241,6 @@ AVTAL_API int avtal_abi_version(void);
 #ifdef __cplusplus
 }
 #endif
+/* NOLINTEND(modernize-deprecated-headers,modernize-use-using) */
 
 #endif /* AVTAL_AVTAL_H */
