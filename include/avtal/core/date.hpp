@@ -34,6 +34,20 @@ using Date = std::chrono::year_month_day;
 
 /// @brief Formats a date as "YYYY-MM-DD".
 [[nodiscard]] inline std::string format_date(const Date& d) {
+    const int y = static_cast<int>(d.year());
+    const unsigned m = static_cast<unsigned>(d.month()), day = static_cast<unsigned>(d.day());
+    if (y >= 0 && y <= 9999 && m <= 99 && day <= 99) { // every real date: ten characters without printf
+        std::string s(10, '-');
+        s[0] = static_cast<char>('0' + y / 1000);
+        s[1] = static_cast<char>('0' + y / 100 % 10);
+        s[2] = static_cast<char>('0' + y / 10 % 10);
+        s[3] = static_cast<char>('0' + y % 10);
+        s[5] = static_cast<char>('0' + m / 10);
+        s[6] = static_cast<char>('0' + m % 10);
+        s[8] = static_cast<char>('0' + day / 10);
+        s[9] = static_cast<char>('0' + day % 10);
+        return s;
+    }
     char buf[40];
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
     return buf;

@@ -54,7 +54,7 @@ using Arena = std::pmr::monotonic_buffer_resource;
 
 struct ParseOutcome {
     bool ok = false;
-    std::unique_ptr<Arena> arena = std::make_unique<Arena>(4096); // owns `root`'s text and children
+    std::unique_ptr<Arena> arena; // made by parse(); owns `root`'s children and its texts that are not in the parsed text
     Node root;
     Problem error;            // when !ok: path where parsing stopped and why
     std::size_t consumed = 0; // bytes consumed (for JSON Lines detection)
@@ -63,6 +63,8 @@ struct ParseOutcome {
 
 /// Parses one JSON value from `text` (the whole text must be one value). A
 /// UTF-8 byte-order mark before it is skipped; UTF-16 is refused with advice.
+/// The nodes' texts may lie in `text` (a string without escapes is not
+/// copied): keep `text` alive while the outcome is used.
 ParseOutcome parse(std::string_view text);
 
 /// The length of a UTF-8 byte-order mark at the start of `text` (3 or 0).

@@ -31,7 +31,11 @@ void write_row_members(Out& o, const ThresholdRow& row);
 
 class Out {
   public:
-    explicit Out(bool pretty) : pretty_{pretty} {}
+    /// A writer; `reserve` bytes of output are allocated at once (a report
+    /// of a typical agreement is a few KB: one allocation, no regrowth).
+    explicit Out(bool pretty, std::size_t reserve = 0) : pretty_{pretty} {
+        if (reserve) out_.reserve(reserve);
+    }
 
     Out& begin_object() { return open('{'); }
     Out& end_object() { return close('}'); }
@@ -40,7 +44,10 @@ class Out {
     Out& key(std::string_view k) {
         separate();
         append_quoted(out_, k);
-        out_ += pretty_ ? ": " : ":";
+        if (pretty_)
+            out_.append(": ", 2);
+        else
+            out_ += ':';
         after_key_ = true;
         return *this;
     }
@@ -57,12 +64,15 @@ class Out {
     }
     Out& boolean(bool b) {
         separate();
-        out_ += b ? "true" : "false";
+        if (b)
+            out_.append("true", 4);
+        else
+            out_.append("false", 5);
         return *this;
     }
     Out& null() {
         separate();
-        out_ += "null";
+        out_.append("null", 4);
         return *this;
     }
     [[nodiscard]] std::string take() {
@@ -82,26 +92,26 @@ class Out {
             return;
         }
         if (!first_.empty()) {
-            if (!first_.back()) out_ += ',';
-            first_.back() = false;
+            if (first_.back() == 0) out_ += ',';
+            first_.back() = 0;
             newline();
         }
     }
     Out& open(char c) {
         separate();
         out_ += c;
-        first_.push_back(true);
+        first_.push_back(1);
         return *this;
     }
     Out& close(char c) {
-        const bool empty = first_.back();
+        const bool empty = first_.back() != 0;
         first_.pop_back();
         if (!empty) newline();
         out_ += c;
         return *this;
     }
     std::string out_;
-    std::vector<bool> first_;
+    std::string first_; // per open container: 1 until it has a member (a string: no allocation for the first 15 levels)
     bool pretty_;
     bool after_key_ = false;
 };

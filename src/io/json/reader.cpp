@@ -73,17 +73,74 @@ std::optional<Date> person_date(std::string_view text) {
     return date;
 }
 
+/// A JSON path built only when a problem names it: the reader passes one to
+/// every value it reads, and almost every value is fine. A path refers to
+/// its parent (and a root to the text it was made from): make a child of a
+/// path that outlives it, never of a temporary (the rvalue overloads are
+/// deleted for that).
+class Path {
+  public:
+    Path(const char* root) noexcept : text_{root} {}        // NOLINT(google-explicit-constructor): a root written as text
+    Path(std::string_view root) noexcept : text_{root} {}   // NOLINT(google-explicit-constructor)
+    Path(const std::string& root) noexcept : text_{root} {} // NOLINT(google-explicit-constructor)
+
+    /// The child at `segment`, written as it is (a key of the format, or
+    /// several joined by '/').
+    Path operator/(std::string_view segment) const& noexcept { return Path{this, Kind::literal, segment, 0}; }
+    /// The element at `index` of an array.
+    Path operator/(std::size_t index) const& noexcept { return Path{this, Kind::index, {}, index}; }
+    /// The child at a key from the document (escaped as RFC 6901 says).
+    [[nodiscard]] Path key(std::string_view k) const& noexcept { return Path{this, Kind::key, k, 0}; }
+    Path operator/(std::string_view) const&& = delete;
+    Path operator/(std::size_t) const&& = delete;
+    Path key(std::string_view) const&& = delete;
+
+    /// The path as text ("/tasks/0/annual_value").
+    [[nodiscard]] std::string str() const {
+        std::string s;
+        append_to(s);
+        return s;
+    }
+
+  private:
+    enum class Kind : unsigned char { root, literal, key, index };
+    Path(const Path* parent, Kind kind, std::string_view text, std::size_t index) noexcept
+        : parent_{parent}, text_{text}, index_{index}, kind_{kind} {}
+    void append_to(std::string& s) const {
+        if (parent_) parent_->append_to(s);
+        switch (kind_) {
+        case Kind::root: s += text_; break;
+        case Kind::literal:
+            s += '/';
+            s += text_;
+            break;
+        case Kind::key:
+            s += '/';
+            s += detail::pointer_escape(text_);
+            break;
+        case Kind::index:
+            s += '/';
+            s += std::to_string(index_);
+            break;
+        }
+    }
+    const Path* parent_ = nullptr;
+    std::string_view text_;
+    std::size_t index_ = 0;
+    Kind kind_ = Kind::root;
+};
+
 /// Reads typed values from the document model, collecting problems.
 class Reader {
   public:
     explicit Reader(std::vector<Problem>& problems) : problems_{problems} {}
 
-    void error(ProblemCode code, const std::string& path, std::string message, std::string message_sv = {}) {
-        problems_.push_back({code, path, std::move(message), std::move(message_sv)});
+    void error(ProblemCode code, const Path& path, std::string message, std::string message_sv = {}) {
+        problems_.push_back({code, path.str(), std::move(message), std::move(message_sv)});
     }
     void error(Problem p) { problems_.push_back(std::move(p)); }
 
-    bool expect(const Node& n, Kind k, const std::string& path) {
+    bool expect(const Node& n, Kind k, const Path& path) {
         if (n.kind == k) return true;
         error(ProblemCode::wrong_type, path, std::string{"expected "} + detail::kind_name(k) + ", got " + detail::kind_name(n.kind),
               std::string{"Fel typ av värde: här ska det stå "} + detail::kind_name_sv(k) + ", inte " + detail::kind_name_sv(n.kind) + ".");
@@ -91,7 +148,7 @@ class Reader {
     }
 
     /// "unknown key" with the nearest allowed key, or the allowed keys.
-    void unknown_key(const std::string& path, std::string_view k, const std::vector<std::string_view>& allowed) {
+    void unknown_key(const Path& path, std::string_view k, const std::vector<std::string_view>& allowed) {
         const std::string key{k};
         if (const auto near = nearest(k, allowed)) {
             const std::string n{*near};
@@ -104,20 +161,20 @@ class Reader {
         error(ProblemCode::unknown_key, path, "unknown key \"" + key + "\" (allowed here: " + list + ")",
               "Okänd nyckel \"" + key + "\". Tillåtna nycklar här: " + list + ".");
     }
-    void repeated_key(const std::string& path, std::string_view k) {
+    void repeated_key(const Path& path, std::string_view k) {
         error(ProblemCode::repeated_key, path, "repeated key \"" + std::string{k} + "\"",
               "Nyckeln \"" + std::string{k} + "\" står mer än en gång i samma objekt.");
     }
 
     /// Checks an object's keys against its field table (fields.hpp), whose
     /// keys are the allowed ones; returns false when `n` is not an object.
-    bool object(const Node& n, const std::string& path, const detail::Fields& fields) {
+    bool object(const Node& n, const Path& path, const detail::Fields& fields) {
         return object_of(
             n, path, [&](std::string_view k) { return fields.has(k); }, [&] { return fields.keys(); });
     }
     /// Checks an object's keys against the allowed ones; returns false when
     /// `n` is not an object.
-    bool object(const Node& n, const std::string& path, std::initializer_list<std::string_view> allowed) {
+    bool object(const Node& n, const Path& path, std::initializer_list<std::string_view> allowed) {
         return object_of(
             n, path, [&](std::string_view k) { return std::find(allowed.begin(), allowed.end(), k) != allowed.end(); },
             [&] { return std::vector<std::string_view>{allowed}; });
@@ -125,34 +182,34 @@ class Reader {
     /// Checks an object's keys by `has(key)`; `keys()` lists the allowed
     /// ones for the message. Returns false when `n` is not an object.
     template <class Has, class Keys>
-    bool object_of(const Node& n, const std::string& path, Has&& has, Keys&& keys) {
+    bool object_of(const Node& n, const Path& path, Has&& has, Keys&& keys) {
         if (!expect(n, Kind::object, path)) return false;
         for (const auto& [k, v] : n.members)
-            if (!has(std::string_view{k})) unknown_key(path + "/" + detail::pointer_escape(k), k, keys());
-        for (const auto& k : n.repeated_keys) repeated_key(path + "/" + detail::pointer_escape(k), k);
+            if (!has(std::string_view{k})) unknown_key(path.key(k), k, keys());
+        for (const auto& k : n.repeated_keys) repeated_key(path.key(k), k);
         return true;
     }
 
     static const Node* get(const Node& obj, std::string_view key) { return obj.find(key); }
     static bool present(const Node* n) { return n && n->kind != Kind::null; }
 
-    std::string str(const Node* n, const std::string& path) {
+    std::string str(const Node* n, const Path& path) {
         if (!present(n)) return {};
         if (!expect(*n, Kind::string, path)) return {};
         return std::string{n->text};
     }
-    std::optional<std::string> opt_str(const Node* n, const std::string& path) {
+    std::optional<std::string> opt_str(const Node* n, const Path& path) {
         if (!present(n)) return std::nullopt;
         if (!expect(*n, Kind::string, path)) return std::nullopt;
         return std::string{n->text};
     }
-    std::optional<bool> opt_bool(const Node* n, const std::string& path) {
+    std::optional<bool> opt_bool(const Node* n, const Path& path) {
         if (!present(n)) return std::nullopt;
         if (!expect(*n, Kind::boolean, path)) return std::nullopt;
         return n->boolean;
     }
     template <class E>
-    std::optional<E> opt_enum(const Node* n, const std::string& path) {
+    std::optional<E> opt_enum(const Node* n, const Path& path) {
         if (!present(n)) return std::nullopt;
         if (!expect(*n, Kind::string, path)) return std::nullopt;
         if (auto e = enum_from_string<E>(n->text)) return e;
@@ -175,7 +232,7 @@ class Reader {
     }
     /// An amount in kronor: a JSON number with at most two decimals, or a
     /// string like "1250000.50". Never negative; never rounded.
-    std::optional<Money> opt_amount(const Node* n, const std::string& path) {
+    std::optional<Money> opt_amount(const Node* n, const Path& path) {
         if (!present(n)) return std::nullopt;
         if (n->kind != Kind::number && n->kind != Kind::string) {
             error(ProblemCode::wrong_type, path,
@@ -184,12 +241,13 @@ class Reader {
                       ".");
             return std::nullopt;
         }
+        if (!n->text.starts_with('-'))
+            if (auto m = Money::parse(n->text)) return m; // the usual case, without a copy of the text
         const std::string t{n->text};
         if (!t.empty() && t[0] == '-') {
             error(ProblemCode::out_of_range, path, "negative amount " + t, "Beloppet får inte vara negativt: " + t + ".");
             return std::nullopt;
         }
-        if (auto m = Money::parse(t)) return m;
         const auto dot = t.find('.');
         const bool digits_only = !t.empty() && t.find_first_not_of("0123456789.") == std::string::npos;
         const bool well_formed =
@@ -200,7 +258,7 @@ class Reader {
             error(ProblemCode::bad_amount, path, "amount " + t + " must be written without an exponent",
                   "Beloppet " + t + " ska skrivas utan exponent.");
         else if (person && Money::parse(person->fixed))
-            error(detail::number_problem(ProblemCode::bad_amount, path, *person, trimmed, true));
+            error(detail::number_problem(ProblemCode::bad_amount, path.str(), *person, trimmed, true));
         else if (!well_formed && t.find(',') != std::string::npos)
             error(ProblemCode::bad_amount, path,
                   "not an amount: \"" + t + "\" (write kronor with a decimal point and no spaces, e.g. \"1250000.50\")",
@@ -216,22 +274,22 @@ class Reader {
     }
     /// The text of a JSON number that is not negative; `nullopt` (with the
     /// problem reported) otherwise, or when absent.
-    std::optional<std::string> unsigned_number(const Node* n, const std::string& path, const char* what) {
+    std::optional<std::string_view> unsigned_number(const Node* n, const Path& path, const char* what) {
         if (!present(n) || !expect(*n, Kind::number, path)) return std::nullopt;
-        std::string t{n->text};
-        if (!t.empty() && t[0] == '-') {
+        if (n->text.starts_with('-')) {
+            const std::string t{n->text};
             error(ProblemCode::out_of_range, path, std::string{"negative "} + what + " " + t,
                   sv_name(what) + " kan inte vara mindre än noll: " + t + ".");
             return std::nullopt;
         }
-        return t;
+        return n->text;
     }
     /// An exact non-negative decimal number (percentages, weights): at most six decimals.
-    std::optional<Decimal> opt_decimal(const Node* n, const std::string& path, const char* what) {
+    std::optional<Decimal> opt_decimal(const Node* n, const Path& path, const char* what) {
         const auto text = unsigned_number(n, path, what);
         if (!text) return std::nullopt;
-        const std::string& t = *text;
-        if (auto d = Decimal::parse(t)) return d;
+        if (auto d = Decimal::parse(*text)) return d;
+        const std::string t{*text};
         if (t.find_first_of("eE") != std::string::npos)
             error(ProblemCode::bad_number, path, std::string{what} + " " + t + " must be written without an exponent",
                   sv_name(what) + " ska skrivas utan exponent: " + t + ".");
@@ -243,7 +301,7 @@ class Reader {
                   sv_name(what) + " " + t + " har för många siffror.");
         return std::nullopt;
     }
-    std::optional<Percent> opt_percent(const Node* n, const std::string& path, bool at_most_100 = true) {
+    std::optional<Percent> opt_percent(const Node* n, const Path& path, bool at_most_100 = true) {
         auto d = opt_decimal(n, path, "percentage");
         if (!d) return std::nullopt;
         if (at_most_100 && *d > Decimal::whole(100)) {
@@ -254,11 +312,12 @@ class Reader {
         return Percent{*d};
     }
     /// A non-negative whole number not above `max`.
-    std::optional<std::int64_t> opt_count(const Node* n, const std::string& path, const char* what, std::int64_t max) {
+    std::optional<std::int64_t> opt_count(const Node* n, const Path& path, const char* what, std::int64_t max) {
         const auto text = unsigned_number(n, path, what);
         if (!text) return std::nullopt;
-        const std::string& t = *text;
-        auto d = Decimal::parse(t);
+        auto d = Decimal::parse(*text);
+        if (d && d->units() % Decimal::scale == 0 && d->units() / Decimal::scale <= max) return d->units() / Decimal::scale; // the usual case
+        const std::string t{*text};
         if (!d && !t.empty() && t.find_first_not_of("0123456789") == std::string::npos) {
             // Whole, but beyond even the exact decimal range: too large, not "not whole".
             error(ProblemCode::out_of_range, path, std::string{what} + " " + t + " is too large (at most " + std::to_string(max) + ")",
@@ -278,7 +337,7 @@ class Reader {
         }
         return v;
     }
-    std::optional<Date> opt_date(const Node* n, const std::string& path) {
+    std::optional<Date> opt_date(const Node* n, const Path& path) {
         if (!present(n)) return std::nullopt;
         if (!expect(*n, Kind::string, path)) return std::nullopt;
         if (auto d = parse_date(n->text)) return d;
@@ -292,12 +351,12 @@ class Reader {
         return std::nullopt;
     }
     /// An array of strings (ids); `nullopt` when absent or null.
-    std::optional<std::vector<std::string>> opt_ids(const Node* n, const std::string& path) {
+    std::optional<std::vector<std::string>> opt_ids(const Node* n, const Path& path) {
         if (!present(n)) return std::nullopt;
         if (!expect(*n, Kind::array, path)) return std::nullopt;
         std::vector<std::string> out;
         for (std::size_t i = 0; i < n->items.size(); ++i)
-            if (expect(n->items[i], Kind::string, path + "/" + std::to_string(i))) out.emplace_back(n->items[i].text);
+            if (expect(n->items[i], Kind::string, path / i)) out.emplace_back(n->items[i].text);
         return out;
     }
 
@@ -305,28 +364,28 @@ class Reader {
     /// `read(party, value, path)` gives the entry or reports why not.
     /// `nullopt` when absent, null or not an object.
     template <class T, class F>
-    std::optional<std::vector<T>> party_map(const Node* n, const std::string& path, const char* what, F&& read) {
+    std::optional<std::vector<T>> party_map(const Node* n, const Path& path, const char* what, F&& read) {
         if (!present(n) || !expect(*n, Kind::object, path)) return std::nullopt;
         std::vector<T> out;
         for (const auto& [party, value] : n->members) {
-            const std::string p = path + "/" + detail::pointer_escape(party);
+            const Path p = path.key(party);
             if (!present(&value))
                 error(ProblemCode::missing_value, p, std::string{"missing "} + what, sv_name(what) + " saknas.");
             else if (std::optional<T> entry = read(std::string{party}, value, p))
                 out.push_back(std::move(*entry));
         }
-        for (const auto& k : n->repeated_keys) repeated_key(path + "/" + detail::pointer_escape(k), k);
+        for (const auto& k : n->repeated_keys) repeated_key(path.key(k), k);
         return out;
     }
 
     /// Reads a required id; a missing or unreadable one makes references to
     /// ids of its kind unverifiable (`unreliable`).
-    std::string id(const Node& n, const std::string& path, const char* what, bool& unreliable) {
+    std::string id(const Node& n, const Path& path, const char* what, bool& unreliable) {
         const Node* node = get(n, "id");
         if (!present(node))
-            error(ProblemCode::missing_value, path + "/id", std::string{"missing "} + what + " id",
+            error(ProblemCode::missing_value, path / "id", std::string{"missing "} + what + " id",
                   std::string_view{what} == "party" ? "Partens id saknas." : "Uppgiftens id saknas.");
-        std::string value = str(node, path + "/id");
+        std::string value = str(node, path / "id");
         if (value.empty()) unreliable = true;
         return value;
     }
@@ -373,7 +432,7 @@ namespace fields = detail::fields;
 /// Opens an object with an id (a party, a task): checks its keys and reads
 /// its id; false when `n` is not an object, and then references to ids of
 /// its kind cannot be checked (`unreliable`).
-bool open_with_id(Reader& r, const Node& n, const std::string& path, const detail::Fields& f, const char* what, bool& unreliable, Id& id) {
+bool open_with_id(Reader& r, const Node& n, const Path& path, const detail::Fields& f, const char* what, bool& unreliable, Id& id) {
     if (!r.object(n, path, f)) {
         unreliable = true;
         return false;
@@ -382,24 +441,24 @@ bool open_with_id(Reader& r, const Node& n, const std::string& path, const detai
     return true;
 }
 
-Party read_party(Reader& r, const Node& n, const std::string& path) {
+Party read_party(Reader& r, const Node& n, const Path& path) {
     Party p;
     if (!open_with_id(r, n, path, fields::party, "party", r.party_ids_unreliable, p.id)) return p;
-    p.name = r.str(Reader::get(n, "name"), path + "/name");
-    p.kind = r.opt_enum<PartyKind>(Reader::get(n, "kind"), path + "/kind");
-    p.population = r.opt_count(Reader::get(n, "population"), path + "/population", "population", max_population);
-    p.mandate_covers_tasks = r.opt_bool(Reader::get(n, "mandate_covers_tasks"), path + "/mandate_covers_tasks");
-    p.decision_body = r.opt_enum<DecisionBody>(Reader::get(n, "decision_body"), path + "/decision_body");
+    p.name = r.str(Reader::get(n, "name"), path / "name");
+    p.kind = r.opt_enum<PartyKind>(Reader::get(n, "kind"), path / "kind");
+    p.population = r.opt_count(Reader::get(n, "population"), path / "population", "population", max_population);
+    p.mandate_covers_tasks = r.opt_bool(Reader::get(n, "mandate_covers_tasks"), path / "mandate_covers_tasks");
+    p.decision_body = r.opt_enum<DecisionBody>(Reader::get(n, "decision_body"), path / "decision_body");
     if (const Node* o = Reader::get(n, "other_direct_awards_same_kind"); Reader::present(o)) {
-        const std::string op = path + "/other_direct_awards_same_kind";
+        const Path op = path / "other_direct_awards_same_kind";
         if (r.object(*o, op, fields::other_direct_awards)) {
-            const auto amount = r.opt_amount(Reader::get(*o, "amount"), op + "/amount");
-            const auto category = r.opt_enum<Category>(Reader::get(*o, "category"), op + "/category");
+            const auto amount = r.opt_amount(Reader::get(*o, "amount"), op / "amount");
+            const auto category = r.opt_enum<Category>(Reader::get(*o, "category"), op / "category");
             if (!Reader::present(Reader::get(*o, "amount")))
-                r.error(ProblemCode::missing_value, op + "/amount", "missing amount (kronor in the assessment year)",
+                r.error(ProblemCode::missing_value, op / "amount", "missing amount (kronor in the assessment year)",
                         "Beloppet saknas (kronor under bedömningsåret).");
             if (!Reader::present(Reader::get(*o, "category")))
-                r.error(ProblemCode::missing_value, op + "/category", "missing category (general, social_and_other_specific or welfare)",
+                r.error(ProblemCode::missing_value, op / "category", "missing category (general, social_and_other_specific or welfare)",
                         "Kategorin saknas (general, social_and_other_specific eller welfare).");
             if (amount && category) p.other_direct_awards_same_kind = OtherDirectAwards{*amount, *category};
         }
@@ -407,32 +466,32 @@ Party read_party(Reader& r, const Node& n, const std::string& path) {
     return p;
 }
 
-void read_hamburg(Reader& r, const Node* n, const std::string& path, HamburgFacts& h) {
+void read_hamburg(Reader& r, const Node* n, const Path& path, HamburgFacts& h) {
     if (!Reader::present(n) || !r.object(*n, path, fields::hamburg)) return;
-    h.establishes_cooperation = r.opt_bool(Reader::get(*n, "establishes_cooperation"), path + "/establishes_cooperation");
-    h.common_objectives = r.opt_bool(Reader::get(*n, "common_objectives"), path + "/common_objectives");
-    h.public_interest_only = r.opt_bool(Reader::get(*n, "public_interest_only"), path + "/public_interest_only");
-    h.open_market_share_percent = r.opt_percent(Reader::get(*n, "open_market_share_percent"), path + "/open_market_share_percent");
+    h.establishes_cooperation = r.opt_bool(Reader::get(*n, "establishes_cooperation"), path / "establishes_cooperation");
+    h.common_objectives = r.opt_bool(Reader::get(*n, "common_objectives"), path / "common_objectives");
+    h.public_interest_only = r.opt_bool(Reader::get(*n, "public_interest_only"), path / "public_interest_only");
+    h.open_market_share_percent = r.opt_percent(Reader::get(*n, "open_market_share_percent"), path / "open_market_share_percent");
 }
 
-void read_teckal(Reader& r, const Node* n, const std::string& path, TeckalFacts& t) {
+void read_teckal(Reader& r, const Node* n, const Path& path, TeckalFacts& t) {
     if (!Reader::present(n) || !r.object(*n, path, fields::teckal)) return;
-    t.similar_control = r.opt_bool(Reader::get(*n, "similar_control"), path + "/similar_control");
-    t.activity_share_percent = r.opt_percent(Reader::get(*n, "activity_share_percent"), path + "/activity_share_percent");
-    t.private_capital = r.opt_bool(Reader::get(*n, "private_capital"), path + "/private_capital");
+    t.similar_control = r.opt_bool(Reader::get(*n, "similar_control"), path / "similar_control");
+    t.activity_share_percent = r.opt_percent(Reader::get(*n, "activity_share_percent"), path / "activity_share_percent");
+    t.private_capital = r.opt_bool(Reader::get(*n, "private_capital"), path / "private_capital");
 }
 
-std::optional<Compensation> read_compensation(Reader& r, const Node* n, const std::string& path) {
+std::optional<Compensation> read_compensation(Reader& r, const Node* n, const Path& path) {
     if (!Reader::present(n)) return std::nullopt;
     Compensation c;
     if (!r.object(*n, path, fields::compensation)) return c;
-    c.money_per_year = r.opt_amount(Reader::get(*n, "money_per_year"), path + "/money_per_year");
+    c.money_per_year = r.opt_amount(Reader::get(*n, "money_per_year"), path / "money_per_year");
     if (const Node* k = Reader::get(*n, "in_kind_value_per_year"); k && k->kind == Kind::null)
         c.in_kind_value_per_year.reset();
     else if (k)
-        c.in_kind_value_per_year = r.opt_amount(k, path + "/in_kind_value_per_year");
+        c.in_kind_value_per_year = r.opt_amount(k, path / "in_kind_value_per_year");
     if (const Node* cost = Reader::get(*n, "cost_per_year"); Reader::present(cost)) {
-        const std::string cp = path + "/cost_per_year";
+        const Path cp = path / "cost_per_year";
         if (r.object(*cost, cp, fields::cost)) {
             CostComponents k;
             const auto component = [&](const char* name, std::optional<Money>& into) {
@@ -442,7 +501,7 @@ std::optional<Compensation> read_compensation(Reader& r, const Node* n, const st
                 else if (v->kind == Kind::null)
                     into.reset();
                 else
-                    into = r.opt_amount(v, cp + "/" + name);
+                    into = r.opt_amount(v, cp / name);
             };
             component("staff", k.staff);
             component("premises", k.premises);
@@ -453,27 +512,27 @@ std::optional<Compensation> read_compensation(Reader& r, const Node* n, const st
         }
     }
     if (const Node* b = Reader::get(*n, "contractor_bears_share"); Reader::present(b))
-        c.contractor_bears_share = r.opt_bool(b, path + "/contractor_bears_share").value_or(false);
+        c.contractor_bears_share = r.opt_bool(b, path / "contractor_bears_share").value_or(false);
     if (const Node* t = Reader::get(*n, "tolerance"); Reader::present(t)) {
         if (t->kind == Kind::object) {
-            if (r.object(*t, path + "/tolerance", fields::tolerance)) {
+            if (r.object(*t, path / "tolerance", fields::tolerance)) {
                 const Node* p = Reader::get(*t, "percent");
                 if (!Reader::present(p) && t->members.size() == (p ? 1u : 0u))
-                    r.error(ProblemCode::missing_value, path + "/tolerance/percent", "missing percent", "Procentsatsen saknas.");
-                else if (auto pct = r.opt_percent(p, path + "/tolerance/percent", false))
+                    r.error(ProblemCode::missing_value, path / "tolerance/percent", "missing percent", "Procentsatsen saknas.");
+                else if (auto pct = r.opt_percent(p, path / "tolerance/percent", false))
                     c.tolerance = Tolerance::of_percent(*pct);
             }
-        } else if (auto m = r.opt_amount(t, path + "/tolerance")) {
+        } else if (auto m = r.opt_amount(t, path / "tolerance")) {
             c.tolerance = Tolerance::of_amount(*m);
         }
     }
     if (const Node* a = Reader::get(*n, "allocation"); Reader::present(a)) {
-        const std::string ap = path + "/allocation";
+        const Path ap = path / "allocation";
         if (r.object(*a, ap, fields::allocation)) {
             Allocation al;
-            al.key = r.opt_enum<AllocationKey>(Reader::get(*a, "key"), ap + "/key");
-            al.weights = r.party_map<Weight>(Reader::get(*a, "weights"), ap + "/weights", "weight",
-                                             [&](std::string party, const Node& value, const std::string& p) -> std::optional<Weight> {
+            al.key = r.opt_enum<AllocationKey>(Reader::get(*a, "key"), ap / "key");
+            al.weights = r.party_map<Weight>(Reader::get(*a, "weights"), ap / "weights", "weight",
+                                             [&](std::string party, const Node& value, const Path& p) -> std::optional<Weight> {
                                                  if (auto d = r.opt_decimal(&value, p, "weight")) return Weight{std::move(party), *d};
                                                  return std::nullopt;
                                              });
@@ -483,49 +542,49 @@ std::optional<Compensation> read_compensation(Reader& r, const Node* n, const st
     return c;
 }
 
-Task read_task(Reader& r, const Node& n, const std::string& path) {
+Task read_task(Reader& r, const Node& n, const Path& path) {
     Task t;
     if (!open_with_id(r, n, path, fields::task, "task", r.task_ids_unreliable, t.id)) return t;
-    t.description = r.str(Reader::get(n, "description"), path + "/description");
-    t.contractor = r.opt_str(Reader::get(n, "contractor"), path + "/contractor");
-    t.principals = r.opt_ids(Reader::get(n, "principals"), path + "/principals");
-    t.huvudman = r.opt_ids(Reader::get(n, "huvudman"), path + "/huvudman");
-    t.nature = r.opt_enum<TaskNature>(Reader::get(n, "nature"), path + "/nature");
-    t.area = r.opt_enum<Area>(Reader::get(n, "area"), path + "/area");
-    t.category = r.opt_enum<Category>(Reader::get(n, "category"), path + "/category");
-    t.target_group_children = r.opt_bool(Reader::get(n, "target_group_children"), path + "/target_group_children");
-    t.within_competence = r.opt_bool(Reader::get(n, "within_competence"), path + "/within_competence");
-    t.within_contractor_competence = r.opt_bool(Reader::get(n, "within_contractor_competence"), path + "/within_contractor_competence");
-    t.annual_value = r.opt_amount(Reader::get(n, "annual_value"), path + "/annual_value");
-    t.principal_shares =
-        r.party_map<PrincipalShare>(Reader::get(n, "principal_shares"), path + "/principal_shares", "share",
-                                    [&](std::string party, const Node& value, const std::string& p) -> std::optional<PrincipalShare> {
-                                        if (auto share = r.opt_percent(&value, p)) return PrincipalShare{std::move(party), *share};
-                                        return std::nullopt;
-                                    });
-    read_hamburg(r, Reader::get(n, "hamburg"), path + "/hamburg", t.hamburg);
-    read_teckal(r, Reader::get(n, "teckal"), path + "/teckal", t.teckal);
-    t.compensation = read_compensation(r, Reader::get(n, "compensation"), path + "/compensation");
+    t.description = r.str(Reader::get(n, "description"), path / "description");
+    t.contractor = r.opt_str(Reader::get(n, "contractor"), path / "contractor");
+    t.principals = r.opt_ids(Reader::get(n, "principals"), path / "principals");
+    t.huvudman = r.opt_ids(Reader::get(n, "huvudman"), path / "huvudman");
+    t.nature = r.opt_enum<TaskNature>(Reader::get(n, "nature"), path / "nature");
+    t.area = r.opt_enum<Area>(Reader::get(n, "area"), path / "area");
+    t.category = r.opt_enum<Category>(Reader::get(n, "category"), path / "category");
+    t.target_group_children = r.opt_bool(Reader::get(n, "target_group_children"), path / "target_group_children");
+    t.within_competence = r.opt_bool(Reader::get(n, "within_competence"), path / "within_competence");
+    t.within_contractor_competence = r.opt_bool(Reader::get(n, "within_contractor_competence"), path / "within_contractor_competence");
+    t.annual_value = r.opt_amount(Reader::get(n, "annual_value"), path / "annual_value");
+    t.principal_shares = r.party_map<PrincipalShare>(Reader::get(n, "principal_shares"), path / "principal_shares", "share",
+                                                     [&](std::string party, const Node& value, const Path& p) -> std::optional<PrincipalShare> {
+                                                         if (auto share = r.opt_percent(&value, p)) return PrincipalShare{std::move(party), *share};
+                                                         return std::nullopt;
+                                                     });
+    read_hamburg(r, Reader::get(n, "hamburg"), path / "hamburg", t.hamburg);
+    read_teckal(r, Reader::get(n, "teckal"), path / "teckal", t.teckal);
+    t.compensation = read_compensation(r, Reader::get(n, "compensation"), path / "compensation");
     return t;
 }
 
 void read_delegation(Reader& r, const Node* n, Delegation& d) {
-    const std::string path = "/delegation";
+    const Path path{"/delegation"};
     if (!Reader::present(n) || !r.object(*n, path, fields::delegation)) return;
-    d.used = r.opt_bool(Reader::get(*n, "used"), path + "/used");
-    d.agreed = r.opt_bool(Reader::get(*n, "agreed"), path + "/agreed");
-    d.onward_delegation = r.opt_enum<OnwardDelegation>(Reader::get(*n, "onward_delegation"), path + "/onward_delegation");
-    d.reporting_to_principal = r.opt_bool(Reader::get(*n, "reporting_to_principal"), path + "/reporting_to_principal");
-    if (const Node* ds = Reader::get(*n, "delegates"); Reader::present(ds) && r.expect(*ds, Kind::array, path + "/delegates")) {
+    d.used = r.opt_bool(Reader::get(*n, "used"), path / "used");
+    d.agreed = r.opt_bool(Reader::get(*n, "agreed"), path / "agreed");
+    d.onward_delegation = r.opt_enum<OnwardDelegation>(Reader::get(*n, "onward_delegation"), path / "onward_delegation");
+    d.reporting_to_principal = r.opt_bool(Reader::get(*n, "reporting_to_principal"), path / "reporting_to_principal");
+    if (const Node* ds = Reader::get(*n, "delegates"); Reader::present(ds) && r.expect(*ds, Kind::array, path / "delegates")) {
+        const Path delegates = path / "delegates";
         for (std::size_t i = 0; i < ds->items.size(); ++i) {
-            const std::string dp = path + "/delegates/" + std::to_string(i);
+            const Path dp = delegates / i;
             const Node& x = ds->items[i];
             if (!r.object(x, dp, fields::delegate)) continue;
             Delegate del;
-            del.task = r.opt_str(Reader::get(x, "task"), dp + "/task");
-            del.to = r.opt_enum<DelegateTo>(Reader::get(x, "to"), dp + "/to");
-            del.employer = r.opt_str(Reader::get(x, "employer"), dp + "/employer");
-            del.matter = r.opt_enum<Matter>(Reader::get(x, "matter"), dp + "/matter");
+            del.task = r.opt_str(Reader::get(x, "task"), dp / "task");
+            del.to = r.opt_enum<DelegateTo>(Reader::get(x, "to"), dp / "to");
+            del.employer = r.opt_str(Reader::get(x, "employer"), dp / "employer");
+            del.matter = r.opt_enum<Matter>(Reader::get(x, "matter"), dp / "matter");
             d.delegates.push_back(std::move(del));
         }
     }
@@ -551,12 +610,18 @@ Agreement read_document(Reader& r, const Node& root) {
     }
     if (const Node* ps = Reader::get(root, "parties"); Reader::present(ps) && !r.expect(*ps, Kind::array, "/parties"))
         r.party_ids_unreliable = true;
-    else if (ps && ps->kind == Kind::array)
-        for (std::size_t i = 0; i < ps->items.size(); ++i) a.parties.push_back(read_party(r, ps->items[i], "/parties/" + std::to_string(i)));
+    else if (ps && ps->kind == Kind::array) {
+        const Path parties{"/parties"};
+        a.parties.reserve(ps->items.size());
+        for (std::size_t i = 0; i < ps->items.size(); ++i) a.parties.push_back(read_party(r, ps->items[i], parties / i));
+    }
     if (const Node* ts = Reader::get(root, "tasks"); Reader::present(ts) && !r.expect(*ts, Kind::array, "/tasks"))
         r.task_ids_unreliable = true;
-    else if (ts && ts->kind == Kind::array)
-        for (std::size_t i = 0; i < ts->items.size(); ++i) a.tasks.push_back(read_task(r, ts->items[i], "/tasks/" + std::to_string(i)));
+    else if (ts && ts->kind == Kind::array) {
+        const Path tasks{"/tasks"};
+        a.tasks.reserve(ts->items.size());
+        for (std::size_t i = 0; i < ts->items.size(); ++i) a.tasks.push_back(read_task(r, ts->items[i], tasks / i));
+    }
     read_delegation(r, Reader::get(root, "delegation"), a.delegation);
     a.compensation = read_compensation(r, Reader::get(root, "compensation"), "/compensation");
     if (const Node* n = Reader::get(root, "information"); Reader::present(n) && r.object(*n, "/information", fields::information)) {
@@ -578,11 +643,13 @@ Agreement read_document(Reader& r, const Node& root) {
     a.creates_copyright_material = r.opt_bool(Reader::get(root, "creates_copyright_material"), "/creates_copyright_material");
     if (const Node* cs = Reader::get(root, "clauses"); Reader::present(cs) && r.expect(*cs, Kind::array, "/clauses")) {
         std::vector<Clause> clauses;
+        clauses.reserve(cs->items.size());
+        const Path clause_path{"/clauses"};
         for (std::size_t i = 0; i < cs->items.size(); ++i)
-            if (auto c = r.opt_enum<Clause>(&cs->items[i], "/clauses/" + std::to_string(i)))
+            if (auto c = r.opt_enum<Clause>(&cs->items[i], clause_path / i))
                 clauses.push_back(*c);
             else if (cs->items[i].kind == Kind::null)
-                r.error(ProblemCode::wrong_type, "/clauses/" + std::to_string(i), "expected a string, got null",
+                r.error(ProblemCode::wrong_type, clause_path / i, "expected a string, got null",
                         "Fel typ av värde: här ska det stå en sträng, inte null.");
         a.clauses = std::move(clauses);
     }

@@ -26,43 +26,56 @@ void write_problems(Out& o, const std::vector<Problem>& problems, Lang lang) {
     o.end_array();
 }
 
+namespace {
+
+/// The first position at or after `i` of a byte of `s` that JSON must
+/// escape (a control character, a quote or a backslash), or `s.size()`.
+/// Eight plain bytes at a time: report strings are mostly plain text.
+std::size_t plain_until(std::string_view s, std::size_t i) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    const auto zero_byte = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
+    while (i + 8 <= s.size()) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        const std::uint64_t control = (w - ones * 0x20) & ~w & highs; // some byte < 0x20
+        if (control | zero_byte(w ^ (ones * '"')) | zero_byte(w ^ (ones * '\\'))) break;
+        i += 8;
+    }
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == '"' || c == '\\') break;
+        ++i;
+    }
+    return i;
+}
+
+} // namespace
+
 void append_quoted(std::string& out, std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";
     out.reserve(out.size() + s.size() + 2);
     out += '"';
     std::size_t run = 0; // start of the pending run of characters that need no escape
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        // Skip eight plain bytes at a time (no control character, quote or
-        // backslash in the word): report strings are mostly plain text.
-        while (i + 8 <= s.size()) {
-            std::uint64_t w;
-            std::memcpy(&w, s.data() + i, 8);
-            constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-            const auto zero_byte = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
-            const std::uint64_t control = (w - ones * 0x20) & ~w & highs; // some byte < 0x20
-            if (control | zero_byte(w ^ (ones * '"')) | zero_byte(w ^ (ones * '\\'))) break;
-            i += 8;
-        }
+    for (;;) {
+        const std::size_t i = plain_until(s, run);
+        out.append(s.data() + run, i - run);
         if (i >= s.size()) break;
         const auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        out.append(s.data() + run, i - run);
         run = i + 1;
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
+        case '"': out.append("\\\"", 2); break;
+        case '\\': out.append("\\\\", 2); break;
+        case '\n': out.append("\\n", 2); break;
+        case '\r': out.append("\\r", 2); break;
+        case '\t': out.append("\\t", 2); break;
+        case '\b': out.append("\\b", 2); break;
+        case '\f': out.append("\\f", 2); break;
         default:
-            out += "\\u00";
+            out.append("\\u00", 4);
             out += hex[c >> 4];
             out += hex[c & 0x0F];
         }
     }
-    out.append(s.data() + run, s.size() - run);
     out += '"';
 }
 
