@@ -427,6 +427,9 @@ ParseOutcome parse(std::string_view text) {
     }
     boost::json::parse_options opts;
     opts.max_depth = max_depth;
+    // The whole text was found valid UTF-8 above: the parser need not check
+    // every string again.
+    opts.allow_invalid_utf8 = true;
     // The nodes of a small document in the first block of the arena (about
     // 6 bytes of nodes per byte of text); a large one grows it.
     out.arena = std::make_unique<Arena>(std::clamp<std::size_t>(6 * text.size(), 4096, std::size_t{1} << 20));

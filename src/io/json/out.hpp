@@ -2,6 +2,8 @@
 // A small streaming JSON writer: stable output (keys in the order written),
 // exact numbers written from their decimal text, pretty or compact.
 
+#include <algorithm>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,62 +31,124 @@ void write_problems(Out& o, const std::vector<Problem>& problems, Lang lang);
 /// portfolio report show it.
 void write_row_members(Out& o, const ThresholdRow& row);
 
+/// The first position at or after `i` of a byte of `s` that JSON must
+/// escape (a control character, a quote or a backslash), or `s.size()`.
+std::size_t plain_until(std::string_view s, std::size_t i) noexcept;
+
 class Out {
   public:
     /// A writer; `reserve` bytes of output are allocated at once (a report
     /// of a typical agreement is a few KB: one allocation, no regrowth).
     explicit Out(bool pretty, std::size_t reserve = 0) : pretty_{pretty} {
-        if (reserve) out_.reserve(reserve);
+        if (reserve) buf_.resize(reserve);
     }
 
     Out& begin_object() { return open('{'); }
     Out& end_object() { return close('}'); }
     Out& begin_array() { return open('['); }
     Out& end_array() { return close(']'); }
+    /// A key written in the code (a literal of plain ASCII letters, digits,
+    /// '_' and '$'): nothing to escape.
+    template <std::size_t N>
+    Out& key(const char (&k)[N]) {
+        separate();
+        put('"');
+        put(std::string_view{k, N - 1});
+        if (pretty_)
+            put("\": ");
+        else
+            put("\":");
+        after_key_ = true;
+        return *this;
+    }
+    /// A key from data (a party id): escaped as needed.
     Out& key(std::string_view k) {
         separate();
-        append_quoted(out_, k);
+        quoted(k);
         if (pretty_)
-            out_.append(": ", 2);
+            put(": ");
         else
-            out_ += ':';
+            put(':');
         after_key_ = true;
         return *this;
     }
     Out& string(std::string_view s) {
         separate();
-        append_quoted(out_, s);
+        quoted(s);
         return *this;
     }
     /// A number from its exact decimal text.
     Out& number(std::string_view text) {
         separate();
-        out_ += text;
+        put(text);
         return *this;
     }
     Out& boolean(bool b) {
         separate();
-        if (b)
-            out_.append("true", 4);
-        else
-            out_.append("false", 5);
+        put(b ? std::string_view{"true"} : std::string_view{"false"});
         return *this;
     }
     Out& null() {
         separate();
-        out_.append("null", 4);
+        put("null");
         return *this;
     }
     [[nodiscard]] std::string take() {
-        if (pretty_) out_ += '\n';
-        return std::move(out_);
+        if (pretty_) put('\n');
+        buf_.resize(len_);
+        len_ = 0;
+        return std::move(buf_);
     }
 
   private:
+    // The output is written into buf_, whose first len_ bytes are the text
+    // so far (the rest is room): plain stores, no capacity check per
+    // character as std::string's push_back makes.
+    char* room(std::size_t n) {
+        if (buf_.size() - len_ < n) buf_.resize(std::max(2 * buf_.size(), len_ + n + 256));
+        char* p = buf_.data() + len_;
+        len_ += n;
+        return p;
+    }
+    void put(char c) { *room(1) = c; }
+    void put(std::string_view s) {
+        if (!s.empty()) std::memcpy(room(s.size()), s.data(), s.size());
+    }
+    void quoted(std::string_view s) {
+        put('"');
+        std::size_t run = 0; // start of the pending run of characters that need no escape
+        for (;;) {
+            const std::size_t i = plain_until(s, run);
+            put(s.substr(run, i - run));
+            if (i >= s.size()) break;
+            escape(static_cast<unsigned char>(s[i]));
+            run = i + 1;
+        }
+        put('"');
+    }
+    void escape(unsigned char c) {
+        static constexpr char hex[] = "0123456789abcdef";
+        switch (c) {
+        case '"': put("\\\""); break;
+        case '\\': put("\\\\"); break;
+        case '\n': put("\\n"); break;
+        case '\r': put("\\r"); break;
+        case '\t': put("\\t"); break;
+        case '\b': put("\\b"); break;
+        case '\f': put("\\f"); break;
+        default: {
+            char* p = room(6);
+            std::memcpy(p, "\\u00", 4);
+            p[4] = hex[c >> 4];
+            p[5] = hex[c & 0x0F];
+        }
+        }
+    }
     void newline() {
         if (!pretty_) return;
-        out_ += '\n';
-        out_.append(2 * first_.size(), ' ');
+        put('\n');
+        const std::size_t n = 2 * first_.size();
+        std::memset(room(n), ' ', n);
     }
     void separate() {
         if (after_key_) {
@@ -92,14 +156,14 @@ class Out {
             return;
         }
         if (!first_.empty()) {
-            if (first_.back() == 0) out_ += ',';
+            if (first_.back() == 0) put(',');
             first_.back() = 0;
             newline();
         }
     }
     Out& open(char c) {
         separate();
-        out_ += c;
+        put(c);
         first_.push_back(1);
         return *this;
     }
@@ -107,10 +171,11 @@ class Out {
         const bool empty = first_.back() != 0;
         first_.pop_back();
         if (!empty) newline();
-        out_ += c;
+        put(c);
         return *this;
     }
-    std::string out_;
+    std::string buf_;
+    std::size_t len_ = 0;
     std::string first_; // per open container: 1 until it has a member (a string: no allocation for the first 15 levels)
     bool pretty_;
     bool after_key_ = false;

@@ -26,11 +26,21 @@ namespace {
 using detail::date_or_null;
 using detail::Out;
 
+/// A citation as format_citation() writes it; one that names no SKR
+/// guidance is unchanged by it and written without a copy.
+void citation(Out& o, std::string_view c) {
+    if (c.find("SKR") == std::string_view::npos)
+        o.string(c);
+    else
+        o.string(format_citation(c));
+}
+
 void write_explanation(Out& o, const Explanation& e, Lang lang) {
     o.begin_object();
     o.key("id").string(e.id);
     o.key("text").string(e.text.in(lang));
-    o.key("citation").string(format_citation(e.citation));
+    o.key("citation");
+    citation(o, e.citation);
     o.key("value").string(to_string(e.value));
     o.key("missing").begin_array();
     for (const auto& m : e.missing) o.string(m);
@@ -70,7 +80,8 @@ std::string write_report(const Report& report, const ReportOptions& options, std
         o.key("severity").string(to_string(info.severity));
         o.key("subject").string(subject_path(report, f));
         if (f.subject.scope == Scope::clause) o.key("item").string(to_string(static_cast<Clause>(f.subject.index)));
-        o.key("citation").string(format_citation(info.citation));
+        o.key("citation");
+        citation(o, info.citation);
         o.key("message").string(message(report, f, lang));
         o.key("missing").begin_array();
         for (const auto& m : f.missing) o.string(m);
