@@ -8,7 +8,8 @@
 #   ./build.sh clang           build and test with clang 14
 #   ./build.sh sanitize        clang + AddressSanitizer, UBSan, LeakSanitizer
 #   ./build.sh tsan [SECONDS]  clang + ThreadSanitizer: the C API from 8 threads
-#                              over the fuzzer's corpus (default 5 s)
+#                              over the fuzzer's corpus (default 5 s), and avtal
+#                              serve's concurrency test (ctest serve.concurrency)
 #   ./build.sh serve-sanitize  avtal serve's fault tests under ASan+UBSan and its
 #                              concurrency test under TSan (clang; for CI)
 #   ./build.sh consumer        install into a temporary prefix and build a
@@ -103,13 +104,18 @@ sanitize)
         ctest --test-dir build/sanitize --output-on-failure -j"$jobs"
     ;;
 tsan)
-    need "${base_packages[@]}" catch2 "${clang_packages[@]}"
+    need "${base_packages[@]}" catch2 python3 "${clang_packages[@]}"
     seconds=${1:-5}
     configure build/tsan -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_C_COMPILER=clang-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DAVTAL_BUILD_TESTS=ON -DAVTAL_BUILD_EXAMPLES=OFF -DAVTAL_SANITIZE=thread
-    cmake --build build/tsan -j"$jobs" --target capi_stress
+    cmake --build build/tsan -j"$jobs" --target capi_stress avtal_cli
     TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 build/tsan/tests/capi/capi_stress "$seconds" 8 \
         examples/agreements tests/malformed tests/fuzz/regressions tests/cli
+    # The service under TSan: the test starts the TSan build of avtal serve on
+    # 127.0.0.1 with --port 0 (1 000 keep-alive connections, 16 threads on
+    # mixed endpoints) and stops it; a report makes the service exit non-zero
+    # and the test fail. Bounded: ctest stops it after 300 s.
+    TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 ctest --test-dir build/tsan --output-on-failure -L serve-concurrency --timeout 300
     ;;
 serve-sanitize)
     # Only the avtal command is built (the service's tests drive it over
