@@ -2,8 +2,8 @@
 // as a document (sections, one table each), and its Markdown and text.
 #include "portfolio_doc.hpp"
 
-#include "markdown_cell.hpp"
 #include "text_layout.hpp"
+#include "text_util.hpp"
 
 #include <avtal/core/date.hpp>
 #include <avtal/core/enum.hpp>
@@ -15,11 +15,7 @@ namespace avtal::detail::portfolio {
 
 namespace {
 
-struct W {
-    const char* sv;
-    const char* en;
-    [[nodiscard]] std::string in(Lang l) const { return l == Lang::sv ? sv : en; }
-};
+using W = avtal::detail::Words;
 
 using avtal::detail::md_cell;
 using avtal::detail::width_of;

@@ -2,6 +2,8 @@
 // drawing of the party's cooperation as SVG (generated directly, so that
 // the same input always gives the same bytes).
 #include "portfolio_doc.hpp"
+#include "text_layout.hpp"
+#include "text_util.hpp"
 
 #include <avtal/core/date.hpp>
 
@@ -15,19 +17,16 @@ namespace avtal::detail::portfolio {
 namespace {
 
 std::string esc(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
+    return avtal::detail::substitute(s, [](char c) -> const char* {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
+        case '&': return "&amp;";
+        case '<': return "&lt;";
+        case '>': return "&gt;";
+        case '"': return "&quot;";
+        case '\'': return "&#39;";
+        default: return nullptr;
         }
-    }
-    return out;
+    });
 }
 
 /// A coordinate with one decimal, the same bytes on every run.
@@ -38,11 +37,7 @@ std::string num(double v) {
     return buf;
 }
 
-std::size_t chars(std::string_view s) {
-    std::size_t n = 0;
-    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return n;
-}
+using avtal::detail::width_of;
 
 const char* verdict_colour(Verdict v) {
     switch (v) {
@@ -62,7 +57,7 @@ struct Node {
 
 /// Half the width and height of a node's box.
 std::pair<double, double> box_of(const Node& n, bool centre) {
-    const double w = std::max(centre ? 140.0 : 96.0, 7.6 * static_cast<double>(chars(n.name)) + 18), h = centre ? 46 : 34;
+    const double w = std::max(centre ? 140.0 : 96.0, 7.6 * static_cast<double>(width_of(n.name)) + 18), h = centre ? 46 : 34;
     return {w / 2, h / 2};
 }
 
@@ -285,7 +280,7 @@ std::string render_portfolio_svg(const PortfolioReport& r, const PortfolioRender
         out += "<line x1=\"" + num(x) + "\" y1=\"" + num(y) + "\" x2=\"" + num(x + 26) + "\" y2=\"" + num(y) + "\" stroke=\"" + verdict_colour(v) +
                "\" stroke-width=\"2\" marker-end=\"url(#arrow-" + std::string{to_string(v)} + ")\"/>\n";
         out += "<text x=\"" + num(x + 32) + "\" y=\"" + num(y + 4) + "\">" + esc(word) + "</text>\n";
-        x += 48 + 7 * static_cast<double>(chars(word));
+        x += 48 + 7 * static_cast<double>(width_of(word));
     }
     out += "<text x=\"" + num(width - 20) + "\" y=\"" + num(y + 4) + "\" text-anchor=\"end\" fill=\"#444444\">" +
            esc(sv ? "pil: från uppdragstagare till uppdragsgivare" : "arrow: from contractor to principal") + "</text>\n";

@@ -2,8 +2,8 @@
 // group findings by what the reader must do: errors against the law, legal
 // requirements that cannot be decided (with the facts to find out),
 // deviations from guidance, then information.
-#include "markdown_cell.hpp"
 #include "text_layout.hpp"
+#include "text_util.hpp"
 
 #include <avtal/core/date.hpp>
 #include <avtal/core/enum.hpp>
@@ -20,11 +20,7 @@ namespace avtal {
 
 namespace {
 
-struct Words {
-    const char* sv;
-    const char* en;
-    [[nodiscard]] std::string in(Lang l) const { return l == Lang::sv ? sv : en; }
-};
+using detail::Words;
 
 Words verdict_words(Verdict v) {
     switch (v) {
@@ -104,18 +100,7 @@ std::string visible_controls(std::string s) {
     return out;
 }
 
-/// A user's text on one line: a line break in it is shown as "␊".
-std::string one_line(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        if (c == '\n')
-            out += "\u240A";
-        else
-            out += c;
-    }
-    return out;
-}
+using detail::one_line;
 
 using detail::width_of;
 
