@@ -75,11 +75,9 @@ namespace predicates {
 
 /// @brief The agreement creates copyright material.
 [[nodiscard]] inline const Predicate<AgreementSubject>& creates_copyright_material() {
-    static const auto p = detail::leaf<AgreementSubject>(
+    static const auto p = detail::stated<AgreementSubject>(
         {"content.creates_copyright_material", {"Upphovsrättsligt material skapas", "Copyright material is created"}, {}},
-        [](const AgreementSubject& s, Trace& t) {
-            return detail::fact_is(s.agreement().creates_copyright_material, true, t, [] { return std::string{"/creates_copyright_material"}; });
-        });
+        [](const AgreementSubject& s) { return s.agreement().creates_copyright_material; }, "/creates_copyright_material");
     return p;
 }
 
@@ -271,10 +269,9 @@ namespace predicates {
 /// @brief The task's target group is children (`target_group_children`):
 /// where `content.children_warranted` applies.
 [[nodiscard]] inline const Predicate<TaskSubject>& content_children_warranted() {
-    static const auto p =
-        detail::leaf<TaskSubject>(detail::predicate_info(rules::info::content_children_warranted()), [](const TaskSubject& s, Trace& t) {
-            return detail::fact_is(s.task().target_group_children, true, t, [&] { return s.path() + "/target_group_children"; });
-        });
+    static const auto p = detail::stated<TaskSubject>(
+        detail::predicate_info(rules::info::content_children_warranted()), [](const TaskSubject& s) { return s.task().target_group_children; },
+        "/target_group_children");
     return p;
 }
 } // namespace predicates
