@@ -11,7 +11,32 @@ using avtal::test::norrstrom;
 using avtal::test::status_of;
 using avtal::test::statuses;
 using avtal::test::with_delegation;
+using avtal::test::ymd;
 using S = Status;
+
+TEST_CASE("task.cooperation_in_force", "[rules][task]") {
+    Agreement a = norrstrom();
+    CHECK(status_of(check(a), "task.cooperation_in_force") == S::satisfied);
+    SECTION("on the day 9 kap. 37 § KL came into force") {
+        a.assessment_date = ymd(2018, 7, 1);
+        CHECK(status_of(check(a), "task.cooperation_in_force") == S::satisfied);
+    }
+    SECTION("the day before: no general right to avtalssamverkan, so undetermined, and the verdict with it") {
+        a.assessment_date = ymd(2018, 6, 30);
+        const Report r = check(a);
+        CHECK(status_of(r, "task.cooperation_in_force") == S::undetermined);
+        CHECK(r.verdict() == Verdict::incomplete);
+        const std::string sv = message(r, *r.findings_of("task.cooperation_in_force")[0], Lang::sv);
+        CHECK_THAT(sv, Catch::Contains("före 2018-07-01") && Catch::Contains("stöd i speciallag"));
+        CHECK_THAT(sv, !Catch::Contains("1991:900"));
+    }
+    SECTION("before kommunallagen (2017:725) itself") {
+        a.assessment_date = ymd(2017, 10, 1);
+        const Report r = check(a);
+        CHECK(status_of(r, "task.cooperation_in_force") == S::undetermined);
+        CHECK_THAT(message(r, *r.findings_of("task.cooperation_in_force")[0], Lang::en), Catch::Contains("kommunallagen (1991:900) applied"));
+    }
+}
 
 TEST_CASE("task.roles", "[rules][task]") {
     Agreement a = norrstrom();
@@ -142,6 +167,27 @@ TEST_CASE("task.special_legislation lists the statutes in force on the assessmen
     for (const auto& l : laws(Area::children_and_youth, ymd(2024, 1, 1), true)) CHECK(l.find("stöd och skydd") == std::string::npos);
     // An unknown date names both versions of socialtjänstlagen.
     CHECK_THAT(laws(Area::social_services, std::nullopt)[0], Catch::Contains("2001:453") && Catch::Contains("2025:400"));
+
+    // Miljöbalken's and PBL's own rules on avtalssamverkan were repealed on
+    // 2018-07-01: they apply instead of 9 kap. 37 § only before that day, and
+    // after it the message says they are gone (never that they apply).
+    {
+        Task t;
+        t.area = Area::waste;
+        CHECK(special_cooperation_rules(t, ymd(2018, 7, 1)).empty());
+        REQUIRE(special_cooperation_rules(t, ymd(2018, 6, 30)).size() == 1);
+        CHECK_THAT(special_cooperation_rules(t, ymd(2018, 6, 30))[0].sv, Catch::Contains("Miljöbalken (1998:808) har egna regler"));
+        CHECK_FALSE(repealed_cooperation_rules(t, ymd(2018, 6, 30)));
+        REQUIRE(repealed_cooperation_rules(t, ymd(2024, 1, 1)));
+        CHECK_THAT(repealed_cooperation_rules(t, ymd(2024, 1, 1))->sv, Catch::Contains("upphävdes 2018-07-01"));
+        t.area = Area::it;
+        CHECK_FALSE(repealed_cooperation_rules(t, ymd(2024, 1, 1)));
+        Agreement w = norrstrom();
+        w.tasks[0].area = Area::environment;
+        const Report rw = check(w);
+        const std::string sv = message(rw, *rw.findings_of("task.special_legislation")[0], Lang::sv);
+        CHECK_THAT(sv, Catch::Contains("upphävdes 2018-07-01") && !Catch::Contains("gäller i stället"));
+    }
 
     // In a report: info, always listed, satisfied, never violated.
     Agreement a = norrstrom();

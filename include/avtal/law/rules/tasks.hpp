@@ -148,11 +148,14 @@ namespace avtal {
             "taken by the committee and, when urgent, by the chair or another member it has appointed (HFD 2016 ref. 74) – never "
             "by an employee"));
     };
+    // Miljöbalken and plan- och bygglagen had rules of their own on
+    // avtalssamverkan until the 2018 reform repealed them: they applied
+    // instead only before 2018-07-01 (see repealed_cooperation_rules).
+    const bool before_reform = date && std::chrono::sys_days{*date} < std::chrono::sys_days{std::chrono::year{2018} / 7 / 1};
     const auto repealed = [&](const char* law_sv, const char* law_en) {
-        out.push_back(
-            tx(std::string{law_sv} + " hade egna regler om avtalssamverkan som upphävdes 2018-07-01 (prop. 2017/18:151); nu gäller 9 kap. 37 § KL",
-               std::string{law_en} + " had rules of its own on avtalssamverkan that were repealed on 2018-07-01 (prop. 2017/18:151); "
-                                     "9 kap. 37 § KL now applies"));
+        if (before_reform)
+            out.push_back(tx(std::string{law_sv} + " har egna regler om avtalssamverkan (de upphävdes 2018-07-01, prop. 2017/18:151)",
+                             std::string{law_en} + " has rules of its own on avtalssamverkan (repealed on 2018-07-01, prop. 2017/18:151)"));
     };
     if (task.area) switch (*task.area) {
         case Area::social_services:
@@ -179,6 +182,92 @@ namespace avtal {
     }
     return out;
 }
+
+/// @brief For a task in an area whose statute had rules of its own on
+/// avtalssamverkan that the 2018 reform repealed (miljöbalken, plan- och
+/// bygglagen; prop. 2017/18:151), assessed on or after 2018-07-01 (or on no
+/// date): a sentence saying so; otherwise nothing.
+[[nodiscard]] inline std::optional<Text> repealed_cooperation_rules(const Task& task, const std::optional<Date>& date) {
+    if (!task.area || (date && std::chrono::sys_days{*date} < std::chrono::sys_days{std::chrono::year{2018} / 7 / 1})) return std::nullopt;
+    const auto said = [](const char* sv, const char* en) {
+        return Text{std::string{sv} + " hade egna regler om avtalssamverkan; de upphävdes 2018-07-01 (prop. 2017/18:151), och sedan dess gäller "
+                                      "9 kap. 37 § kommunallagen.",
+                    std::string{en} + " had rules of its own on avtalssamverkan; they were repealed on 2018-07-01 (prop. 2017/18:151), and "
+                                      "9 kap. 37 § kommunallagen has applied since."};
+    };
+    switch (*task.area) {
+    case Area::planning_and_building: return said("Plan- och bygglagen (2010:900)", "The Planning and Building Act (2010:900)");
+    case Area::environment:
+    case Area::waste: return said("Miljöbalken (1998:808)", "The Environmental Code (1998:808)");
+    default: return std::nullopt;
+    }
+}
+
+// task.cooperation_in_force ───────────────────────────────────────────────
+namespace detail {
+/// Why a task assessed on `date`, before 2018-07-01, cannot rest on 9 kap.
+/// 37 § KL (the message of `task.cooperation_in_force`).
+[[nodiscard]] inline Text before_cooperation_law(const Date& date) {
+    const bool old_kl = std::chrono::sys_days{date} < std::chrono::sys_days{std::chrono::year{2018} / 1 / 1};
+    return tx("Avtalet bedöms per " + format_date(date) +
+                  ", före 2018-07-01, då 9 kap. 37 § kommunallagen trädde i kraft (SFS 2018:569). Dessförinnan fanns ingen "
+                  "allmän rätt till avtalssamverkan: att en annan kommun eller region utför uppgiften kräver stöd i speciallag, och "
+                  "uppdragstagarens anställda kunde inte besluta på uppdragsgivarens vägnar." +
+                  (old_kl ? std::string{" Före 2018-01-01 gällde kommunallagen (1991:900), inte kommunallagen (2017:725)."} : std::string{}),
+              "The agreement is assessed on " + format_date(date) +
+                  ", before 2018-07-01, when 9 kap. 37 § kommunallagen came into force (SFS 2018:569). Until then there was no general "
+                  "right to avtalssamverkan: another municipality or region performing the task needs a basis in special legislation, and "
+                  "the contractor's employees could not decide on the principal's behalf." +
+                  (old_kl ? std::string{" Before 2018-01-01 kommunallagen (1991:900) applied, not kommunallagen (2017:725)."} : std::string{}));
+}
+} // namespace detail
+namespace rules::info {
+/// @brief `task.cooperation_in_force` [error]. 9 kap. 37 § KL, the general
+/// right to avtalssamverkan, came with SFS 2018:569 and applies from
+/// 2018-07-01 (seed 000, Förord: "Från och med den 1 juli 2018 finns det en
+/// generell rätt till kommunal avtalssamverkan i kommunallagen"). Before
+/// that, a task performed by another municipality needed a basis in special
+/// legislation, which no fact of the model records: undetermined.
+[[nodiscard]] inline const RuleInfo& task_cooperation_in_force() {
+    static const RuleInfo i{
+        .id = "task.cooperation_in_force",
+        .severity = Severity::error,
+        .citation = "9 kap. 37 § kommunallagen (2017:725), i kraft 2018-07-01 (SFS 2018:569)",
+        .source = "SKR 2023, Förord",
+        .title = {"Avtalssamverkan enligt 9 kap. 37 § kommunallagen gäller på bedömningsdagen (från 2018-07-01)",
+                  "Avtalssamverkan under 9 kap. 37 § kommunallagen is in force on the assessment date (from 2018-07-01)"},
+        .violation = {"{subject} bedöms för en dag då 9 kap. 37 § kommunallagen inte gällde.",
+                      "{subject} is assessed for a day when 9 kap. 37 § kommunallagen was not in force."},
+    };
+    return i;
+}
+} // namespace rules::info
+namespace predicates {
+/// @brief The assessment date is on or after 2018-07-01; before it, unknown
+/// (a basis in special legislation would have been needed).
+[[nodiscard]] inline const Predicate<TaskSubject>& task_cooperation_in_force() {
+    static const auto p =
+        detail::leaf<TaskSubject>(detail::predicate_info(rules::info::task_cooperation_in_force()), [](const TaskSubject& s, Trace& t) {
+            const auto& date = s.ctx->date();
+            if (!date) return t.unknown([] { return std::string{"/assessment_date"}; });
+            const auto days = std::chrono::sys_days{*date};
+            if (days >= std::chrono::sys_days{std::chrono::year{2018} / 7 / 1}) return Truth::yes;
+            t.note([&] { return detail::before_cooperation_law(*date); });
+            return Truth::unknown;
+        });
+    return p;
+}
+} // namespace predicates
+namespace rules {
+/// @brief `task.cooperation_in_force` [error].
+[[nodiscard]] inline const Rule& task_cooperation_in_force() {
+    static const Rule r{info::task_cooperation_in_force(), predicates::task_cooperation_in_force(), [](const TaskSubject& s, Status st) {
+                            const auto& date = s.ctx->date();
+                            return st == Status::undetermined && date ? detail::before_cooperation_law(*date) : Text{};
+                        }};
+    return r;
+}
+} // namespace rules
 
 // task.roles ────────────────────────────────────────────────────────────────
 namespace rules::info {
@@ -582,6 +671,10 @@ namespace rules {
             all.sv += ".";
             all.en += ".";
             const auto rules = special_cooperation_rules(s.task(), s.ctx->date());
+            if (const auto gone = repealed_cooperation_rules(s.task(), s.ctx->date())) {
+                all.sv += " " + gone->sv;
+                all.en += " " + gone->en;
+            }
             if (!rules.empty()) {
                 all.sv += " Enligt 9 kap. 37 § tredje stycket kommunallagen gäller i stället avvikande bestämmelser i annan lag om "
                           "avtalssamverkan och delegering: ";
