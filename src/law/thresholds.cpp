@@ -29,7 +29,7 @@ std::shared_ptr<const ThresholdTable> builtin_thresholds() {
              "before the welfare rules (in force 2019-01-01) as bilaga 2", kv2018},
             {p, Category::welfare, ymd(2019, 1, 1), ymd(2019, 12, 31), kr(1'991'766), true,
              "28 % of the threshold for these services; welfare services (bilaga 2 a, prop. 2017/18:158, in force 2019-01-01)",
-             "Upphandlingsmyndigheten, Tröskelvärden och direktupphandlingsgränser (from 2018-01-01 table, note **)"},
+             "Upphandlingsmyndigheten, Tröskelvärden och direktupphandlingsgränser (tabellen från 2018-01-01, not **)"},
             {p, Category::general, ymd(2020, 1, 1), ymd(2021, 12, 31), kr(615'312), true, "28 % of the sub-central threshold", kv2020},
             {p, Category::social_and_other_specific, ymd(2020, 1, 1), ymd(2021, 12, 31), kr(615'312), true, "as general (bilaga 2)", kv2020},
             {p, Category::welfare, ymd(2020, 1, 1), ymd(2021, 12, 31), kr(2'156'469), true, "28 % of the threshold for welfare services (bilaga 2 a)",

@@ -81,7 +81,7 @@ BOOST_DESCRIBE_ENUM(Category, general, social_and_other_specific, welfare)
 enum class DelegateTo : std::uint8_t {
     employee,         ///< Anställd hos uppdragstagaren: the only lawful delegate.
     consultant,       ///< Konsult: not an employee (SKR).
-    elected_official, ///< Förtroendevald hos den andra parten: not allowed (SKR).
+    elected_official, ///< Förtroendevald hos den andra parten: not allowed (SKR); the principal's own is ordinary delegation.
     company_employee, ///< Anställd i kommunalt bolag: not allowed (SKR).
 };
 BOOST_DESCRIBE_ENUM(DelegateTo, employee, consultant, elected_official, company_employee)

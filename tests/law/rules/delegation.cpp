@@ -38,6 +38,13 @@ TEST_CASE("delegation.employees_only", "[rules][delegation]") {
     a.delegation.delegates[0].to = DelegateTo::employee;
     a.delegation.delegates[0].employer = "fjallviken"; // the principal's own staff: ordinary, lawful delegation (7 kap. 5 § KL)
     CHECK(status_of(check(a), "delegation.employees_only") == S::satisfied);
+    a.delegation.delegates[0].to = DelegateTo::elected_official; // a member of the principal's own committee: ordinary (6 kap. 37 § KL)
+    CHECK(status_of(check(a), "delegation.employees_only") == S::satisfied);
+    a.delegation.delegates[0].employer = "norrstrom"; // the contractor's elected official: no
+    CHECK(status_of(check(a), "delegation.employees_only") == S::violated);
+    a.delegation.delegates[0].employer.reset(); // an elected official of no stated party is the other party's (the enumerator's meaning)
+    CHECK(status_of(check(a), "delegation.employees_only") == S::violated);
+    a.delegation.delegates[0].to = DelegateTo::employee;
     a.parties.push_back(Party{"gransby", "Gränsby kommun", PartyKind::municipality, 3000, std::nullopt});
     a.delegation.delegates[0].employer = "gransby"; // a third party's employee: no
     CHECK(status_of(check(a), "delegation.employees_only") == S::violated);

@@ -93,6 +93,24 @@ namespace predicates {
         const Delegate& d = s.delegate();
         const Agreement& a = s.agreement();
         if (!d.to) return t.unknown([&] { return s.path() + "/to"; });
+        // A principal's own elected official (a member of its committee)
+        // deciding for that committee is ordinary delegation under 6 kap.
+        // 37 § KL, lawful, and not external delegation: the bar is on the
+        // other party's elected officials.
+        if (*d.to == DelegateTo::elected_official && d.employer && d.task) {
+            if (const auto k = s.ctx->task_index(*d.task)) {
+                const auto& ps = a.tasks[*k].principals;
+                if (ps && std::find(ps->begin(), ps->end(), *d.employer) != ps->end() && a.tasks[*k].contractor != d.employer) {
+                    t.note([&] {
+                        return detail::tx("Delegaten är förtroendevald hos uppdragsgivaren " + detail::quoted(*d.employer) +
+                                              ": vanlig delegering inom den egna kommunen (6 kap. 37 § KL), inte extern delegering.",
+                                          "The delegate is an elected official of the principal " + detail::quoted(*d.employer) +
+                                              ": ordinary delegation within its own municipality (6 kap. 37 § KL), not external delegation.");
+                    });
+                    return Truth::yes;
+                }
+            }
+        }
         if (*d.to != DelegateTo::employee) {
             t.note([&] {
                 switch (*d.to) {
