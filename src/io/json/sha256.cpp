@@ -41,7 +41,7 @@ std::string sha256_hex(std::string_view bytes) {
     }
     static constexpr char hex[] = "0123456789abcdef";
     std::string out(2 * static_cast<std::size_t>(len), '\0');
-    for (unsigned int i = 0; i < len; ++i) {
+    for (std::size_t i = 0; i < len; ++i) {
         out[2 * i] = hex[digest[i] >> 4];
         out[2 * i + 1] = hex[digest[i] & 0x0F];
     }
