@@ -129,7 +129,7 @@ struct DirectAwardMemo {
     std::mutex mutex;
     std::map<std::size_t, KeyShares> shares;                                      // by task
     std::map<const std::vector<Weight>*, WeightIndex> weights;                    // by weight list
-    std::map<std::tuple<std::string, std::string, bool>, Sums, std::less<>> sums; // by (principal, contractor, recorded)
+    std::map<std::tuple<std::string, std::string, int>, Sums, std::less<>> sums; // by (principal, contractor, what is recorded)
 };
 
 std::shared_ptr<DirectAwardMemo> make_direct_award_memo() { return std::make_shared<DirectAwardMemo>(); }
@@ -378,7 +378,8 @@ Truth direct_award_for_principal(const TaskSubject& s, const std::string& princi
     DirectAwardMemo::Sums computed;
     const DirectAwardMemo::Sums* sums = &computed;
     if (regular && many) {
-        const bool record = t.active();
+        // Recorded: nothing (0), the missing facts (1) or notes too (2).
+        const int record = !t.active() ? 0 : t.full() ? 2 : 1;
         auto key = std::make_tuple(principal, *self.contractor, record);
         {
             const std::lock_guard lock{memo.mutex};
@@ -386,7 +387,7 @@ Truth direct_award_for_principal(const TaskSubject& s, const std::string& princi
         }
         if (sums == &computed) {
             Explanation scratch;
-            Trace recording = record ? Trace{scratch} : Trace{};
+            Trace recording = record == 2 ? Trace{scratch} : record == 1 ? Trace::facts_only(scratch) : Trace{};
             computed = sum_tasks(s, memo, principal, name, months, recording);
             computed.notes = std::move(scratch.notes);
             computed.missing = std::move(scratch.missing);

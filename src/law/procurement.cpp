@@ -54,9 +54,16 @@ ProcurementResult resolve_procurement(const Context& ctx, std::size_t task) {
     if (r.outcome == ProcurementOutcome::undetermined) {
         if (!nature) r.missing.push_back(s.path() + "/nature");
         for (std::size_t i = 0; i < list.size(); ++i)
-            if (r.exceptions[i] == Truth::unknown) detail::merge_missing(r.missing, list[i].explain(s).missing);
+            if (r.exceptions[i] == Truth::unknown) detail::merge_missing(r.missing, list[i].facts(s).missing);
     }
     return r;
+}
+
+const ProcurementResult& detail::procurement_result(const Context& ctx, std::size_t task, ProcurementResult& scratch) {
+    const auto pre = ctx.procurement();
+    if (task < pre.size()) return pre[task];
+    scratch = resolve_procurement(ctx, task);
+    return scratch;
 }
 
 /// @brief The duties that come with direct award (LOU 19 a kap.; the value
@@ -78,7 +85,8 @@ Text direct_award_duties() {
 /// per exception, notes on the outcome (and on direct award's own duties).
 Explanation explain_procurement(const Context& ctx, std::size_t task) {
     const TaskSubject s{&ctx, task};
-    const ProcurementResult r = resolve_procurement(ctx, task);
+    ProcurementResult own;
+    const ProcurementResult& r = detail::procurement_result(ctx, task, own);
     Explanation e;
     e.id = "procurement.required";
     e.text = detail::tx("En tjänst som köps av en annan kommun ska upphandlas enligt LOU, om inte ett undantag gäller",

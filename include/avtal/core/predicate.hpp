@@ -48,21 +48,93 @@ struct Explanation {
     std::vector<Explanation> children; ///< The sub-predicates' explanations.
 };
 
+template <class Subject>
+class Predicate;
+
+namespace detail {
+
+/// The positions of distinct paths in a vector, found by their hash: open
+/// addressing in one array, so that indexing 10⁵ paths costs no allocation
+/// per path (a node-based hash table spent most of a large check in malloc).
+class PathIndex {
+  public:
+    /// Forgets every position.
+    void clear() noexcept {
+        slots_.clear();
+        count_ = 0;
+    }
+    /// Whether `path` is not among the indexed paths of `paths`; if not, it
+    /// is recorded at position `pos` (where the caller then puts it).
+    bool add(const std::vector<std::string>& paths, std::string_view path, std::size_t pos) {
+        if (2 * (count_ + 1) > slots_.size()) grow();
+        const std::size_t h = std::hash<std::string_view>{}(path);
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+            Slot& s = slots_[i];
+            if (s.pos == 0) {
+                s = Slot{h, pos + 1};
+                ++count_;
+                return true;
+            }
+            if (s.hash == h && paths[s.pos - 1] == path) return false;
+        }
+    }
+
+  private:
+    struct Slot {
+        std::size_t hash = 0;
+        std::size_t pos = 0; // the position + 1; 0 when empty
+    };
+    void grow() {
+        std::vector<Slot> old = std::move(slots_);
+        slots_.assign(old.empty() ? 64 : 2 * old.size(), Slot{});
+        const std::size_t mask = slots_.size() - 1;
+        for (const Slot& s : old) {
+            if (s.pos == 0) continue;
+            std::size_t i = s.hash & mask;
+            while (slots_[i].pos != 0) i = (i + 1) & mask;
+            slots_[i] = s;
+        }
+    }
+    std::vector<Slot> slots_;
+    std::size_t count_ = 0;
+};
+
+} // namespace detail
+
 /// @brief What a predicate function may report besides its answer: the facts
 /// it found missing and notes for the explanation.
 ///
 /// A `Trace` is inactive on the fast path (`Predicate::operator()`): every
 /// call is then a no-op, and the lambdas that would build paths or notes are
-/// never invoked.
+/// never invoked. A trace made by `facts_only` records the missing facts but
+/// no notes and no children (`Predicate::facts`, what a finding keeps).
 class Trace {
   public:
     /// @brief An inactive trace (the fast path).
     Trace() noexcept = default;
     /// @brief A trace writing into the explanation node `node`.
     explicit Trace(Explanation& node) noexcept : node_{&node} {}
+    /// @brief A trace writing only the missing facts into `node`: notes and
+    /// children are not built.
+    [[nodiscard]] static Trace facts_only(Explanation& node) noexcept {
+        Trace t{node};
+        t.facts_only_ = true;
+        return t;
+    }
 
-    /// @brief Whether an explanation is being built.
+    /// @brief Whether an explanation (or its missing facts) is being built.
     [[nodiscard]] bool active() const noexcept { return node_ != nullptr; }
+
+    /// @brief Whether notes and children are recorded: a whole explanation,
+    /// not only its missing facts.
+    [[nodiscard]] bool full() const noexcept { return node_ != nullptr && !facts_only_; }
+
+    /// @brief `p.explain(s)` for a full trace, `p.facts(s)` for a trace of
+    /// missing facts only (a predicate function that evaluates another
+    /// predicate itself asks for what this trace records).
+    template <class S>
+    [[nodiscard]] Explanation explain(const Predicate<S>& p, const S& s) const;
 
     /// @brief Records a missing fact (a JSON-pointer-like path such as
     /// `/tasks/0/hamburg/open_market_share_percent`) and returns
@@ -84,13 +156,13 @@ class Trace {
     template <class NoteFn>
     requires std::is_invocable_r_v<Text, NoteFn&>
     void note(NoteFn&& make) {
-        if (node_) node_->notes.push_back(std::forward<NoteFn>(make)());
+        if (node_ && !facts_only_) node_->notes.push_back(std::forward<NoteFn>(make)());
     }
 
     /// @brief Attaches a finished sub-explanation (when a predicate function
     /// evaluates other predicates itself).
     void child(Explanation e) {
-        if (node_) node_->children.push_back(std::move(e));
+        if (node_ && !facts_only_) node_->children.push_back(std::move(e));
     }
 
   private:
@@ -105,22 +177,19 @@ class Trace {
             missing.push_back(std::move(path));
             return;
         }
-        const std::hash<std::string_view> hash;
         if (indexed_ > missing.size()) { // the node's paths were changed behind this trace
             index_.clear();
             indexed_ = 0;
         }
-        for (; indexed_ < missing.size(); ++indexed_) index_.emplace(hash(missing[indexed_]), indexed_);
-        const std::size_t h = hash(path);
-        const auto [lo, hi] = index_.equal_range(h);
-        for (auto it = lo; it != hi; ++it)
-            if (it->second < missing.size() && missing[it->second] == path) return;
+        for (; indexed_ < missing.size(); ++indexed_) (void)index_.add(missing, missing[indexed_], indexed_);
+        if (!index_.add(missing, path, indexed_)) return;
         missing.push_back(std::move(path));
-        index_.emplace(h, indexed_++);
+        ++indexed_;
     }
     Explanation* node_ = nullptr;
-    std::unordered_multimap<std::size_t, std::size_t> index_; // hash of a path → its position in node_->missing
-    std::size_t indexed_ = 0;                                 // the positions in index_
+    bool facts_only_ = false;
+    detail::PathIndex index_; // the positions of node_->missing's paths
+    std::size_t indexed_ = 0; // the positions in index_
 };
 
 /// @brief A callable that can be made a predicate over `Subject`: it takes
@@ -128,9 +197,6 @@ class Trace {
 template <class F, class Subject>
 concept PredicateFunction = std::copy_constructible<F> &&
     (std::is_invocable_r_v<Truth, const F&, const Subject&, Trace&> || std::is_invocable_r_v<Truth, const F&, const Subject&>);
-
-template <class Subject>
-class Predicate;
 
 namespace detail {
 
@@ -150,6 +216,7 @@ struct PredicateNode {
 
     [[nodiscard]] virtual Truth eval(const Subject& s) const = 0;
     [[nodiscard]] virtual Explanation explain(const Subject& s) const = 0;
+    [[nodiscard]] virtual Explanation facts(const Subject& s) const = 0;
     [[nodiscard]] virtual const std::vector<Predicate<Subject>>* children() const { return nullptr; }
 
     [[nodiscard]] Explanation start() const { return Explanation{info.id, info.text, info.citation, Truth::unknown, {}, {}, {}}; }
@@ -165,16 +232,17 @@ inline void merge_missing(std::vector<std::string>& into, const std::vector<std:
         }
         return;
     }
-    // Many paths: a hash set of views (no reallocation below, so they stay valid).
+    // Many paths: an index of their hashes.
     into.reserve(into.size() + from.size());
-    std::unordered_set<std::string_view> seen{into.begin(), into.end()};
+    PathIndex seen;
+    for (std::size_t i = 0; i < into.size(); ++i) (void)seen.add(into, into[i], i);
     for (const auto& m : from)
-        if (seen.insert(m).second) into.push_back(m);
+        if (seen.add(into, m, into.size())) into.push_back(m);
 }
 
 /// A decided node needs no missing facts; an unknown one keeps those of its
-/// unknown children.
-inline void finish(Explanation& e) {
+/// unknown children (taken from them when `keep_children` is false).
+inline void finish(Explanation& e, bool keep_children = true) {
     if (e.value != Truth::unknown) {
         e.missing.clear();
         return;
@@ -187,14 +255,21 @@ inline void finish(Explanation& e) {
             if (c.value == Truth::unknown) merge_missing(e.missing, c.missing);
         return;
     }
-    // Many paths (a rule over every task): one hash set of views for all
+    // Many paths (a rule over every task): one index of hashes for all
     // children, not a look through the paths so far for each (quadratic).
-    e.missing.reserve(total); // no reallocation below: the views stay valid
-    std::unordered_set<std::string_view> seen{e.missing.begin(), e.missing.end()};
-    for (const auto& c : e.children)
+    // Children whose missing facts are not kept (`facts`) give them up.
+    e.missing.reserve(total);
+    PathIndex seen;
+    for (std::size_t i = 0; i < e.missing.size(); ++i) (void)seen.add(e.missing, e.missing[i], i);
+    for (auto& c : e.children)
         if (c.value == Truth::unknown)
-            for (const auto& m : c.missing)
-                if (seen.insert(m).second) e.missing.push_back(m);
+            for (auto& m : c.missing)
+                if (seen.add(e.missing, m, e.missing.size())) {
+                    if (keep_children)
+                        e.missing.push_back(m);
+                    else
+                        e.missing.push_back(std::move(m));
+                }
 }
 
 template <class Subject, class F>
@@ -215,6 +290,13 @@ struct LeafNode final : PredicateNode<Subject> {
     Explanation explain(const Subject& s) const override {
         Explanation e = this->start();
         Trace t{e};
+        e.value = call(s, t);
+        if (e.value != Truth::unknown) e.missing.clear();
+        return e;
+    }
+    Explanation facts(const Subject& s) const override {
+        Explanation e;
+        Trace t = Trace::facts_only(e);
         e.value = call(s, t);
         if (e.value != Truth::unknown) e.missing.clear();
         return e;
@@ -243,6 +325,11 @@ class Predicate {
     /// @brief The answer for `s` with its full explanation tree.
     [[nodiscard]] Explanation explain(const Subject& s) const { return node_->explain(s); }
 
+    /// @brief The answer for `s` and the missing facts of its explanation
+    /// (equal to `explain(s).value` and `explain(s).missing`), without
+    /// texts, notes or children: what a finding keeps.
+    [[nodiscard]] Explanation facts(const Subject& s) const { return node_->facts(s); }
+
     /// @brief The predicate's id, texts and citation.
     [[nodiscard]] const PredicateInfo& info() const noexcept { return node_->info; }
 
@@ -255,6 +342,11 @@ class Predicate {
   private:
     std::shared_ptr<const detail::PredicateNode<Subject>> node_;
 };
+
+template <class S>
+Explanation Trace::explain(const Predicate<S>& p, const S& s) const {
+    return facts_only_ ? p.facts(s) : p.explain(s);
+}
 
 /// @brief Makes a predicate from a function and its name. `fn` takes
 /// `const Subject&` and optionally a `Trace&` to report missing facts and
@@ -316,6 +408,19 @@ struct JunctionNode final : PredicateNode<Subject> {
         finish(e);
         return e;
     }
+    Explanation facts(const Subject& s) const override {
+        Explanation e;
+        e.value = this->kind == NodeKind::all ? Truth::yes : Truth::no;
+        e.children.reserve(parts.size());
+        for (const auto& p : parts) {
+            e.children.push_back(p.facts(s));
+            const Truth v = e.children.back().value;
+            e.value = this->kind == NodeKind::all ? (e.value && v) : (e.value || v);
+        }
+        finish(e, false);
+        e.children.clear();
+        return e;
+    }
     const std::vector<Predicate<Subject>>* children() const override { return &parts; }
 };
 
@@ -329,6 +434,14 @@ struct NotNode final : PredicateNode<Subject> {
         e.children.push_back(inner.explain(s));
         e.value = !e.children.back().value;
         finish(e);
+        return e;
+    }
+    Explanation facts(const Subject& s) const override {
+        Explanation e;
+        e.children.push_back(inner.facts(s));
+        e.value = !e.children.back().value;
+        finish(e, false);
+        e.children.clear();
         return e;
     }
 };
@@ -351,6 +464,15 @@ struct ImpliesNode final : PredicateNode<Subject> {
         e.children.push_back(requirement.explain(s));
         e.value = implies(e.children[0].value, e.children[1].value);
         finish(e);
+        return e;
+    }
+    Explanation facts(const Subject& s) const override {
+        Explanation e;
+        e.children.push_back(condition.facts(s));
+        e.children.push_back(requirement.facts(s));
+        e.value = implies(e.children[0].value, e.children[1].value);
+        finish(e, false);
+        e.children.clear();
         return e;
     }
 };

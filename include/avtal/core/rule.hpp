@@ -132,7 +132,7 @@ void emit_finding(const RuleInfo& info, const P& predicate, const Subject& s, co
         }
     }
     out.push_back(Finding{self, st, s.ref(), {}});
-    if (st == Status::undetermined) out.back().missing = predicate.explain(s).missing;
+    if (st == Status::undetermined) out.back().missing = predicate.facts(s).missing;
 }
 
 template <class S, class Root>

@@ -56,6 +56,12 @@ struct ProcurementResult {
 /// missing fact.
 [[nodiscard]] ProcurementResult resolve_procurement(const Context& ctx, std::size_t task);
 
+namespace detail {
+/// The resolution of task `task`: the one `check()` has made when the
+/// context has it, else resolved into `scratch`.
+[[nodiscard]] const ProcurementResult& procurement_result(const Context& ctx, std::size_t task, ProcurementResult& scratch);
+} // namespace detail
+
 /// @brief The duties that come with direct award (LOU 19 a kap.), named in
 /// the explanation when an exemption rests on direct award alone.
 [[nodiscard]] Text direct_award_duties();

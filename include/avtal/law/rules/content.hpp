@@ -100,10 +100,14 @@ namespace predicates {
             default: return Truth::yes;
             }
             if (!t.active()) return (*cond)(a);
-            Explanation e = cond->explain(a);
+            Explanation e = t.explain(*cond, a);
             const Truth v = e.value;
-            if (v == Truth::unknown)
-                for (const auto& m : e.missing) t.missing(m);
+            if (v == Truth::unknown) {
+                if (t.full())
+                    for (const auto& m : e.missing) t.missing(m);
+                else
+                    for (auto& m : e.missing) t.missing(std::move(m));
+            }
             t.child(std::move(e));
             return v;
         });

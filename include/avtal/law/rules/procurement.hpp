@@ -50,10 +50,13 @@ namespace predicates {
 /// service, or an exception of the context's list holds.
 [[nodiscard]] inline const Predicate<TaskSubject>& procurement_not_required() {
     static const auto p = detail::leaf<TaskSubject>(detail::predicate_info(rules::info::procurement_required()), [](const TaskSubject& s, Trace& t) {
-        if (!t.active()) {
-            const auto pre = s.ctx->procurement();
-            if (s.index < pre.size()) return detail::procurement_truth(pre[s.index].outcome);
-            return detail::procurement_truth(resolve_procurement(*s.ctx, s.index).outcome);
+        if (!t.full()) {
+            // The answer (and for a trace of facts, the missing facts) of the
+            // resolution check() has made, not a new one.
+            ProcurementResult own;
+            const ProcurementResult& r = detail::procurement_result(*s.ctx, s.index, own);
+            for (const auto& m : r.missing) t.missing(m);
+            return detail::procurement_truth(r.outcome);
         }
         Explanation e = explain_procurement(*s.ctx, s.index);
         for (auto& c : e.children) t.child(std::move(c));
@@ -69,7 +72,8 @@ namespace rules {
 /// that hold.
 [[nodiscard]] inline const Rule& procurement_required() {
     static const Rule r{info::procurement_required(), predicates::procurement_not_required(), [](const TaskSubject& s, Status) {
-                            const ProcurementResult res = resolve_procurement(*s.ctx, s.index);
+                            ProcurementResult own;
+                            const ProcurementResult& res = detail::procurement_result(*s.ctx, s.index, own);
                             Text out;
                             const auto& list = s.ctx->exceptions();
                             std::string held_sv, held_en;
