@@ -127,8 +127,8 @@ struct DirectAwardMemo {
         std::vector<std::string> missing; // recorded missing facts (when recorded)
     };
     std::mutex mutex;
-    std::map<std::size_t, KeyShares> shares;                                      // by task
-    std::map<const std::vector<Weight>*, WeightIndex> weights;                    // by weight list
+    std::map<std::size_t, KeyShares> shares;                                     // by task
+    std::map<const std::vector<Weight>*, WeightIndex> weights;                   // by weight list
     std::map<std::tuple<std::string, std::string, int>, Sums, std::less<>> sums; // by (principal, contractor, what is recorded)
 };
 

@@ -185,3 +185,52 @@ TEST_CASE("Many missing facts: each once, in the order first found, by a trace a
     CHECK(e.missing[0] == "/a");
     for (int i = 0; i < 1000; ++i) CHECK(e.missing[static_cast<std::size_t>(i) + 1] == "/x/" + std::to_string(i));
 }
+
+TEST_CASE("facts() answers as explain() with the same missing facts, and records no notes or children", "[predicate][missing]") {
+    // A leaf that notes and attaches a child, under every combinator.
+    const auto noisy = make_predicate<Facts>({"noisy", {"Brusig", "Noisy"}, {}}, [](const Facts& f, Trace& t) {
+        t.note([] { return Text{"not", "note"}; });
+        t.child(Explanation{"kid", {}, {}, Truth::yes, {}, {}, {}});
+        if (!f.c) return t.unknown([] { return std::string{"/c"}; });
+        return truth(*f.c);
+    });
+    const auto A = fact("a", &Facts::a), B = fact("b", &Facts::b);
+    const std::vector<Predicate<Facts>> ps{noisy, A && noisy, A || B || noisy, !noisy, when({"w", {"W", "W"}, {}}, A, B && noisy), all_of(A, !B)};
+    const std::optional<bool> vals[] = {false, std::nullopt, true};
+    for (const auto& p : ps)
+        for (auto x : vals)
+            for (auto y : vals)
+                for (auto z : vals) {
+                    const Facts f{x, y, z};
+                    const Explanation full = p.explain(f), lean = p.facts(f);
+                    CHECK(lean.value == full.value);
+                    CHECK(lean.missing == full.missing);
+                    CHECK(lean.notes.empty());
+                    CHECK(lean.children.empty());
+                }
+    Explanation node;
+    Trace t = Trace::facts_only(node);
+    CHECK(t.active());
+    CHECK_FALSE(t.full());
+    t.note([] { return Text{"x", "x"}; });
+    t.child(Explanation{});
+    t.missing("/p");
+    CHECK(node.notes.empty());
+    CHECK(node.children.empty());
+    CHECK(node.missing == std::vector<std::string>{"/p"});
+}
+
+TEST_CASE("facts() of a junction of thousands of unknown parts keeps the explanation's paths in order", "[predicate][missing]") {
+    std::vector<Predicate<Facts>> parts;
+    for (int i = 0; i < 300; ++i)
+        parts.push_back(make_predicate<Facts>({"p" + std::to_string(i), {"P", "P"}, {}}, [i](const Facts&, Trace& t) {
+            for (int k = 0; k < 40; ++k) t.missing("/tasks/" + std::to_string((i * 7 + k) % 500) + "/x");
+            return Truth::unknown;
+        }));
+    const auto all = all_of(PredicateInfo{"all", {"Alla", "All"}, {}}, parts);
+    const Facts f{};
+    const Explanation full = all.explain(f), lean = all.facts(f);
+    REQUIRE(full.missing.size() == 500);
+    CHECK(lean.missing == full.missing);
+    CHECK(lean.value == Truth::unknown);
+}

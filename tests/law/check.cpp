@@ -181,3 +181,45 @@ TEST_CASE("An info rule is listed, satisfied, wherever its predicate does not an
     a.tasks[1].target_group_children = std::nullopt;
     CHECK(statuses(check(a, options), "local.children_note") == std::vector<S>{S::satisfied, S::satisfied});
 }
+
+TEST_CASE("A finding keeps exactly its explanation's missing facts, also when many tasks share principals", "[rules][missing]") {
+    // 400 service tasks of one contractor, each for two of nine principals
+    // whose shares come from the population key: every principal's value is
+    // over the limit and Hamburg is unknown, so procurement is undetermined
+    // for every task (the case whose notes check() once replayed per task).
+    Agreement a = test::norrstrom();
+    a.parties.clear();
+    for (int p = 0; p < 10; ++p)
+        a.parties.push_back(Party{"p" + std::to_string(p), "P" + std::to_string(p), PartyKind::municipality, 1000 + p, std::nullopt});
+    const Task model = a.tasks[0];
+    a.tasks.clear();
+    for (int i = 0; i < 400; ++i) {
+        Task t = model;
+        t.id = "t" + std::to_string(i);
+        t.contractor = "p0";
+        t.principals = std::vector<Id>{"p" + std::to_string(1 + i % 9), "p" + std::to_string(1 + (i + 4) % 9)};
+        t.huvudman = t.principals;
+        t.category = Category::general;
+        t.target_group_children.reset();
+        t.hamburg.reset();
+        t.annual_value = test::kr(100'000);
+        a.tasks.push_back(std::move(t));
+    }
+    const Report r = check(a);
+    std::size_t undetermined = 0;
+    for (const Finding& f : r.findings()) {
+        if (f.status != Status::undetermined) continue;
+        ++undetermined;
+        const Explanation e = r.explain(f);
+        CHECK(e.value == Truth::unknown);
+        CHECK(f.missing == e.missing);
+    }
+    CHECK(undetermined > 400);
+    REQUIRE(r.procurement().size() == 400);
+    for (std::size_t i = 0; i < 400; i += 37) {
+        CHECK(r.procurement()[i].outcome == ProcurementOutcome::undetermined);
+        const Explanation e = explain_procurement(r.context(), i);
+        CHECK(e.missing == r.procurement()[i].missing);
+        CHECK(e.children.size() == r.context().exceptions().size());
+    }
+}
