@@ -201,7 +201,7 @@ TEST_CASE("A finding keeps exactly its explanation's missing facts, also when ma
         t.huvudman = t.principals;
         t.category = Category::general;
         t.target_group_children.reset();
-        t.hamburg.reset();
+        t.hamburg = HamburgFacts{};
         t.annual_value = test::kr(100'000);
         a.tasks.push_back(std::move(t));
     }
