@@ -3,15 +3,57 @@
 // tasks that share principals and parties that buy one service, whose
 // shares come from the allocation key (the direct-award test's worst case).
 // Time must grow linearly (or as n log n): each step of 10× should cost
-// about 10×, and 100 000 tasks check in well under 2 s.
+// about 10×, and 100 000 tasks check in well under 2 s. Each run also
+// counts the peak heap (every operator new of the process, in use at once)
+// while the document is read and checked; after the usual table the bench
+// prints CPU time and peak heap per case with the ratio to the step before.
 //
-//   build/bench/bench/avtal_scale_bench --benchmark_filter=scale
+//   build/bench/bench/avtal_scale_bench [--benchmark_repetitions=3]
 #include <avtal/avtal.hpp>
 #include <avtal/io/json.hpp>
 
 #include <benchmark/benchmark.h>
 
+#include <malloc.h>
+
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <new>
 #include <string>
+#include <utility>
+#include <vector>
+
+namespace {
+
+/// Heap bytes in use now and the most in use since the last reset.
+std::atomic<std::size_t> heap_now{0}, heap_peak{0};
+
+void count_alloc(void* p) {
+    if (!p) return;
+    const std::size_t now = heap_now.fetch_add(malloc_usable_size(p), std::memory_order_relaxed) + malloc_usable_size(p);
+    std::size_t peak = heap_peak.load(std::memory_order_relaxed);
+    while (now > peak && !heap_peak.compare_exchange_weak(peak, now, std::memory_order_relaxed)) {
+    }
+}
+
+} // namespace
+
+// Every allocation of the process is counted (the default nothrow and array
+// forms forward to these).
+void* operator new(std::size_t n) {
+    void* p = std::malloc(n == 0 ? 1 : n);
+    if (!p) throw std::bad_alloc{};
+    count_alloc(p);
+    return p;
+}
+void operator delete(void* p) noexcept {
+    if (!p) return;
+    heap_now.fetch_sub(malloc_usable_size(p), std::memory_order_relaxed);
+    std::free(p);
+}
+void operator delete(void* p, std::size_t /*size*/) noexcept { ::operator delete(p); }
 
 namespace {
 
@@ -101,17 +143,69 @@ std::string many_keys(std::size_t keys) {
 template <std::string (*Make)(std::size_t)>
 void read_and_check(benchmark::State& state) {
     const std::string text = Make(static_cast<std::size_t>(state.range(0)));
+    std::size_t peak = 0;
     for (auto _ : state) {
-        const auto doc = avtal::json::read_agreement(text);
-        if (!doc.agreement) {
-            state.SkipWithError(doc.problems.empty() ? "unreadable" : doc.problems.front().to_string().c_str());
-            break;
+        heap_peak.store(heap_now.load());
+        const std::size_t before = heap_now.load();
+        {
+            const auto doc = avtal::json::read_agreement(text);
+            if (!doc.agreement) {
+                state.SkipWithError(doc.problems.empty() ? "unreadable" : doc.problems.front().to_string().c_str());
+                break;
+            }
+            const avtal::Report r = avtal::check(*doc.agreement);
+            benchmark::DoNotOptimize(r.verdict());
         }
-        const avtal::Report r = avtal::check(*doc.agreement);
-        benchmark::DoNotOptimize(r.verdict());
+        peak = std::max(peak, heap_peak.load() - before);
     }
     state.counters["bytes"] = static_cast<double>(text.size());
+    state.counters["peak_heap"] = static_cast<double>(peak);
 }
+
+/// The console table, then per case: n, CPU time (the median when repeated)
+/// and peak heap, each with its ratio to the step before.
+class RatioReporter : public benchmark::ConsoleReporter {
+  public:
+    void ReportRuns(const std::vector<Run>& runs) override {
+        ConsoleReporter::ReportRuns(runs);
+        for (const Run& r : runs) {
+            if (r.error_occurred || (r.run_type == Run::RT_Aggregate && r.aggregate_name != "median")) continue;
+            const auto peak = r.counters.find("peak_heap");
+            Row& row = rows_[r.family_index][std::stoll(r.run_name.args)];
+            names_[r.family_index] = r.run_name.function_name;
+            row.cpu_ms = r.GetAdjustedCPUTime(); // the benchmarks report in ms
+            row.peak_mb = peak == r.counters.end() ? 0 : peak->second.value / 1e6;
+        }
+    }
+    void Finalize() override {
+        ConsoleReporter::Finalize();
+        std::printf("\n%-24s %9s %12s %7s %14s %7s\n", "case", "n", "CPU ms", "x", "peak heap MB", "x");
+        for (const auto& [family, by_n] : rows_) {
+            const Row* prev = nullptr;
+            for (const auto& [n, row] : by_n) {
+                std::printf("%-24s %9lld %12.1f ", names_[family].c_str(), static_cast<long long>(n), row.cpu_ms);
+                if (prev && prev->cpu_ms > 0)
+                    std::printf("%7.1f ", row.cpu_ms / prev->cpu_ms);
+                else
+                    std::printf("%7s ", "");
+                std::printf("%14.1f ", row.peak_mb);
+                if (prev && prev->peak_mb > 0)
+                    std::printf("%7.1f\n", row.peak_mb / prev->peak_mb);
+                else
+                    std::printf("%7s\n", "");
+                prev = &row;
+            }
+        }
+        std::fflush(stdout);
+    }
+
+  private:
+    struct Row {
+        double cpu_ms = 0, peak_mb = 0;
+    };
+    std::map<std::int64_t, std::map<long long, Row>> rows_; // family → n → row (the last reported: the median)
+    std::map<std::int64_t, std::string> names_;
+};
 
 BENCHMARK(read_and_check<many_tasks>)->Name("scale_tasks")->Arg(1'000)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(read_and_check<many_parties>)->Name("scale_parties")->Arg(1'000)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
@@ -121,4 +215,11 @@ BENCHMARK(read_and_check<many_keys>)->Name("scale_keys")->Arg(1'000)->Arg(10'000
 
 } // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+    RatioReporter reporter;
+    benchmark::RunSpecifiedBenchmarks(&reporter);
+    benchmark::Shutdown();
+    return 0;
+}

@@ -34,7 +34,8 @@ inline bool binds_to_previous(std::string_view word, std::string_view next) {
 /// it (`binds_to_previous`) never starts a line.
 inline std::string wrap_words(std::string_view text, std::size_t first, std::size_t rest, std::size_t width) {
     std::string out, line;
-    std::size_t pad = first, pos = 0;
+    out.reserve(text.size() + text.size() / 8 + first + 1);
+    std::size_t pad = first, pos = 0, line_width = 0; // the columns of `line`, kept as it grows
     while (pos < text.size()) {
         // One unit: a word and every word bound to it.
         std::size_t end = text.find(' ', pos);
@@ -48,16 +49,28 @@ inline std::string wrap_words(std::string_view text, std::size_t first, std::siz
             end = next_end;
         }
         const std::string_view unit = text.substr(pos, end - pos);
-        if (!line.empty() && pad + width_of(line) + 1 + width_of(unit) > width) {
-            out += std::string(pad, ' ') + line + "\n";
+        const std::size_t unit_width = width_of(unit);
+        if (!line.empty() && pad + line_width + 1 + unit_width > width) {
+            out.append(pad, ' ');
+            out += line;
+            out += '\n';
             line.clear();
+            line_width = 0;
             pad = rest;
         }
-        if (!line.empty()) line += ' ';
+        if (!line.empty()) {
+            line += ' ';
+            ++line_width;
+        }
         line += unit;
+        line_width += unit_width;
         pos = end + 1;
     }
-    if (!line.empty()) out += std::string(pad, ' ') + line + "\n";
+    if (!line.empty()) {
+        out.append(pad, ' ');
+        out += line;
+        out += '\n';
+    }
     return out;
 }
 

@@ -366,3 +366,36 @@ TEST_CASE("Text and Markdown show control characters from the input, never pass 
         CHECK_THAT(render_text(r, o), Catch::Contains("\u241B[31mFjällvikens kommun\u241B[0m\u2407\u2421"));
     }
 }
+
+TEST_CASE("The memo lists every missing fact once, in the order first found, with each rule that needs it", "[json][report][missing]") {
+    // 2 000 tasks whose target group is not stated: each path is needed by
+    // content.children_warranted for its task and by every content.children
+    // section (a list of 10⁴ paths, once looked up by a scan per path).
+    Agreement a = test::norrstrom();
+    const Task model = a.tasks[0];
+    a.tasks.clear();
+    a.clauses.reset();
+    for (int i = 0; i < 2000; ++i) {
+        Task t = model;
+        t.id = "t" + std::to_string(i);
+        t.target_group_children.reset();
+        a.tasks.push_back(std::move(t));
+    }
+    const Report r = check(a);
+    const std::string md = render_markdown(r, {Lang::en, false, {}, 80});
+    const auto section = md.find("## Facts to find out");
+    REQUIRE(section != std::string::npos);
+    const std::string facts = md.substr(section, md.find("\n## ", section + 1) - section);
+    std::size_t previous = 0;
+    for (int i = 0; i < 2000; i += 111) {
+        const std::string line = "- `/tasks/" + std::to_string(i) + "/target_group_children` (";
+        const auto at = facts.find(line);
+        REQUIRE(at != std::string::npos);
+        CHECK(facts.find(line, at + 1) == std::string::npos); // once
+        CHECK(at > previous);                                 // in task order
+        previous = at;
+        const std::string rules = facts.substr(at + line.size(), facts.find('\n', at) - at - line.size());
+        CHECK_THAT(rules, Catch::Contains("`content.children`"));
+    }
+    CHECK_THAT(facts, Catch::Contains("- `/clauses` ("));
+}
