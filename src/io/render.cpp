@@ -320,8 +320,10 @@ std::vector<std::string> limit_notes(const std::vector<DirectAwardLine>& lines, 
         }
     const bool indefinite = std::any_of(lines.begin(), lines.end(), [](const DirectAwardLine& l) { return l.indefinite; });
     if (indefinite)
-        notes.emplace_back(sv ? "Avtalet gäller tills vidare eller anger ingen avtalstid: värdet räknas över 48 månader (5 kap. LOU)."
-                              : "The agreement runs until further notice or states no term: the value is counted over 48 months (LOU chapter 5).");
+        notes.emplace_back(sv ? "Avtalet gäller tills vidare eller anger ingen avtalstid: värdet räknas över 48 månader, eller över den bundna "
+                                "avtalstiden om den är längre (5 kap. LOU)."
+                              : "The agreement runs until further notice or states no term: the value is counted over 48 months, or over the binding "
+                                "term if it is longer (LOU chapter 5).");
     else if (!lines.empty())
         notes.emplace_back(sv ? "Värdet räknas över hela avtalstiden med förlängningar."
                               : "The value is counted over the whole term with extensions.");
