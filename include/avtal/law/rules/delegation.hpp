@@ -93,24 +93,26 @@ namespace predicates {
         const Delegate& d = s.delegate();
         const Agreement& a = s.agreement();
         if (!d.to) return t.unknown([&] { return s.path() + "/to"; });
-        // A principal's own elected official (a member of its committee)
-        // deciding for that committee is ordinary delegation under 6 kap.
-        // 37 § KL, lawful, and not external delegation: the bar is on the
-        // other party's elected officials.
-        if (*d.to == DelegateTo::elected_official && d.employer && d.task) {
-            if (const auto k = s.ctx->task_index(*d.task)) {
-                const auto& ps = a.tasks[*k].principals;
-                if (ps && std::find(ps->begin(), ps->end(), *d.employer) != ps->end() && a.tasks[*k].contractor != d.employer) {
-                    t.note([&] {
-                        return detail::tx("Delegaten är förtroendevald hos uppdragsgivaren " + detail::quoted(*d.employer) +
-                                              ": vanlig delegering inom den egna kommunen (6 kap. 37 § KL), inte extern delegering.",
-                                          "The delegate is an elected official of the principal " + detail::quoted(*d.employer) +
-                                              ": ordinary delegation within its own municipality (6 kap. 37 § KL), not external delegation.");
-                    });
-                    return Truth::yes;
-                }
-            }
-        }
+        // The principal's own employee or elected official deciding for the
+        // principal's committee is ordinary delegation (6 kap. 37 § and
+        // 7 kap. 5 § KL), lawful, but not external delegation: the bar is on
+        // the other party's people.
+        const auto own_principal = [&](std::size_t k) {
+            const auto& ps = a.tasks[k].principals;
+            return ps && a.tasks[k].contractor != d.employer && std::find(ps->begin(), ps->end(), *d.employer) != ps->end();
+        };
+        const auto ordinary = [&](const char* who_sv, const char* who_en, const char* section) {
+            t.note([&] {
+                return detail::tx("Delegaten är " + std::string{who_sv} + " uppdragsgivaren " + detail::quoted(*d.employer) +
+                                      ": vanlig delegering inom den egna kommunen (" + section + " KL), inte extern delegering.",
+                                  "The delegate is " + std::string{who_en} + " the principal " + detail::quoted(*d.employer) +
+                                      ": ordinary delegation within its own municipality (" + section + " KL), not external delegation.");
+            });
+            return Truth::yes;
+        };
+        if (*d.to == DelegateTo::elected_official && d.employer && d.task)
+            if (const auto k = s.ctx->task_index(*d.task); k && own_principal(*k))
+                return ordinary("förtroendevald hos", "an elected official of", "6 kap. 37 §");
         if (*d.to != DelegateTo::employee) {
             t.note([&] {
                 switch (*d.to) {
@@ -133,19 +135,7 @@ namespace predicates {
         const auto& contractor = a.tasks[*k].contractor;
         if (!contractor) return t.unknown([&] { return "/tasks/" + std::to_string(*k) + "/contractor"; });
         if (*contractor != *d.employer) {
-            // The principal's own employee deciding for the principal's
-            // committee is ordinary delegation (6 kap. 37 § and 7 kap. 5 § KL),
-            // lawful, but not external delegation.
-            const auto& ps = a.tasks[*k].principals;
-            if (ps && std::find(ps->begin(), ps->end(), *d.employer) != ps->end()) {
-                t.note([&] {
-                    return detail::tx("Delegaten är anställd hos uppdragsgivaren " + detail::quoted(*d.employer) +
-                                          ": vanlig delegering inom den egna kommunen (7 kap. 5 § KL), inte extern delegering.",
-                                      "The delegate is employed by the principal " + detail::quoted(*d.employer) +
-                                          ": ordinary delegation within its own municipality (7 kap. 5 § KL), not external delegation.");
-                });
-                return Truth::yes;
-            }
+            if (own_principal(*k)) return ordinary("anställd hos", "employed by", "7 kap. 5 §");
             t.note([&] {
                 return detail::tx(
                     "Delegaten är anställd hos " + detail::quoted(*d.employer) + ", inte hos uppdragstagaren " + detail::quoted(*contractor) + ".",
