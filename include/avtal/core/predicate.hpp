@@ -394,34 +394,28 @@ struct JunctionNode final : PredicateNode<Subject> {
         }
         return acc;
     }
-    Explanation explain(const Subject& s) const override {
-        // The explanation evaluates every part, so the deciding part and all
-        // others (with their missing facts) are shown.
-        Explanation e = this->start();
-        e.value = this->kind == NodeKind::all ? Truth::yes : Truth::no;
-        e.children.reserve(parts.size());
-        for (const auto& p : parts) {
-            e.children.push_back(p.explain(s));
-            const Truth v = e.children.back().value;
-            e.value = this->kind == NodeKind::all ? (e.value && v) : (e.value || v);
-        }
-        finish(e);
-        return e;
-    }
-    Explanation facts(const Subject& s) const override {
-        Explanation e;
-        e.value = this->kind == NodeKind::all ? Truth::yes : Truth::no;
-        e.children.reserve(parts.size());
-        for (const auto& p : parts) {
-            e.children.push_back(p.facts(s));
-            const Truth v = e.children.back().value;
-            e.value = this->kind == NodeKind::all ? (e.value && v) : (e.value || v);
-        }
-        finish(e, false);
-        e.children.clear();
-        return e;
-    }
+    Explanation explain(const Subject& s) const override { return combined(s, true); }
+    Explanation facts(const Subject& s) const override { return combined(s, false); }
     const std::vector<Predicate<Subject>>* children() const override { return &parts; }
+
+  private:
+    // Every part is evaluated, so the deciding part and all others (with
+    // their missing facts) are shown; `full` keeps texts, notes and
+    // children (explain), otherwise only the value and the missing facts
+    // (facts).
+    Explanation combined(const Subject& s, bool full) const {
+        Explanation e = full ? this->start() : Explanation{};
+        e.value = this->kind == NodeKind::all ? Truth::yes : Truth::no;
+        e.children.reserve(parts.size());
+        for (const auto& p : parts) {
+            e.children.push_back(full ? p.explain(s) : p.facts(s));
+            const Truth v = e.children.back().value;
+            e.value = this->kind == NodeKind::all ? (e.value && v) : (e.value || v);
+        }
+        finish(e, full);
+        if (!full) e.children.clear();
+        return e;
+    }
 };
 
 template <class Subject>

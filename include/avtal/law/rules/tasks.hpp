@@ -116,6 +116,12 @@ namespace avtal {
     return tx("annat område", "another area");
 }
 
+namespace detail {
+/// The day 9 kap. 37 § KL came into force (SFS 2018:569), and with it the
+/// repeal of miljöbalken's and plan- och bygglagen's own cooperation rules.
+inline constexpr std::chrono::sys_days cooperation_law_start{std::chrono::year{2018} / 7 / 1};
+} // namespace detail
+
 /// @brief What the statutes of `task`'s area say on avtalssamverkan or
 /// delegation that differs from 9 kap. 37 § KL and so applies instead (9 kap.
 /// 37 § tredje stycket), as in force on `date`; empty when nothing is known.
@@ -151,7 +157,7 @@ namespace avtal {
     // Miljöbalken and plan- och bygglagen had rules of their own on
     // avtalssamverkan until the 2018 reform repealed them: they applied
     // instead only before 2018-07-01 (see repealed_cooperation_rules).
-    const bool before_reform = date && std::chrono::sys_days{*date} < std::chrono::sys_days{std::chrono::year{2018} / 7 / 1};
+    const bool before_reform = date && std::chrono::sys_days{*date} < detail::cooperation_law_start;
     const auto repealed = [&](const char* law_sv, const char* law_en) {
         if (before_reform)
             out.push_back(tx(std::string{law_sv} + " har egna regler om avtalssamverkan (de upphävdes 2018-07-01, prop. 2017/18:151)",
@@ -188,7 +194,7 @@ namespace avtal {
 /// bygglagen; prop. 2017/18:151), assessed on or after 2018-07-01 (or on no
 /// date): a sentence saying so; otherwise nothing.
 [[nodiscard]] inline std::optional<Text> repealed_cooperation_rules(const Task& task, const std::optional<Date>& date) {
-    if (!task.area || (date && std::chrono::sys_days{*date} < std::chrono::sys_days{std::chrono::year{2018} / 7 / 1})) return std::nullopt;
+    if (!task.area || (date && std::chrono::sys_days{*date} < detail::cooperation_law_start)) return std::nullopt;
     const auto said = [](const char* sv, const char* en) {
         return Text{std::string{sv} + " hade egna regler om avtalssamverkan; de upphävdes 2018-07-01 (prop. 2017/18:151), och sedan dess gäller "
                                       "9 kap. 37 § kommunallagen.",
@@ -251,7 +257,7 @@ namespace predicates {
             const auto& date = s.ctx->date();
             if (!date) return t.unknown([] { return std::string{"/assessment_date"}; });
             const auto days = std::chrono::sys_days{*date};
-            if (days >= std::chrono::sys_days{std::chrono::year{2018} / 7 / 1}) return Truth::yes;
+            if (days >= detail::cooperation_law_start) return Truth::yes;
             t.note([&] { return detail::before_cooperation_law(*date); });
             return Truth::unknown;
         });
