@@ -170,11 +170,13 @@ struct Handler {
         last_number = n.kind == Node::Kind::number;
         key = {};
     }
-    void open(Node::Kind k) {
+    // The handlers below return true: the parse goes on.
+    bool open(Node::Kind k) {
         stack.push_back(Frame{k, key, scratch.size()});
         key = {};
+        return true;
     }
-    void close() {
+    bool close() {
         const Frame f = stack.back();
         stack.pop_back();
         Node node;
@@ -232,30 +234,21 @@ struct Handler {
         scratch.resize(f.start);
         key = f.key;
         store(node);
+        return true;
     }
 
     bool on_document_begin(boost::json::error_code&) { return true; }
     bool on_document_end(boost::json::error_code&) { return true; }
-    bool on_array_begin(boost::json::error_code&) {
-        open(Node::Kind::array);
-        return true;
-    }
-    bool on_array_end(std::size_t, boost::json::error_code&) {
-        close();
-        return true;
-    }
-    bool on_object_begin(boost::json::error_code&) {
-        open(Node::Kind::object);
-        return true;
-    }
-    bool on_object_end(std::size_t, boost::json::error_code&) {
-        close();
-        return true;
-    }
-    bool on_string_part(boost::json::string_view s, std::size_t, boost::json::error_code&) {
+    bool on_array_begin(boost::json::error_code&) { return open(Node::Kind::array); }
+    bool on_array_end(std::size_t, boost::json::error_code&) { return close(); }
+    bool on_object_begin(boost::json::error_code&) { return open(Node::Kind::object); }
+    bool on_object_end(std::size_t, boost::json::error_code&) { return close(); }
+    /// A part of a string, key or number: kept in `buffer` until its end.
+    bool part(boost::json::string_view s) {
         buffer.append(s.data(), s.size());
         return true;
     }
+    bool on_string_part(boost::json::string_view s, std::size_t, boost::json::error_code&) { return part(s); }
     /// The whole text of a string, key or number whose earlier parts are in
     /// `buffer`, kept in the arena.
     std::string_view finish(boost::json::string_view last) {
@@ -281,18 +274,12 @@ struct Handler {
         return true;
     }
     bool on_string(boost::json::string_view s, std::size_t, boost::json::error_code&) { return scalar(Node::Kind::string, s); }
-    bool on_key_part(boost::json::string_view s, std::size_t, boost::json::error_code&) {
-        buffer.append(s.data(), s.size());
-        return true;
-    }
+    bool on_key_part(boost::json::string_view s, std::size_t, boost::json::error_code&) { return part(s); }
     bool on_key(boost::json::string_view s, std::size_t, boost::json::error_code&) {
         key = finish(s);
         return true;
     }
-    bool on_number_part(boost::json::string_view s, boost::json::error_code&) {
-        buffer.append(s.data(), s.size());
-        return true;
-    }
+    bool on_number_part(boost::json::string_view s, boost::json::error_code&) { return part(s); }
     bool number(boost::json::string_view s) { return scalar(Node::Kind::number, s); }
     bool on_int64(std::int64_t, boost::json::string_view s, boost::json::error_code&) { return number(s); }
     bool on_uint64(std::uint64_t, boost::json::string_view s, boost::json::error_code&) { return number(s); }

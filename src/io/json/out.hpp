@@ -54,23 +54,14 @@ class Out {
         separate();
         put('"');
         put(std::string_view{k, N - 1});
-        if (pretty_)
-            put("\": ");
-        else
-            put("\":");
-        after_key_ = true;
-        return *this;
+        put('"');
+        return colon();
     }
     /// A key from data (a party id): escaped as needed.
     Out& key(std::string_view k) {
         separate();
         quoted(k);
-        if (pretty_)
-            put(": ");
-        else
-            put(':');
-        after_key_ = true;
-        return *this;
+        return colon();
     }
     Out& string(std::string_view s) {
         separate();
@@ -160,6 +151,12 @@ class Out {
             first_.back() = 0;
             newline();
         }
+    }
+    // After a key: ": " (pretty) or ":", and the value that follows needs no separator.
+    Out& colon() {
+        put(pretty_ ? std::string_view{": "} : std::string_view{":"});
+        after_key_ = true;
+        return *this;
     }
     Out& open(char c) {
         separate();

@@ -590,6 +590,19 @@ void read_delegation(Reader& r, const Node* n, Delegation& d) {
     }
 }
 
+// The parties or the tasks (at `path`, each read by `read`): a value there
+// that is not an array leaves their ids unreliable.
+template <class T>
+void read_list(Reader& r, const Node* n, const char* path, T (*read)(Reader&, const Node&, const Path&), std::vector<T>& out, bool& ids_unreliable) {
+    if (Reader::present(n) && !r.expect(*n, Kind::array, path))
+        ids_unreliable = true;
+    else if (n && n->kind == Kind::array) {
+        const Path list{path};
+        out.reserve(n->items.size());
+        for (std::size_t i = 0; i < n->items.size(); ++i) out.push_back(read(r, n->items[i], list / i));
+    }
+}
+
 Agreement read_document(Reader& r, const Node& root) {
     Agreement a;
     if (!r.object(root, "", fields::agreement)) return a;
@@ -608,20 +621,8 @@ Agreement read_document(Reader& r, const Node& root) {
             a.term.extension_months = static_cast<std::int32_t>(*m);
         a.term.until_further_notice = r.opt_bool(Reader::get(*t, "until_further_notice"), "/term/until_further_notice");
     }
-    if (const Node* ps = Reader::get(root, "parties"); Reader::present(ps) && !r.expect(*ps, Kind::array, "/parties"))
-        r.party_ids_unreliable = true;
-    else if (ps && ps->kind == Kind::array) {
-        const Path parties{"/parties"};
-        a.parties.reserve(ps->items.size());
-        for (std::size_t i = 0; i < ps->items.size(); ++i) a.parties.push_back(read_party(r, ps->items[i], parties / i));
-    }
-    if (const Node* ts = Reader::get(root, "tasks"); Reader::present(ts) && !r.expect(*ts, Kind::array, "/tasks"))
-        r.task_ids_unreliable = true;
-    else if (ts && ts->kind == Kind::array) {
-        const Path tasks{"/tasks"};
-        a.tasks.reserve(ts->items.size());
-        for (std::size_t i = 0; i < ts->items.size(); ++i) a.tasks.push_back(read_task(r, ts->items[i], tasks / i));
-    }
+    read_list(r, Reader::get(root, "parties"), "/parties", read_party, a.parties, r.party_ids_unreliable);
+    read_list(r, Reader::get(root, "tasks"), "/tasks", read_task, a.tasks, r.task_ids_unreliable);
     read_delegation(r, Reader::get(root, "delegation"), a.delegation);
     a.compensation = read_compensation(r, Reader::get(root, "compensation"), "/compensation");
     if (const Node* n = Reader::get(root, "information"); Reader::present(n) && r.object(*n, "/information", fields::information)) {
