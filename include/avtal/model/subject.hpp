@@ -202,54 +202,55 @@ struct AgreementSubject {
     [[nodiscard]] static SubjectRef ref() noexcept { return {Scope::agreement, 0}; }
 };
 
-/// @brief One party of the agreement.
-struct PartySubject {
+namespace detail {
+/// @brief What the subjects that are one element of a list (a party, a
+/// task, a delegation, a compensation group) share: the context, the index,
+/// the agreement and the reference in `scope`.
+template <Scope scope>
+struct ListedSubject {
+    /// @brief The subject at `i` of its list in `c`.
+    ListedSubject(const Context* c, std::size_t i) noexcept : ctx{c}, index{i} {}
     const Context* ctx; ///< The context.
-    std::size_t index;  ///< Index in `parties`.
+    std::size_t index;  ///< Index in its list.
     /// @brief The agreement.
     [[nodiscard]] const Agreement& agreement() const noexcept { return ctx->agreement(); }
+    /// @brief Its reference.
+    [[nodiscard]] SubjectRef ref() const noexcept { return {scope, static_cast<std::uint32_t>(index)}; }
+};
+} // namespace detail
+
+/// @brief One party of the agreement (`index` in `parties`).
+struct PartySubject : detail::ListedSubject<Scope::party> {
+    using ListedSubject::ListedSubject;
     /// @brief The party.
     [[nodiscard]] const Party& party() const noexcept { return ctx->agreement().parties[index]; }
     /// @brief Its path, `/parties/i`.
     [[nodiscard]] std::string path() const { return "/parties/" + std::to_string(index); }
-    /// @brief Its reference.
-    [[nodiscard]] SubjectRef ref() const noexcept { return {Scope::party, static_cast<std::uint32_t>(index)}; }
 };
 
-/// @brief One task of the agreement.
-struct TaskSubject {
-    const Context* ctx; ///< The context.
-    std::size_t index;  ///< Index in `tasks`.
-    /// @brief The agreement.
-    [[nodiscard]] const Agreement& agreement() const noexcept { return ctx->agreement(); }
+/// @brief One task of the agreement (`index` in `tasks`).
+struct TaskSubject : detail::ListedSubject<Scope::task> {
+    using ListedSubject::ListedSubject;
     /// @brief The task.
     [[nodiscard]] const Task& task() const noexcept { return ctx->agreement().tasks[index]; }
     /// @brief Its path, `/tasks/i`.
     [[nodiscard]] std::string path() const { return "/tasks/" + std::to_string(index); }
-    /// @brief Its reference.
-    [[nodiscard]] SubjectRef ref() const noexcept { return {Scope::task, static_cast<std::uint32_t>(index)}; }
 };
 
-/// @brief One delegation of decision power.
-struct DelegateSubject {
-    const Context* ctx; ///< The context.
-    std::size_t index;  ///< Index in `delegation.delegates`.
-    /// @brief The agreement.
-    [[nodiscard]] const Agreement& agreement() const noexcept { return ctx->agreement(); }
+/// @brief One delegation of decision power (`index` in
+/// `delegation.delegates`).
+struct DelegateSubject : detail::ListedSubject<Scope::delegate> {
+    using ListedSubject::ListedSubject;
     /// @brief The delegation.
     [[nodiscard]] const Delegate& delegate() const noexcept { return ctx->agreement().delegation.delegates[index]; }
     /// @brief Its path, `/delegation/delegates/i`.
     [[nodiscard]] std::string path() const { return "/delegation/delegates/" + std::to_string(index); }
-    /// @brief Its reference.
-    [[nodiscard]] SubjectRef ref() const noexcept { return {Scope::delegate, static_cast<std::uint32_t>(index)}; }
 };
 
-/// @brief One contractor's economic terms.
-struct CompensationSubject {
-    const Context* ctx; ///< The context.
-    std::size_t index;  ///< Index in `ctx->compensation_groups()`.
-    /// @brief The agreement.
-    [[nodiscard]] const Agreement& agreement() const noexcept { return ctx->agreement(); }
+/// @brief One contractor's economic terms (`index` in
+/// `ctx->compensation_groups()`).
+struct CompensationSubject : detail::ListedSubject<Scope::compensation> {
+    using ListedSubject::ListedSubject;
     /// @brief The group.
     [[nodiscard]] const CompensationGroup& group() const noexcept { return ctx->compensation_groups()[index]; }
     /// @brief Its path: `/compensation` for agreement-level terms, else the
@@ -261,8 +262,6 @@ struct CompensationSubject {
         if (g.contractor) return "/parties/" + std::to_string(*g.contractor);
         return g.tasks.empty() ? std::string{"/compensation"} : "/tasks/" + std::to_string(g.tasks.front()) + "/compensation";
     }
-    /// @brief Its reference.
-    [[nodiscard]] SubjectRef ref() const noexcept { return {Scope::compensation, static_cast<std::uint32_t>(index)}; }
 };
 
 /// @brief One section (clause) of the agreement text, for the content rules.
@@ -288,50 +287,41 @@ struct SubjectTraits<AgreementSubject> {
     /// @brief The subject that `r` refers to.
     static AgreementSubject make(const Context& ctx, SubjectRef) { return AgreementSubject{&ctx}; }
 };
+namespace detail {
+/// @brief How a listed subject `S` is enumerated (every index below
+/// `count(ctx)`) and rebuilt.
+template <class S, std::size_t (*count)(const Context&)>
+struct ListedTraits {
+    /// @brief Calls `f` for every subject of this type in `ctx`.
+    template <class F>
+    static void for_each(const Context& ctx, F&& f) {
+        for (std::size_t i = 0; i < count(ctx); ++i) f(S{&ctx, i});
+    }
+    /// @brief The subject that `r` refers to.
+    static S make(const Context& ctx, SubjectRef r) { return S{&ctx, r.index}; }
+};
+/// @brief The number of parties.
+inline std::size_t party_count(const Context& ctx) { return ctx.agreement().parties.size(); }
+/// @brief The number of tasks.
+inline std::size_t task_count(const Context& ctx) { return ctx.agreement().tasks.size(); }
+/// @brief The number of delegations.
+inline std::size_t delegate_count(const Context& ctx) { return ctx.agreement().delegation.delegates.size(); }
+/// @brief The number of compensation groups.
+inline std::size_t compensation_count(const Context& ctx) { return ctx.compensation_groups().size(); }
+} // namespace detail
+
 /// @brief How PartySubject subjects are enumerated and rebuilt.
 template <>
-struct SubjectTraits<PartySubject> {
-    /// @brief Calls `f` for every subject of this type in `ctx`.
-    template <class F>
-    static void for_each(const Context& ctx, F&& f) {
-        for (std::size_t i = 0; i < ctx.agreement().parties.size(); ++i) f(PartySubject{&ctx, i});
-    }
-    /// @brief The subject that `r` refers to.
-    static PartySubject make(const Context& ctx, SubjectRef r) { return PartySubject{&ctx, r.index}; }
-};
+struct SubjectTraits<PartySubject> : detail::ListedTraits<PartySubject, detail::party_count> {};
 /// @brief How TaskSubject subjects are enumerated and rebuilt.
 template <>
-struct SubjectTraits<TaskSubject> {
-    /// @brief Calls `f` for every subject of this type in `ctx`.
-    template <class F>
-    static void for_each(const Context& ctx, F&& f) {
-        for (std::size_t i = 0; i < ctx.agreement().tasks.size(); ++i) f(TaskSubject{&ctx, i});
-    }
-    /// @brief The subject that `r` refers to.
-    static TaskSubject make(const Context& ctx, SubjectRef r) { return TaskSubject{&ctx, r.index}; }
-};
+struct SubjectTraits<TaskSubject> : detail::ListedTraits<TaskSubject, detail::task_count> {};
 /// @brief How DelegateSubject subjects are enumerated and rebuilt.
 template <>
-struct SubjectTraits<DelegateSubject> {
-    /// @brief Calls `f` for every subject of this type in `ctx`.
-    template <class F>
-    static void for_each(const Context& ctx, F&& f) {
-        for (std::size_t i = 0; i < ctx.agreement().delegation.delegates.size(); ++i) f(DelegateSubject{&ctx, i});
-    }
-    /// @brief The subject that `r` refers to.
-    static DelegateSubject make(const Context& ctx, SubjectRef r) { return DelegateSubject{&ctx, r.index}; }
-};
+struct SubjectTraits<DelegateSubject> : detail::ListedTraits<DelegateSubject, detail::delegate_count> {};
 /// @brief How CompensationSubject subjects are enumerated and rebuilt.
 template <>
-struct SubjectTraits<CompensationSubject> {
-    /// @brief Calls `f` for every subject of this type in `ctx`.
-    template <class F>
-    static void for_each(const Context& ctx, F&& f) {
-        for (std::size_t i = 0; i < ctx.compensation_groups().size(); ++i) f(CompensationSubject{&ctx, i});
-    }
-    /// @brief The subject that `r` refers to.
-    static CompensationSubject make(const Context& ctx, SubjectRef r) { return CompensationSubject{&ctx, r.index}; }
-};
+struct SubjectTraits<CompensationSubject> : detail::ListedTraits<CompensationSubject, detail::compensation_count> {};
 /// @brief How ClauseSubject subjects are enumerated and rebuilt (a section is not enumerated: a content rule lists the sections it checks).
 template <>
 struct SubjectTraits<ClauseSubject> {
