@@ -28,6 +28,11 @@ LANGS = {"sv": 0, "en": 1}
 FORMATS = {"text": 0, "json": 1, "markdown": 2}
 
 
+# The texts of an avtal_options, in the struct's order: each is a pointer
+# `name` and its length `name_len`.
+TEXTS = ("date", "thresholds", "source", "thresholds_source")
+
+
 class Options(ctypes.Structure):
     """struct avtal_options, field for field."""
 
@@ -37,15 +42,7 @@ class Options(ctypes.Structure):
         ("format", ctypes.c_int32),
         ("all", ctypes.c_int32),
         ("reserved", ctypes.c_int32),
-        ("date", ctypes.c_char_p),
-        ("date_len", ctypes.c_size_t),
-        ("thresholds", ctypes.c_char_p),
-        ("thresholds_len", ctypes.c_size_t),
-        ("source", ctypes.c_char_p),
-        ("source_len", ctypes.c_size_t),
-        ("thresholds_source", ctypes.c_char_p),
-        ("thresholds_source_len", ctypes.c_size_t),
-    ]
+    ] + [field for name in TEXTS for field in ((name, ctypes.c_char_p), (name + "_len", ctypes.c_size_t))]
 
 
 @dataclass(frozen=True)
@@ -179,12 +176,8 @@ def options(
     o.lang = LANGS[lang]
     o.format = FORMATS[fmt]
     o.all = 1 if all_findings else 0
-    if date is not None:
-        o.date, o.date_len = date, len(date)
-    if thresholds is not None:
-        o.thresholds, o.thresholds_len = thresholds, len(thresholds)
-    if source is not None:
-        o.source, o.source_len = source, len(source)
-    if thresholds_source is not None:
-        o.thresholds_source, o.thresholds_source_len = thresholds_source, len(thresholds_source)
+    for name, text in zip(TEXTS, (date, thresholds, source, thresholds_source)):
+        if text is not None:
+            setattr(o, name, text)
+            setattr(o, name + "_len", len(text))
     return o
