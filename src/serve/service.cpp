@@ -171,12 +171,12 @@ const std::vector<Endpoint>& Service::endpoints() {
         std::vector<Endpoint> t = {
             {"/v1/check", http::verb::post, &Service::check, "lang,format,all,date", all_formats, Format::json, true, false, {}},
             {"/v1/check/batch", http::verb::post, &Service::batch, "lang,all,date", json_only, Format::json, true, false, {}},
-            {"/v1/allocate", http::verb::post, &Service::allocate, "lang,format,date", json_text, Format::json, true, false, {}},
+            {"/v1/allocate", http::verb::post, &Service::on_body<run_allocate>, "lang,format,date", json_text, Format::json, true, false, {}},
             {"/v1/thresholds", http::verb::get, &Service::thresholds, "lang,format,date", json_text, Format::json, false, false, {}},
             {"/v1/rules", http::verb::get, &Service::rules, "lang", json_only, Format::json, false, false, {}},
             {"/v1/rules/{id}", http::verb::get, &Service::rule, "lang,format", json_text, Format::json, false, false, {}},
-            {"/v1/forms", http::verb::post, &Service::forms, "lang,format", json_text, Format::json, true, false, {}},
-            {"/v1/guide", http::verb::post, &Service::guide, "lang,format,date", text_markdown, Format::markdown, true, false, {}},
+            {"/v1/forms", http::verb::post, &Service::on_body<run_forms>, "lang,format", json_text, Format::json, true, false, {}},
+            {"/v1/guide", http::verb::post, &Service::on_body<run_guide>, "lang,format,date", text_markdown, Format::markdown, true, false, {}},
             {"/v1/openapi.json", http::verb::get, &Service::document, "", json_only, Format::json, false, false, "openapi"},
             {"/v1/schema/agreement", http::verb::get, &Service::document, "", json_only, Format::json, false, false, "agreement-schema"},
             {"/healthz", http::verb::get, &Service::healthz, "", json_only, Format::json, false, true, {}},
@@ -510,7 +510,10 @@ Reply Service::batch(const Request& r, Call& c) const {
     return out;
 }
 
-Reply Service::allocate(const Request& r, Call& c) const { return reply_to(run_allocate(Input{"request", r.body()}, c.options), c); }
+template <CommandResult (*run)(const Input&, const CommandOptions&)>
+Reply Service::on_body(const Request& r, Call& c) const {
+    return reply_to(run(Input{"request", r.body()}, c.options), c);
+}
 
 Reply Service::thresholds(const Request&, Call& c) const {
     CommandResult result = run_thresholds(c.options);
@@ -548,10 +551,6 @@ Reply Service::rule(const Request&, Call& c) const {
     out.body = (rule ? rule_json(rule->info()) : exception_json(exception->info())) + "\n";
     return out;
 }
-
-Reply Service::forms(const Request& r, Call& c) const { return reply_to(run_forms(Input{"request", r.body()}, c.options), c); }
-
-Reply Service::guide(const Request& r, Call& c) const { return reply_to(run_guide(Input{"request", r.body()}, c.options), c); }
 
 Reply Service::document(const Request&, Call& c) const {
     Reply out;

@@ -146,12 +146,13 @@ class Service {
   private:
     Reply check(const Request& r, Call& c) const;
     Reply batch(const Request& r, Call& c) const;
-    Reply allocate(const Request& r, Call& c) const;
+    /// A command on the request's body (allocate, forms, guide): its output,
+    /// or its bad-input problem.
+    template <CommandResult (*run)(const Input&, const CommandOptions&)>
+    Reply on_body(const Request& r, Call& c) const;
     Reply thresholds(const Request& r, Call& c) const;
     Reply rules(const Request& r, Call& c) const;
     Reply rule(const Request& r, Call& c) const;
-    Reply forms(const Request& r, Call& c) const;
-    Reply guide(const Request& r, Call& c) const;
     Reply document(const Request& r, Call& c) const;
     Reply healthz(const Request& r, Call& c) const;
     Reply readyz(const Request& r, Call& c) const;
