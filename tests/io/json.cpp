@@ -75,6 +75,46 @@ TEST_CASE("Missing and null facts are unknown, the named defaults apply", "[json
     CHECK(r.agreement->compensation->tolerance == Tolerance::of_percent(*Percent::parse("2.5")));
 }
 
+TEST_CASE("A Swedish word for a value is answered with the value avtal/1 spells", "[json]") {
+    auto r = json::read_agreement(minimal(R"(,"area":"Äldreomsorg")"));
+    REQUIRE_FALSE(r);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].code == ProblemCode::bad_enum);
+    CHECK(r.problems[0].message_sv.find("Menade du \"elderly_care\"?") != std::string::npos);
+    r = json::read_agreement(std::string{R"({"schema":"avtal/1","id":"x","assessment_date":"2024-03-01",
+      "parties":[{"id":"a","name":"A","kind":"kommun"},{"id":"b","name":"B","kind":"Landsting"}],
+      "tasks":[{"id":"t","contractor":"a","principals":["b"],"huvudman":["b"],"nature":"Myndighetsutövning"}]})"});
+    REQUIRE_FALSE(r);
+    std::vector<std::string> got;
+    for (const auto& p : r.problems) got.push_back(p.path + " " + p.message_sv.substr(0, p.message_sv.find(" Tillåtna")));
+    CHECK(got == std::vector<std::string>{"/parties/0/kind Okänt värde \"kommun\". Menade du \"municipality\"?",
+                                          "/parties/1/kind Okänt värde \"Landsting\". Menade du \"region\"?",
+                                          "/tasks/0/nature Okänt värde \"Myndighetsutövning\". Menade du \"exercise_of_authority\"?"});
+    // A word that is neither a value nor a Swedish name of one gets no guess of that kind.
+    r = json::read_agreement(minimal(R"(,"area":"trädgård")"));
+    REQUIRE_FALSE(r);
+    CHECK(r.problems.at(0).message_sv.find("Menade du \"elderly_care\"") == std::string::npos);
+}
+
+TEST_CASE("A tolerance written as a percentage string points to the percent form", "[json]") {
+    for (const char* written : {"2%", "2 %", "2,5 procent"}) {
+        const auto r = json::read_agreement(minimal({}, std::string{R"(,"compensation":{"tolerance":")"} + written + "\"}"));
+        REQUIRE_FALSE(r);
+        REQUIRE(r.problems.size() == 1);
+        CHECK(r.problems[0].path == "/compensation/tolerance");
+        CHECK(r.problems[0].code == ProblemCode::bad_amount);
+        CHECK(r.problems[0].message.find(std::string{"{\"percent\": "} + (written[1] == ',' ? "2.5" : "2") + "}") != std::string::npos);
+        CHECK(r.problems[0].message_sv.find("En tolerans i procent skrivs") != std::string::npos);
+    }
+    // An amount in kronor is still an amount; a percent object still a percentage.
+    auto r = json::read_agreement(minimal({}, R"(,"compensation":{"tolerance":"2000"})"));
+    REQUIRE(r);
+    CHECK(r.agreement->compensation->tolerance == Tolerance::of_amount(Money::from_kronor(2000)));
+    r = json::read_agreement(minimal({}, R"(,"compensation":{"tolerance":"2 kr"})"));
+    REQUIRE_FALSE(r);
+    CHECK(r.problems.at(0).message_sv.find("En tolerans i procent") == std::string::npos);
+}
+
 TEST_CASE("Every problem of a document is reported, each with its path, and nothing is half-read", "[json]") {
     const std::string doc = R"({"schema":"avtal/1","id":"x","assessment_date":"2024-02-30","colour":"red",
       "parties":[{"id":"a","kind":"kommun"},{"id":"a","kind":"municipality","population":-5}],
@@ -88,7 +128,8 @@ TEST_CASE("Every problem of a document is reported, each with its path, and noth
         "/colour: unknown key \"colour\" (allowed here: schema, id, title, assessment_date, term, parties, tasks, delegation, compensation, "
         "information, oversight, staff, creates_copyright_material, clauses)",
         "/assessment_date: invalid date \"2024-02-30\" (expected an existing date YYYY-MM-DD)",
-        "/parties/0/kind: unknown value \"kommun\" (expected one of: municipality, region, municipal_federation, municipal_company, private_company, "
+        "/parties/0/kind: unknown value \"kommun\": did you mean \"municipality\"? (expected one of: municipality, region, municipal_federation, "
+        "municipal_company, private_company, "
         "state_agency)",
         "/parties/1/population: negative population -5",
         "/tasks/0/annual_value: amounts use a point as decimal separator: 12.50 (not 12,50)",
@@ -107,7 +148,8 @@ TEST_CASE("Every problem of a document is reported, each with its path, and noth
         "/colour: Okänd nyckel \"colour\". Tillåtna nycklar här: schema, id, title, assessment_date, term, parties, tasks, delegation, compensation, "
         "information, oversight, staff, creates_copyright_material, clauses.",
         "/assessment_date: Ogiltigt datum \"2024-02-30\". Skriv ett datum som finns, i formen ÅÅÅÅ-MM-DD (till exempel 2024-03-01).",
-        "/parties/0/kind: Okänt värde \"kommun\". Tillåtna värden: municipality, region, municipal_federation, municipal_company, private_company, "
+        "/parties/0/kind: Okänt värde \"kommun\". Menade du \"municipality\"? Tillåtna värden: municipality, region, municipal_federation, "
+        "municipal_company, private_company, "
         "state_agency.",
         "/parties/1/population: Invånarantalet kan inte vara mindre än noll: -5.",
         "/tasks/0/annual_value: Belopp skrivs med punkt som decimaltecken: 12.50 (inte 12,50).",

@@ -14,6 +14,7 @@
 #include <initializer_list>
 #include <limits>
 #include <regex>
+#include <utility>
 
 namespace avtal::json {
 
@@ -38,6 +39,90 @@ std::string_view trim_spaces(std::string_view s) {
     while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
     while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
     return s;
+}
+
+/// The number of a string that writes a percentage ("2%", "2 %", "2,5 procent")
+/// as a JSON number for {"percent": …}; none for anything else.
+std::optional<std::string> percent_written_as_amount(const Node& n) {
+    if (n.kind != Kind::string) return std::nullopt;
+    std::string_view s = trim_spaces(n.text);
+    if (s.ends_with('%'))
+        s.remove_suffix(1);
+    else if (s.ends_with("procent"))
+        s.remove_suffix(7);
+    else
+        return std::nullopt;
+    s = trim_spaces(s);
+    if (s.empty() || s.find_first_not_of("0123456789.,") != std::string_view::npos || !std::isdigit(static_cast<unsigned char>(s.front())))
+        return std::nullopt;
+    std::string number{s};
+    std::replace(number.begin(), number.end(), ',', '.');
+    return number;
+}
+
+/// `s` in lower case: ASCII letters and the Swedish Å, Ä, Ö (UTF-8).
+std::string lower_sv(std::string_view s) {
+    std::string out{s};
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const auto c = static_cast<unsigned char>(out[i]);
+        if (c >= 'A' && c <= 'Z') out[i] = static_cast<char>(c - 'A' + 'a');
+        if (c == 0xC3 && i + 1 < out.size()) {
+            const auto d = static_cast<unsigned char>(out[i + 1]);
+            if (d == 0x85 || d == 0x84 || d == 0x96) out[i + 1] = static_cast<char>(d + 0x20); // Å Ä Ö → å ä ö
+        }
+    }
+    return out;
+}
+
+/// The Swedish words an official may write for a value ("kommun",
+/// "myndighetsutövning"), lower case, each with the value avtal/1 spells in
+/// English; a word stands for the value of that name in the field's enum.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 37> swedish_values{{
+    {"kommun", "municipality"},
+    {"landsting", "region"},
+    {"kommunalförbund", "municipal_federation"},
+    {"förbund", "municipal_federation"},
+    {"kommunalt bolag", "municipal_company"},
+    {"bolag", "municipal_company"},
+    {"privat aktör", "private_company"},
+    {"företag", "private_company"},
+    {"statlig myndighet", "state_agency"},
+    {"myndighetsutövning", "exercise_of_authority"},
+    {"tjänst", "service"},
+    {"insats", "service"},
+    {"socialtjänst", "social_services"},
+    {"familjerätt", "family_law"},
+    {"äldreomsorg", "elderly_care"},
+    {"funktionshinder", "disability"},
+    {"lss", "disability"},
+    {"barn och unga", "children_and_youth"},
+    {"missbruk", "addiction"},
+    {"missbruks- och beroendevård", "addiction"},
+    {"hälso- och sjukvård", "health_care"},
+    {"sjukvård", "health_care"},
+    {"utbildning", "education"},
+    {"plan- och byggfrågor", "planning_and_building"},
+    {"miljö- och hälsoskydd", "environment"},
+    {"personaladministration", "hr"},
+    {"avfall", "waste"},
+    {"annat", "other"},
+    {"sociala tjänster", "social_and_other_specific"},
+    {"välfärdstjänster", "welfare"},
+    {"tjänster", "general"},
+    {"fullmäktige", "council"},
+    {"kommunfullmäktige", "council"},
+    {"nämnd", "committee"},
+    {"kommunstyrelsen", "committee"},
+    {"invånarantal", "population"},
+    {"fasta andelar", "fixed_shares"},
+}};
+
+/// The value among `names` that a Swedish word for it names, if `text` is one.
+std::optional<std::string_view> swedish_value(std::string_view text, const std::vector<std::string_view>& names) {
+    const std::string t = lower_sv(trim_spaces(text));
+    for (const auto& [sv, en] : swedish_values)
+        if (sv == t && std::find(names.begin(), names.end(), en) != names.end()) return en;
+    return std::nullopt;
 }
 
 /// A date as people write it in Sweden and nearby ("1/3 2024", "1/3-2024",
@@ -220,7 +305,8 @@ class Reader {
             expected += (expected.empty() ? "" : ", ") + std::string{to_string(e)};
         });
         const std::string v{n->text};
-        if (const auto near = nearest(n->text, names)) {
+        const auto sv = swedish_value(n->text, names);
+        if (const auto near = sv ? sv : nearest(n->text, names)) {
             const std::string m{*near};
             error(ProblemCode::bad_enum, path, "unknown value \"" + v + "\": did you mean \"" + m + "\"? (expected one of: " + expected + ")",
                   "Okänt värde \"" + v + "\". Menade du \"" + m + "\"? Tillåtna värden: " + expected + ".");
@@ -522,6 +608,13 @@ std::optional<Compensation> read_compensation(Reader& r, const Node* n, const Pa
                 else if (auto pct = r.opt_percent(p, path / "tolerance/percent", false))
                     c.tolerance = Tolerance::of_percent(*pct);
             }
+        } else if (const auto pct = percent_written_as_amount(*t)) {
+            // "2%" or "2 procent": a percentage written where an amount in kronor goes.
+            r.error(ProblemCode::bad_amount, path / "tolerance",
+                    "not an amount: \"" + std::string{t->text} + "\" (a tolerance in percent is written {\"percent\": " + *pct +
+                        "}; a plain number is kronor)",
+                    "\"" + std::string{t->text} + "\" är inte ett belopp. En tolerans i procent skrivs {\"percent\": " + *pct +
+                        "}; ett tal utan procent är kronor.");
         } else if (auto m = r.opt_amount(t, path / "tolerance")) {
             c.tolerance = Tolerance::of_amount(*m);
         }
