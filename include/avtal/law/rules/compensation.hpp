@@ -104,10 +104,7 @@ namespace predicates {
 } // namespace predicates
 namespace rules {
 /// @brief `compensation.stated` [warning].
-[[nodiscard]] inline const Rule& compensation_stated() {
-    static const Rule r{info::compensation_stated(), predicates::compensation_stated()};
-    return r;
-}
+[[nodiscard]] inline const Rule& compensation_stated() { return detail::rule_of<info::compensation_stated, predicates::compensation_stated>(); }
 } // namespace rules
 
 // compensation.no_profit ────────────────────────────────────────────────────
@@ -231,8 +228,7 @@ namespace predicates {
 namespace rules {
 /// @brief `compensation.in_kind_valued` [warning].
 [[nodiscard]] inline const Rule& compensation_in_kind_valued() {
-    static const Rule r{info::compensation_in_kind_valued(), predicates::compensation_in_kind_valued()};
-    return r;
+    return detail::rule_of<info::compensation_in_kind_valued, predicates::compensation_in_kind_valued>();
 }
 } // namespace rules
 
@@ -290,8 +286,7 @@ namespace predicates {
 namespace rules {
 /// @brief `compensation.allocation_complete` [warning].
 [[nodiscard]] inline const Rule& compensation_allocation_complete() {
-    static const Rule r{info::compensation_allocation_complete(), predicates::compensation_allocation_complete()};
-    return r;
+    return detail::rule_of<info::compensation_allocation_complete, predicates::compensation_allocation_complete>();
 }
 } // namespace rules
 

@@ -60,10 +60,7 @@ namespace predicates {
 } // namespace predicates
 namespace rules {
 /// @brief `delegation.agreed` [error].
-[[nodiscard]] inline const Rule& delegation_agreed() {
-    static const Rule r{info::delegation_agreed(), predicates::delegation_agreed()};
-    return r;
-}
+[[nodiscard]] inline const Rule& delegation_agreed() { return detail::rule_of<info::delegation_agreed, predicates::delegation_agreed>(); }
 } // namespace rules
 
 // delegation.employees_only ─────────────────────────────────────────────────
@@ -151,8 +148,7 @@ namespace predicates {
 namespace rules {
 /// @brief `delegation.employees_only` [error].
 [[nodiscard]] inline const Rule& delegation_employees_only() {
-    static const Rule r{info::delegation_employees_only(), predicates::delegation_employees_only()};
-    return r;
+    return detail::rule_of<info::delegation_employees_only, predicates::delegation_employees_only>();
 }
 } // namespace rules
 
@@ -187,8 +183,7 @@ namespace predicates {
 namespace rules {
 /// @brief `delegation.within_agreement` [error].
 [[nodiscard]] inline const Rule& delegation_within_agreement() {
-    static const Rule r{info::delegation_within_agreement(), predicates::delegation_within_agreement()};
-    return r;
+    return detail::rule_of<info::delegation_within_agreement, predicates::delegation_within_agreement>();
 }
 } // namespace rules
 
@@ -226,8 +221,7 @@ namespace predicates {
 namespace rules {
 /// @brief `delegation.onward_stated` [warning].
 [[nodiscard]] inline const Rule& delegation_onward_stated() {
-    static const Rule r{info::delegation_onward_stated(), predicates::delegation_onward_stated()};
-    return r;
+    return detail::rule_of<info::delegation_onward_stated, predicates::delegation_onward_stated>();
 }
 } // namespace rules
 
@@ -265,10 +259,7 @@ namespace predicates {
 } // namespace predicates
 namespace rules {
 /// @brief `delegation.reporting` [warning].
-[[nodiscard]] inline const Rule& delegation_reporting() {
-    static const Rule r{info::delegation_reporting(), predicates::delegation_reporting()};
-    return r;
-}
+[[nodiscard]] inline const Rule& delegation_reporting() { return detail::rule_of<info::delegation_reporting, predicates::delegation_reporting>(); }
 } // namespace rules
 
 // delegation.non_delegable ──────────────────────────────────────────────────
@@ -350,8 +341,7 @@ namespace predicates {
 namespace rules {
 /// @brief `delegation.non_delegable` [error].
 [[nodiscard]] inline const Rule& delegation_non_delegable() {
-    static const Rule r{info::delegation_non_delegable(), predicates::delegation_non_delegable()};
-    return r;
+    return detail::rule_of<info::delegation_non_delegable, predicates::delegation_non_delegable>();
 }
 } // namespace rules
 

@@ -60,8 +60,7 @@ namespace predicates {
 namespace rules {
 /// @brief `information.personal_data_arrangement` [error].
 [[nodiscard]] inline const Rule& information_personal_data_arrangement() {
-    static const Rule r{info::information_personal_data_arrangement(), predicates::information_personal_data_arrangement()};
-    return r;
+    return detail::rule_of<info::information_personal_data_arrangement, predicates::information_personal_data_arrangement>();
 }
 } // namespace rules
 
@@ -122,10 +121,7 @@ namespace predicates {
 } // namespace predicates
 namespace rules {
 /// @brief `information.records` [warning].
-[[nodiscard]] inline const Rule& information_records() {
-    static const Rule r{info::information_records(), predicates::information_records()};
-    return r;
-}
+[[nodiscard]] inline const Rule& information_records() { return detail::rule_of<info::information_records, predicates::information_records>(); }
 } // namespace rules
 
 // information.confidentiality ───────────────────────────────────────────────
@@ -159,8 +155,7 @@ namespace predicates {
 namespace rules {
 /// @brief `information.confidentiality` [warning].
 [[nodiscard]] inline const Rule& information_confidentiality() {
-    static const Rule r{info::information_confidentiality(), predicates::information_confidentiality()};
-    return r;
+    return detail::rule_of<info::information_confidentiality, predicates::information_confidentiality>();
 }
 } // namespace rules
 

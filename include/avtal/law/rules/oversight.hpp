@@ -35,10 +35,7 @@ namespace predicates {
 } // namespace predicates
 namespace rules {
 /// @brief `oversight.follow_up` [warning].
-[[nodiscard]] inline const Rule& oversight_follow_up() {
-    static const Rule r{info::oversight_follow_up(), predicates::oversight_follow_up()};
-    return r;
-}
+[[nodiscard]] inline const Rule& oversight_follow_up() { return detail::rule_of<info::oversight_follow_up, predicates::oversight_follow_up>(); }
 } // namespace rules
 
 // oversight.annual_report ───────────────────────────────────────────────────
@@ -71,8 +68,7 @@ namespace predicates {
 namespace rules {
 /// @brief `oversight.annual_report` [error].
 [[nodiscard]] inline const Rule& oversight_annual_report() {
-    static const Rule r{info::oversight_annual_report(), predicates::oversight_annual_report()};
-    return r;
+    return detail::rule_of<info::oversight_annual_report, predicates::oversight_annual_report>();
 }
 } // namespace rules
 
@@ -103,8 +99,7 @@ namespace predicates {
 namespace rules {
 /// @brief `oversight.internal_control` [warning].
 [[nodiscard]] inline const Rule& oversight_internal_control() {
-    static const Rule r{info::oversight_internal_control(), predicates::oversight_internal_control()};
-    return r;
+    return detail::rule_of<info::oversight_internal_control, predicates::oversight_internal_control>();
 }
 } // namespace rules
 

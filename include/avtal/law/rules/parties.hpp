@@ -109,8 +109,7 @@ namespace predicates {
 namespace rules {
 /// @brief `party.federation_mandate` [error]: a federation's mandate covers the tasks.
 [[nodiscard]] inline const Rule& party_federation_mandate() {
-    static const Rule r{info::party_federation_mandate(), predicates::party_federation_mandate()};
-    return r;
+    return detail::rule_of<info::party_federation_mandate, predicates::party_federation_mandate>();
 }
 } // namespace rules
 
@@ -151,10 +150,7 @@ namespace predicates {
 } // namespace predicates
 namespace rules {
 /// @brief `party.at_least_two` [error]: at least two distinct parties.
-[[nodiscard]] inline const Rule& party_at_least_two() {
-    static const Rule r{info::party_at_least_two(), predicates::party_at_least_two()};
-    return r;
-}
+[[nodiscard]] inline const Rule& party_at_least_two() { return detail::rule_of<info::party_at_least_two, predicates::party_at_least_two>(); }
 } // namespace rules
 
 // party.decision_body ───────────────────────────────────────────────────────
@@ -211,10 +207,7 @@ namespace predicates {
 } // namespace predicates
 namespace rules {
 /// @brief `party.decision_body` [warning]: the party's council decided on the agreement.
-[[nodiscard]] inline const Rule& party_decision_body() {
-    static const Rule r{info::party_decision_body(), predicates::party_decision_body()};
-    return r;
-}
+[[nodiscard]] inline const Rule& party_decision_body() { return detail::rule_of<info::party_decision_body, predicates::party_decision_body>(); }
 } // namespace rules
 
 } // namespace avtal

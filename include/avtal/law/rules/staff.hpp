@@ -44,8 +44,7 @@ namespace predicates {
 namespace rules {
 /// @brief `staff.transfer_of_undertaking` [warning].
 [[nodiscard]] inline const Rule& staff_transfer_of_undertaking() {
-    static const Rule r{info::staff_transfer_of_undertaking(), predicates::staff_transfer_of_undertaking()};
-    return r;
+    return detail::rule_of<info::staff_transfer_of_undertaking, predicates::staff_transfer_of_undertaking>();
 }
 } // namespace rules
 
@@ -77,8 +76,7 @@ namespace predicates {
 namespace rules {
 /// @brief `staff.work_environment` [warning].
 [[nodiscard]] inline const Rule& staff_work_environment() {
-    static const Rule r{info::staff_work_environment(), predicates::staff_work_environment()};
-    return r;
+    return detail::rule_of<info::staff_work_environment, predicates::staff_work_environment>();
 }
 } // namespace rules
 

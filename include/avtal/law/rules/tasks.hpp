@@ -386,8 +386,7 @@ namespace predicates {
 namespace rules {
 /// @brief `task.within_competence` [error].
 [[nodiscard]] inline const Rule& task_within_competence() {
-    static const Rule r{info::task_within_competence(), predicates::task_within_competence()};
-    return r;
+    return detail::rule_of<info::task_within_competence, predicates::task_within_competence>();
 }
 } // namespace rules
 
@@ -552,8 +551,7 @@ namespace predicates {
 namespace rules {
 /// @brief `task.contractor_competence` [error].
 [[nodiscard]] inline const Rule& task_contractor_competence() {
-    static const Rule r{info::task_contractor_competence(), predicates::task_contractor_competence()};
-    return r;
+    return detail::rule_of<info::task_contractor_competence, predicates::task_contractor_competence>();
 }
 } // namespace rules
 
@@ -612,8 +610,7 @@ namespace predicates {
 namespace rules {
 /// @brief `task.huvudman_retained` [error].
 [[nodiscard]] inline const Rule& task_huvudman_retained() {
-    static const Rule r{info::task_huvudman_retained(), predicates::task_huvudman_retained()};
-    return r;
+    return detail::rule_of<info::task_huvudman_retained, predicates::task_huvudman_retained>();
 }
 } // namespace rules
 
