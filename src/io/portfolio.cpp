@@ -8,6 +8,7 @@
 #include <avtal/core/date.hpp>
 #include <avtal/core/enum.hpp>
 #include <avtal/io/messages.hpp>
+#include <avtal/model/names.hpp>
 
 #include <algorithm>
 
@@ -118,18 +119,7 @@ std::string exception_word(const std::string& id, Lang lang) {
 std::string amount(Money m, Lang lang) { return m.display(lang == Lang::sv); }
 std::string amount(const std::optional<Money>& m, Lang lang) { return m ? amount(*m, lang) : W{"okänt", "unknown"}.in(lang); }
 
-std::string kind_word(const std::optional<PartyKind>& k, Lang lang) {
-    if (!k) return W{"okänd", "unknown"}.in(lang);
-    switch (*k) {
-    case PartyKind::municipality: return W{"kommun", "municipality"}.in(lang);
-    case PartyKind::region: return W{"region", "region"}.in(lang);
-    case PartyKind::municipal_federation: return W{"kommunalförbund", "municipal federation"}.in(lang);
-    case PartyKind::municipal_company: return W{"kommunalt bolag", "municipal company"}.in(lang);
-    case PartyKind::private_company: return W{"privat aktör", "private company"}.in(lang);
-    case PartyKind::state_agency: break;
-    }
-    return W{"statlig myndighet", "state agency"}.in(lang);
-}
+std::string kind_word(const std::optional<PartyKind>& k, Lang lang) { return k ? name_of(*k).in(lang) : W{"okänd", "unknown"}.in(lang); }
 
 std::string attention_what(const PortfolioReport& r, const Attention& a, Lang lang) {
     const bool sv = lang == Lang::sv;
@@ -199,15 +189,10 @@ std::string attention_what(const PortfolioReport& r, const Attention& a, Lang la
     return s;
 }
 
+// The general category in a sentence of the report ("the limit for services
+// in general"); the others as the model names them.
 std::string category_word(Category c, Lang lang) {
-    switch (c) {
-    case Category::general: return W{"tjänster i allmänhet", "services in general"}.in(lang);
-    case Category::social_and_other_specific:
-        return W{"sociala tjänster och andra särskilda tjänster (bilaga 2 till LOU)", "social and other specific services (LOU annex 2)"}.in(lang);
-    case Category::welfare: break;
-    }
-    return W{"välfärdstjänster (bilaga 2 a till LOU; sedan 2022-02-01 i bilaga 2)", "welfare services (LOU annex 2 a; since 2022-02-01 in annex 2)"}
-        .in(lang);
+    return c == Category::general ? W{"tjänster i allmänhet", "services in general"}.in(lang) : name_of(c).in(lang);
 }
 
 std::string receipt_line(const std::string& thresholds, Lang lang) {
