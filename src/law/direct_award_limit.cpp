@@ -11,6 +11,8 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <string>
@@ -22,41 +24,140 @@ namespace avtal::detail {
 
 namespace {
 
-using Rational = boost::multiprecision::cpp_rational;
+using Big = boost::multiprecision::cpp_rational;
+using BigInt = boost::multiprecision::cpp_int;
+
+std::atomic<bool> exact_only{false};             // tests: every operation on the cpp_rational path
+std::atomic<std::uint64_t> fallbacks_counted{0}; // operations the 128-bit path could not hold
+
+u128 magnitude(i128 v) { return v < 0 ? u128{0} - static_cast<u128>(v) : static_cast<u128>(v); }
+
+u128 gcd(u128 a, u128 b) {
+    while (b != 0) {
+        if (a <= UINT64_MAX && b <= UINT64_MAX) { // the common case: 64-bit division
+            auto x = static_cast<std::uint64_t>(a), y = static_cast<std::uint64_t>(b);
+            while (y != 0) x = std::exchange(y, x % y);
+            return x;
+        }
+        a = std::exchange(b, a % b);
+    }
+    return a;
+}
+
+/// An exact rational value (öre, shares, months): a reduced fraction of
+/// 128-bit integers (denominator > 0) while its terms fit, with checked
+/// arithmetic (__builtin_*_overflow); an operation whose result the 128-bit
+/// terms cannot hold is done exactly with cpp_rational instead, and the
+/// value stays there. Never rounded, whichever path computes it.
+class Exact {
+  public:
+    Exact() = default;
+    Exact(std::int64_t v) : n_{v} { // NOLINT(google-explicit-constructor): an integer is an exact value
+        if (exact_only.load(std::memory_order_relaxed)) big_ = Big{v};
+    }
+    /// a / b (b ≠ 0).
+    static Exact ratio(std::int64_t a, std::int64_t b) { return Exact{a} / Exact{b}; }
+
+    friend Exact operator+(const Exact& x, const Exact& y) {
+        if (both_small(x, y)) {
+            // a/b + c/d = (a·(d/g) + c·(b/g)) / (b·(d/g)), g = gcd(b, d).
+            const auto g = static_cast<i128>(gcd(static_cast<u128>(x.d_), static_cast<u128>(y.d_)));
+            i128 l = 0, r = 0, n = 0, d = 0;
+            if (!__builtin_mul_overflow(x.n_, y.d_ / g, &l) && !__builtin_mul_overflow(y.n_, x.d_ / g, &r) && !__builtin_add_overflow(l, r, &n) &&
+                !__builtin_mul_overflow(x.d_, y.d_ / g, &d))
+                return reduced(n, d);
+            fell_back();
+        }
+        return Exact{x.big() + y.big()};
+    }
+    friend Exact operator*(const Exact& x, const Exact& y) {
+        if (both_small(x, y)) {
+            // Cross-reduced first: (a/g1)·(c/g2) / ((b/g2)·(d/g1)) is reduced.
+            const auto g1 = static_cast<i128>(gcd(magnitude(x.n_), static_cast<u128>(y.d_)));
+            const auto g2 = static_cast<i128>(gcd(magnitude(y.n_), static_cast<u128>(x.d_)));
+            i128 n = 0, d = 0;
+            if (!__builtin_mul_overflow(x.n_ / g1, y.n_ / g2, &n) && !__builtin_mul_overflow(x.d_ / g2, y.d_ / g1, &d)) return Exact{n, d};
+            fell_back();
+        }
+        return Exact{x.big() * y.big()};
+    }
+    /// x / y (y ≠ 0).
+    friend Exact operator/(const Exact& x, const Exact& y) {
+        if (both_small(x, y) && y.n_ != std::numeric_limits<i128>::min()) {
+            const Exact inverse = y.n_ < 0 ? Exact{-y.d_, -y.n_} : Exact{y.d_, y.n_};
+            return x * inverse;
+        }
+        return Exact{x.big() / y.big()};
+    }
+    friend bool operator==(const Exact& x, const Exact& y) {
+        if (both_small(x, y)) return x.n_ == y.n_ && x.d_ == y.d_; // reduced: one form per value
+        return x.big() == y.big();
+    }
+    friend bool operator<(const Exact& x, const Exact& y) {
+        if (both_small(x, y)) {
+            i128 l = 0, r = 0;
+            if (!__builtin_mul_overflow(x.n_, y.d_, &l) && !__builtin_mul_overflow(y.n_, x.d_, &r)) return l < r;
+            fell_back();
+        }
+        return x.big() < y.big();
+    }
+    friend bool operator>(const Exact& x, const Exact& y) { return y < x; }
+    friend bool operator<=(const Exact& x, const Exact& y) { return !(y < x); }
+    friend bool operator>=(const Exact& x, const Exact& y) { return !(x < y); }
+
+    /// The value truncated toward zero, at most `cap`; `exact` tells whether nothing was cut.
+    [[nodiscard]] i128 whole(i128 cap, bool* exact = nullptr) const {
+        if (!big_) {
+            if (exact) *exact = n_ % d_ == 0;
+            return std::min(n_ / d_, cap);
+        }
+        const BigInt q = numerator(*big_) / denominator(*big_);
+        if (exact) *exact = Big{q} == *big_;
+        return q > BigInt{cap} ? cap : static_cast<i128>(q);
+    }
+
+  private:
+    Exact(i128 n, i128 d) : n_{n}, d_{d} {} // already reduced, d > 0
+    explicit Exact(Big b) : big_{std::move(b)} {}
+
+    static bool both_small(const Exact& x, const Exact& y) { return !x.big_ && !y.big_ && !exact_only.load(std::memory_order_relaxed); }
+    static void fell_back() { fallbacks_counted.fetch_add(1, std::memory_order_relaxed); }
+    /// n / d reduced (d > 0).
+    static Exact reduced(i128 n, i128 d) {
+        const auto g = static_cast<i128>(gcd(magnitude(n), static_cast<u128>(d)));
+        return Exact{n / g, d / g};
+    }
+    [[nodiscard]] Big big() const { return big_ ? *big_ : Big{BigInt{n_}, BigInt{d_}}; }
+
+    i128 n_ = 0;
+    i128 d_ = 1;
+    std::optional<Big> big_; // set: the value is this (n_ and d_ unused)
+};
 
 /// A value in öre as an exact interval; `high` empty when unbounded.
 struct RInterval {
-    Rational low{0};
-    std::optional<Rational> high{Rational{0}};
+    Exact low{0};
+    std::optional<Exact> high{Exact{0}};
     void add(const RInterval& o) {
-        low += o.low;
+        low = low + o.low;
         if (high && o.high)
-            *high += *o.high;
+            *high = *high + *o.high;
         else
             high.reset();
     }
 };
 
 /// Whole öre below `r` (r ≥ 0), capped to what `Money` holds.
-Money floor_money(const Rational& r) {
-    const boost::multiprecision::cpp_int q = numerator(r) / denominator(r);
-    if (q > INT64_MAX) return Money::from_ore(INT64_MAX);
-    return Money::from_ore(static_cast<std::int64_t>(q));
-}
+Money floor_money(const Exact& r) { return Money::from_ore(static_cast<std::int64_t>(r.whole(INT64_MAX))); }
 
 /// Whole öre below `r` (r ≥ 0) shown exactly, however large.
-std::string display(const Rational& r, bool sv) {
-    const boost::multiprecision::cpp_int q = numerator(r) / denominator(r);
-    constexpr i128 cap = static_cast<i128>(1) << 120;
-    return Money::display_ore(q > boost::multiprecision::cpp_int{cap} ? cap : static_cast<i128>(q), sv);
-}
+std::string display(const Exact& r, bool sv) { return Money::display_ore(r.whole(static_cast<i128>(1) << 120), sv); }
 
 /// A share in percent with two decimals ("69,23 %" / "69.23 %"); "≈" when rounded.
-std::string percent_text(const Rational& share, bool sv) {
-    const Rational p = share * 10000; // hundredths of a percent
-    const boost::multiprecision::cpp_int whole = numerator(p) / denominator(p);
-    const bool exact = Rational{whole} == p;
-    const auto h = static_cast<std::int64_t>(whole);
+std::string percent_text(const Exact& share, bool sv) {
+    const Exact p = share * 10000; // hundredths of a percent
+    bool exact = false;
+    const auto h = static_cast<std::int64_t>(p.whole(INT64_MAX, &exact));
     std::string frac = std::to_string(h % 100);
     if (frac.size() < 2) frac.insert(0, "0");
     std::string out = std::to_string(h / 100);
@@ -79,13 +180,13 @@ std::string limit_paragraph(Category c, const Date& d) {
 /// (the task's own, else the agreement's), or the missing facts.
 struct KeyShares {
     std::vector<std::int64_t> weights; // aligned with the task's principals, when the shares are known
-    Rational sum{0};                   // their sum (not zero when known)
+    Exact sum{0};                      // their sum (not zero when known)
     std::vector<std::string> missing;  // why not
     std::string path;                  // the compensation object read
     std::optional<AllocationKey> key;  // its key
     [[nodiscard]] bool known() const noexcept { return !weights.empty(); }
     /// The share of the principal at `pos` among the task's principals.
-    [[nodiscard]] Rational share(std::size_t pos) const { return Rational{weights[pos]} / sum; }
+    [[nodiscard]] Exact share(std::size_t pos) const { return Exact{weights[pos]} / sum; }
 };
 
 /// The weights of an allocation key by party, sorted: the last weight given
@@ -133,6 +234,10 @@ struct DirectAwardMemo {
 };
 
 std::shared_ptr<DirectAwardMemo> make_direct_award_memo() { return std::make_shared<DirectAwardMemo>(); }
+
+void direct_award_exact_only(bool on) noexcept { exact_only.store(on, std::memory_order_relaxed); }
+
+std::uint64_t direct_award_fallbacks() noexcept { return fallbacks_counted.load(std::memory_order_relaxed); }
 
 namespace {
 
@@ -194,8 +299,8 @@ KeyShares compute_shares_by_key(const Context& ctx, DirectAwardMemo& memo, std::
         }
     }
     if (!ks.missing.empty()) return ks;
-    Rational sum{0};
-    for (const auto x : w) sum += x;
+    Exact sum{0};
+    for (const auto x : w) sum = sum + x;
     if (sum == 0) {
         ks.missing.push_back("/tasks/" + std::to_string(j) + "/principal_shares");
         return ks;
@@ -230,7 +335,7 @@ Text key_text(const std::optional<AllocationKey>& k) {
 /// The limit of `row` as a rational in öre, and the tests against it.
 struct LimitTest {
     const ThresholdRow* row = nullptr;
-    [[nodiscard]] Rational limit() const { return Rational{row->amount.ore()}; }
+    [[nodiscard]] Exact limit() const { return Exact{row->amount.ore()}; }
     [[nodiscard]] bool within(const RInterval& v) const { return v.high && (row->inclusive ? *v.high <= limit() : *v.high < limit()); }
     [[nodiscard]] bool beyond(const RInterval& v) const { return row->inclusive ? v.low > limit() : v.low >= limit(); }
 };
@@ -287,23 +392,23 @@ DirectAwardMemo::Sums sum_tasks(const TaskSubject& s, DirectAwardMemo& memo, con
             }
         }
         // Is the principal a buyer of task j, and with what share?
-        Rational share_low{0};
-        std::optional<Rational> share_high{Rational{0}};
+        Exact share_low{0};
+        std::optional<Exact> share_high{Exact{0}};
         if (!tj.principals) {
             if (j == s.index) continue;
             certain = false;
-            share_high = Rational{1};
+            share_high = Exact{1};
             t.missing("/tasks/" + std::to_string(j) + "/principals");
         } else {
             if (!entry) continue;
             const std::size_t pos = entry->position;
             if (tj.principals->size() == 1) {
                 share_low = 1;
-                share_high = Rational{1};
+                share_high = Exact{1};
             } else {
                 const PrincipalShare* found = entry->share;
                 if (found) {
-                    share_low = Rational{found->share.units(), hundred_percent.units()};
+                    share_low = Exact::ratio(found->share.units(), hundred_percent.units());
                     share_high = share_low;
                 } else {
                     // Not stated: what the principal pays for the task by the
@@ -324,7 +429,7 @@ DirectAwardMemo::Sums sum_tasks(const TaskSubject& s, DirectAwardMemo& memo, con
                     } else {
                         // The key cannot give the share: between nothing and the whole task.
                         share_low = 0;
-                        share_high = Rational{1};
+                        share_high = Exact{1};
                         t.missing("/tasks/" + std::to_string(j) + "/principal_shares");
                         for (const auto& m : ks.missing) t.missing(m);
                     }
@@ -333,8 +438,8 @@ DirectAwardMemo::Sums sum_tasks(const TaskSubject& s, DirectAwardMemo& memo, con
         }
         RInterval v;
         if (tj.annual_value) {
-            const Rational annual{tj.annual_value->ore()};
-            v.low = certain ? annual * share_low * months.low / 12 : Rational{0};
+            const Exact annual{tj.annual_value->ore()};
+            v.low = certain ? annual * share_low * months.low / 12 : Exact{0};
             if (share_high && months.high)
                 v.high = annual * *share_high * *months.high / 12;
             else
@@ -407,7 +512,7 @@ Truth direct_award_for_principal(const TaskSubject& s, const std::string& princi
         const OtherDirectAwards& o = *party->other_direct_awards_same_kind;
         if (before_2022_reform(*date)) {
             RInterval v;
-            v.low = Rational{o.amount.ore()};
+            v.low = Exact{o.amount.ore()};
             v.high = v.low;
             bins[static_cast<std::size_t>(o.category)].add(v);
             t.note([&] {
@@ -440,7 +545,7 @@ Truth direct_award_for_principal(const TaskSubject& s, const std::string& princi
     if (unknown_category) {
         candidate = {true, true, true};
     } else {
-        std::optional<Rational> best_low;
+        std::optional<Exact> best_low;
         for (std::size_t c = 0; c < 3; ++c)
             if (present(bins[c]) && (!best_low || bins[c].low > *best_low)) best_low = bins[c].low;
         bool any = false;
@@ -570,7 +675,7 @@ bool some_share_beyond_limit(const TaskSubject& s) {
     const MonthsInterval months = counted_months(s.agreement(), quiet);
     // The largest part of n is at least the whole over n.
     RInterval part;
-    part.low = Rational{task.annual_value->ore()} * months.low / 12 / static_cast<std::int64_t>(task.principals->size());
+    part.low = Exact{task.annual_value->ore()} * months.low / 12 / static_cast<std::int64_t>(task.principals->size());
     part.high.reset();
     return LimitTest{row}.beyond(part) && (!general_row || LimitTest{general_row}.beyond(part));
 }

@@ -11,6 +11,7 @@
 #include <avtal/model/subject.hpp>
 
 #include <array>
+#include <cstdint>
 #include <string>
 
 namespace avtal {
@@ -75,6 +76,15 @@ inline MonthsInterval counted_months(const Agreement& a, Trace& t) {
 /// number of months counted) is beyond the limit, direct award fails for
 /// that principal, whoever it is.
 [[nodiscard]] bool some_share_beyond_limit(const TaskSubject& s);
+
+/// For tests: with `on`, the direct-award test computes every value with
+/// cpp_rational only, not with its 128-bit fast path (the results are the
+/// same exact rationals either way). Process-wide; off by default.
+void direct_award_exact_only(bool on) noexcept;
+
+/// For tests: how many operations of the direct-award test so far did not
+/// fit the 128-bit fast path and were done with cpp_rational (process-wide).
+[[nodiscard]] std::uint64_t direct_award_fallbacks() noexcept;
 
 inline PredicateInfo info(std::string id, std::string sv, std::string en, std::string citation) {
     return PredicateInfo{std::move(id), tx(std::move(sv), std::move(en)), std::move(citation)};
