@@ -651,6 +651,21 @@ Truth direct_award_for_principal(const TaskSubject& s, const std::string& princi
             v = lt.within(total) ? Truth::yes : (lt.beyond(total) && beyond_floor) ? Truth::no : Truth::unknown;
             limit_note(*row, cat, v, false);
             line(cat, row, v);
+            // 2019–2021 the welfare services of bilaga 2 a, a part of the
+            // social services, had a higher limit of their own: say so when
+            // that limit would decide, without assuming the service is one.
+            const ThresholdRow* welfare_row = cat == Category::social_and_other_specific && v != Truth::yes && before_2022_reform(*date)
+                                                  ? s.ctx->thresholds().find(direct_award_limit, Category::welfare, *date)
+                                                  : nullptr;
+            if (welfare_row && welfare_row->amount > row->amount && !LimitTest{welfare_row}.beyond(total))
+                t.note([&] {
+                    return tx(name + ": om tjänsten är en välfärdstjänst (bilaga 2 a till LOU) gäller i stället gränsen " +
+                                  welfare_row->amount.display(true) + " (" + limit_paragraph(Category::welfare, *date) +
+                                  "; källa: " + welfare_row->source + "); ange då kategorin välfärdstjänster (category: welfare).",
+                              name + ": if the service is a welfare service (LOU annex 2 a), the limit is " + welfare_row->amount.display(false) +
+                                  " instead (" + limit_paragraph(Category::welfare, *date) + "; source: " + welfare_row->source +
+                                  "); then state the category welfare.");
+                });
         }
         if (first) {
             result = v;

@@ -93,6 +93,20 @@ TEST_CASE("The general limit is a floor for every category, also on dates with n
         CHECK(direct_award(one_purchase(Category::welfare, ymd(2020, 6, 1), kr(2'156'469))) == Truth::yes);
         CHECK(direct_award(one_purchase(Category::welfare, ymd(2020, 6, 1), kr(2'156'470))) == Truth::no);
     }
+    SECTION("social services in 2020 above their limit: a hint that the welfare limit would apply, the answer unchanged") {
+        const Agreement mid = one_purchase(Category::social_and_other_specific, ymd(2020, 6, 1), kr(1'000'000));
+        CHECK(direct_award(mid) == Truth::no); // the category stated is not a welfare service
+        CHECK_THAT(notes_sv(explain_direct(mid)), Catch::Contains("om tjänsten är en välfärdstjänst (bilaga 2 a till LOU) gäller i stället "
+                                                                  "gränsen " +
+                                                                  kr(2'156'469).display(true) + " (19 kap. LOU"));
+        // Beyond the welfare limit too, or within the social limit, or after 2021: no hint.
+        CHECK_THAT(notes_sv(explain_direct(one_purchase(Category::social_and_other_specific, ymd(2020, 6, 1), kr(2'156'470)))),
+                   !Catch::Contains("välfärdstjänst (bilaga 2 a"));
+        CHECK_THAT(notes_sv(explain_direct(one_purchase(Category::social_and_other_specific, ymd(2020, 6, 1), kr(600'000)))),
+                   !Catch::Contains("välfärdstjänst (bilaga 2 a"));
+        CHECK_THAT(notes_sv(explain_direct(one_purchase(Category::social_and_other_specific, ymd(2023, 6, 1), kr(9'000'000)))),
+                   !Catch::Contains("välfärdstjänst (bilaga 2 a"));
+    }
     SECTION("social services in 2024: within 700 000 by the floor, the EU threshold is exclusive above it") {
         CHECK(direct_award(one_purchase(Category::social_and_other_specific, ymd(2024, 3, 1), kr(700'000))) == Truth::yes);
         CHECK(direct_award(one_purchase(Category::social_and_other_specific, ymd(2024, 3, 1), kr(8'109'449))) == Truth::yes);
