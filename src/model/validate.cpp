@@ -22,7 +22,7 @@ constexpr std::int32_t max_months = 100'000;
 std::string too_many_months() { return "too many months (at most " + std::to_string(max_months) + ")"; }
 
 /// For each position of `ids`, whether the same id occurs at an earlier
-/// position: a nested scan for a few ids, a sort for many (O(n log n)).
+/// position: a nested scan for a few ids, an id index for many (O(n)).
 template <class IdOf, class T>
 std::vector<bool> repeats(std::span<const T> items, IdOf&& id_of) {
     std::vector<bool> out(items.size(), false);
@@ -32,32 +32,26 @@ std::vector<bool> repeats(std::span<const T> items, IdOf&& id_of) {
             for (std::size_t j = 0; j < i && !out[i]; ++j) out[i] = id_of(items[j]) == id_of(items[i]);
         return out;
     }
-    std::vector<std::pair<std::string_view, std::size_t>> sorted;
-    sorted.reserve(items.size());
-    for (std::size_t i = 0; i < items.size(); ++i) sorted.emplace_back(id_of(items[i]), i);
-    std::sort(sorted.begin(), sorted.end());
-    for (std::size_t i = 1; i < sorted.size(); ++i) out[sorted[i].second] = sorted[i].first == sorted[i - 1].first;
+    const detail::IdIndex first{items, id_of};
+    for (std::size_t i = 0; i < items.size(); ++i) out[i] = first.find(id_of(items[i])) != i;
     return out;
 }
 
-/// Whether `id` is among `ids`: a scan for a few, a sorted copy for many.
+/// Whether `id` is among `ids`: a scan for a few, an id index for many.
 class IdSet {
   public:
     explicit IdSet(const std::vector<Id>& ids) : ids_{ids} {
-        if (ids.size() > scan_limit) {
-            sorted_.assign(ids.begin(), ids.end());
-            std::sort(sorted_.begin(), sorted_.end());
-        }
+        if (ids.size() > scan_limit) index_ = detail::IdIndex{ids, [](const Id& id) -> const Id& { return id; }};
     }
     [[nodiscard]] bool contains(std::string_view id) const {
         if (ids_.size() <= scan_limit) return std::find(ids_.begin(), ids_.end(), id) != ids_.end();
-        return std::binary_search(sorted_.begin(), sorted_.end(), id);
+        return index_.find(id).has_value();
     }
 
   private:
     static constexpr std::size_t scan_limit = 16;
     const std::vector<Id>& ids_;
-    std::vector<std::string_view> sorted_;
+    detail::IdIndex index_;
 };
 
 /// The largest total of amounts avtal computes with: 92 233 720 368 547 758,07 kr.
@@ -197,7 +191,7 @@ void validate_compensation(const detail::IdIndex& parties, const Compensation& c
 std::vector<Problem> validate(const Agreement& a, const ValidateOptions& options) {
     std::vector<Problem> problems;
     Problems out{problems};
-    // Ids are looked up in sorted indexes: O((n + references) log n).
+    // Ids are looked up in hash indexes: O(n + references).
     const detail::IdIndex parties{a.parties, [](const Party& p) -> const Id& { return p.id; }};
     const detail::IdIndex tasks{a.tasks, [](const Task& t) -> const Id& { return t.id; }};
     const auto find_party = [&](std::string_view id) { return parties.find(id).has_value(); };

@@ -54,8 +54,9 @@ namespace detail {
 /// The tasks by principal, for tests that would otherwise scan every task
 /// for every principal: each (principal, task) once, with the principal's
 /// share of the task when stated (the last one, as a scan would find it),
-/// sorted by principal then task; and the tasks whose principals,
-/// contractor or nature are unknown, which every such test must visit.
+/// grouped by principal and in task order within a group; and the tasks
+/// whose principals, contractor or nature are unknown, which every such test
+/// must visit.
 class TaskIndex {
   public:
     /// One principal of one task.
@@ -66,28 +67,51 @@ class TaskIndex {
         const PrincipalShare* share = nullptr; ///< Its (last) stated share of the task, if any.
     };
     TaskIndex() = default;
-    /// Indexes the tasks of `a`: O(e log e) in the e principals of all tasks.
+    /// Indexes the tasks of `a`: O(e) in the e principals of all tasks (a
+    /// hash index of the principals and a counting sort by principal, no
+    /// comparison sort of ids).
     explicit TaskIndex(const Agreement& a) {
+        std::vector<Entry> scan; // in task order, then position
         for (std::size_t j = 0; j < a.tasks.size(); ++j) {
             const Task& t = a.tasks[j];
             if (t.principals)
-                for (std::size_t i = 0; i < t.principals->size(); ++i) entries_.push_back(Entry{(*t.principals)[i], j, i, nullptr});
+                for (std::size_t i = 0; i < t.principals->size(); ++i) scan.push_back(Entry{(*t.principals)[i], j, i, nullptr});
             if (!t.principals || !t.contractor || (t.nature != TaskNature::service && t.nature != TaskNature::exercise_of_authority))
                 irregular_.push_back(j);
         }
-        const auto before = [](const Entry& x, const Entry& y) {
-            if (x.principal != y.principal) return x.principal < y.principal;
-            return x.task != y.task ? x.task < y.task : x.position < y.position;
-        };
-        std::sort(entries_.begin(), entries_.end(), before);
+        // Each entry's group: its principal's, numbered in order of first appearance.
+        const IdIndex first{scan, [](const Entry& e) { return e.principal; }};
+        std::vector<std::size_t> group(scan.size());
+        std::vector<std::string_view> names;
+        for (std::size_t k = 0; k < scan.size(); ++k) {
+            const std::size_t f = first.find(scan[k].principal).value_or(k);
+            if (f == k) {
+                group[k] = names.size();
+                names.push_back(scan[k].principal);
+            } else {
+                group[k] = group[f];
+            }
+        }
+        // A stable counting sort by group keeps the scan's (task, position) order within each.
+        start_.assign(names.size() + 1, 0);
+        for (std::size_t k = 0; k < scan.size(); ++k) ++start_[group[k] + 1];
+        for (std::size_t g = 0; g < names.size(); ++g) start_[g + 1] += start_[g];
+        entries_.resize(scan.size());
+        {
+            std::vector<std::size_t> next(start_.begin(), start_.end() - 1);
+            for (std::size_t k = 0; k < scan.size(); ++k) entries_[next[group[k]]++] = scan[k];
+        }
         // Each (principal, task) once, at its last position (as a scan that keeps the last match finds it).
         std::size_t kept = 0;
-        for (std::size_t k = 0; k < entries_.size(); ++k) {
-            const bool last =
-                k + 1 == entries_.size() || entries_[k + 1].principal != entries_[k].principal || entries_[k + 1].task != entries_[k].task;
-            if (last) entries_[kept++] = entries_[k];
+        for (std::size_t g = 0; g < names.size(); ++g) {
+            const std::size_t lo = start_[g], hi = start_[g + 1];
+            start_[g] = kept;
+            for (std::size_t k = lo; k < hi; ++k)
+                if (k + 1 == hi || entries_[k + 1].task != entries_[k].task) entries_[kept++] = entries_[k];
         }
+        start_[names.size()] = kept;
         entries_.resize(kept);
+        groups_ = IdIndex{names, [](std::string_view p) { return p; }}; // the views, copied, point into the agreement
         for (std::size_t j = 0; j < a.tasks.size(); ++j)
             if (a.tasks[j].principal_shares)
                 for (const PrincipalShare& s : *a.tasks[j].principal_shares)
@@ -95,10 +119,9 @@ class TaskIndex {
     }
     /// The tasks that name `principal`, in task order.
     [[nodiscard]] std::span<const Entry> tasks_of(std::string_view principal) const noexcept {
-        const auto lo =
-            std::lower_bound(entries_.begin(), entries_.end(), principal, [](const Entry& e, std::string_view p) { return e.principal < p; });
-        const auto hi = std::upper_bound(lo, entries_.end(), principal, [](std::string_view p, const Entry& e) { return p < e.principal; });
-        return {lo, hi};
+        const auto g = groups_.find(principal);
+        if (!g) return {};
+        return std::span<const Entry>{entries_}.subspan(start_[*g], start_[*g + 1] - start_[*g]);
     }
     /// The entry of (`principal`, `task`), or null when the task does not name it.
     [[nodiscard]] const Entry* find(std::string_view principal, std::size_t task) const noexcept {
@@ -111,7 +134,9 @@ class TaskIndex {
 
   private:
     Entry* find_mutable(std::string_view principal, std::size_t task) noexcept { return const_cast<Entry*>(find(principal, task)); }
-    std::vector<Entry> entries_;
+    std::vector<Entry> entries_;     // grouped by principal, each group in task order
+    std::vector<std::size_t> start_; // group g is entries_[start_[g], start_[g + 1])
+    IdIndex groups_;                 // principal → group
     std::vector<std::size_t> irregular_;
 };
 
@@ -142,14 +167,14 @@ class Context {
 
     /// @brief The agreement.
     [[nodiscard]] const Agreement& agreement() const noexcept { return *agreement_; }
-    /// @brief The index of the (first) party with id `id`, or `nullopt`; O(log n).
+    /// @brief The index of the (first) party with id `id`, or `nullopt`; O(1) on average.
     [[nodiscard]] std::optional<std::size_t> party_index(std::string_view id) const noexcept { return party_ids_.find(id); }
-    /// @brief The (first) party with id `id`, or null; O(log n).
+    /// @brief The (first) party with id `id`, or null; O(1) on average.
     [[nodiscard]] const Party* find_party(std::string_view id) const noexcept {
         const auto k = party_ids_.find(id);
         return k ? &agreement_->parties[*k] : nullptr;
     }
-    /// @brief The index of the (first) task with id `id`, or `nullopt`; O(log n).
+    /// @brief The index of the (first) task with id `id`, or `nullopt`; O(1) on average.
     [[nodiscard]] std::optional<std::size_t> task_index(std::string_view id) const noexcept { return task_ids_.find(id); }
     /// @brief The tasks by principal (for tests over every task of a principal).
     [[nodiscard]] const detail::TaskIndex& tasks_by_principal() const noexcept { return tasks_by_principal_; }
