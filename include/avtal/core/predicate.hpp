@@ -15,9 +15,11 @@
 #include <avtal/core/text.hpp>
 #include <avtal/core/truth.hpp>
 
+#include <algorithm>
 #include <concepts>
 #include <cstddef>
 #include <functional>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -151,6 +153,41 @@ class Trace {
         if (node_) add_missing(std::move(path));
     }
 
+    /// @brief `unknown(path)` for a path the node cannot have yet: the
+    /// caller records only distinct paths of its own (one per task, say),
+    /// so no look through the node's paths is needed (a rule over 10⁵ tasks
+    /// spent a tenth of its check looking).
+    template <class PathFn>
+    requires std::is_invocable_r_v<std::string, PathFn&> Truth unknown_distinct(PathFn&& path) {
+        if (node_) node_->missing.push_back(std::forward<PathFn>(path)());
+        return Truth::unknown;
+    }
+
+    /// @brief Records the missing facts of a sub-explanation (distinct
+    /// paths, as every explanation's are): taken whole when the node has
+    /// none yet, else each unless the node has it.
+    void missing_all(std::vector<std::string>&& paths) {
+        if (!node_) return;
+        if (node_->missing.empty()) {
+            node_->missing = std::move(paths);
+            index_.clear();
+            indexed_ = 0;
+            return;
+        }
+        for (auto& m : paths) add_missing(std::move(m));
+    }
+    /// @brief The same, copying the paths.
+    void missing_all(const std::vector<std::string>& paths) {
+        if (!node_) return;
+        if (node_->missing.empty()) {
+            node_->missing = paths;
+            index_.clear();
+            indexed_ = 0;
+            return;
+        }
+        for (const auto& m : paths) add_missing(m);
+    }
+
     /// @brief Adds a note built by `make` (a callable returning `Text`),
     /// invoked only when the trace is active.
     template <class NoteFn>
@@ -254,6 +291,29 @@ inline void finish(Explanation& e, bool keep_children = true) {
         for (const auto& c : e.children)
             if (c.value == Truth::unknown) merge_missing(e.missing, c.missing);
         return;
+    }
+    // Many paths, nearly all of the first unknown child (a condition over
+    // every task): its paths, distinct, are taken whole; the few of the
+    // other children are looked for among them.
+    if (e.missing.empty()) {
+        auto first = std::find_if(e.children.begin(), e.children.end(), [](const Explanation& c) { return c.value == Truth::unknown; });
+        if (first != e.children.end() && total - first->missing.size() <= 8) {
+            e.missing.reserve(total); // exactly: a finding keeps these
+            if (keep_children)
+                e.missing.assign(first->missing.begin(), first->missing.end());
+            else
+                e.missing.assign(std::make_move_iterator(first->missing.begin()), std::make_move_iterator(first->missing.end()));
+            for (auto c = first + 1; c != e.children.end(); ++c)
+                if (c->value == Truth::unknown)
+                    for (auto& m : c->missing)
+                        if (std::find(e.missing.begin(), e.missing.end(), m) == e.missing.end()) {
+                            if (keep_children)
+                                e.missing.push_back(m);
+                            else
+                                e.missing.push_back(std::move(m));
+                        }
+            return;
+        }
     }
     // Many paths (a rule over every task): one index of hashes for all
     // children, not a look through the paths so far for each (quadratic).

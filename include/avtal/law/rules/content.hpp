@@ -54,22 +54,22 @@ namespace predicates {
 
 /// @brief Some task's target group is children.
 [[nodiscard]] inline const Predicate<AgreementSubject>& concerns_children() {
-    static const auto p =
-        detail::leaf<AgreementSubject>({"content.concerns_children",
-                                        {"Någon uppgift har barn och unga som målgrupp", "Some task's target group is children"},
-                                        "Socialstyrelsen, Avtal och överenskommelser"},
-                                       [](const AgreementSubject& s, Trace& t) {
-                                           Truth any = Truth::no;
-                                           const auto& tasks = s.agreement().tasks;
-                                           for (std::size_t i = 0; i < tasks.size(); ++i) {
-                                               const auto& c = tasks[i].target_group_children;
-                                               if (!c)
-                                                   any = any || t.unknown([i] { return "/tasks/" + std::to_string(i) + "/target_group_children"; });
-                                               else
-                                                   any = any || truth(*c);
-                                           }
-                                           return any;
-                                       });
+    static const auto p = detail::leaf<AgreementSubject>(
+        {"content.concerns_children",
+         {"Någon uppgift har barn och unga som målgrupp", "Some task's target group is children"},
+         "Socialstyrelsen, Avtal och överenskommelser"},
+        [](const AgreementSubject& s, Trace& t) {
+            Truth any = Truth::no;
+            const auto& tasks = s.agreement().tasks;
+            for (std::size_t i = 0; i < tasks.size(); ++i) {
+                const auto& c = tasks[i].target_group_children;
+                if (!c)
+                    any = any || t.unknown_distinct([i] { return "/tasks/" + std::to_string(i) + "/target_group_children"; });
+                else
+                    any = any || truth(*c);
+            }
+            return any;
+        });
     return p;
 }
 
@@ -104,9 +104,9 @@ namespace predicates {
             const Truth v = e.value;
             if (v == Truth::unknown) {
                 if (t.full())
-                    for (const auto& m : e.missing) t.missing(m);
+                    t.missing_all(e.missing);
                 else
-                    for (auto& m : e.missing) t.missing(std::move(m));
+                    t.missing_all(std::move(e.missing));
             }
             t.child(std::move(e));
             return v;
