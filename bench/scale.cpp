@@ -1,7 +1,10 @@
 // Scaling benchmarks (issue 19): JSON read + check() of generated agreements
 // with 1 000, 10 000 and 100 000 tasks, parties, and keys in one object;
 // tasks that share principals and parties that buy one service, whose
-// shares come from the allocation key (the direct-award test's worst case).
+// shares come from the allocation key (the direct-award test's worst case);
+// and the tasks again with the same total value at every size (the first
+// case's tasks exceed the direct-award limit from 10⁵ on, which changes the
+// work per task, not the algorithm).
 // Time must grow linearly (or as n log n): each step of 10× should cost
 // about 10×, and 100 000 tasks check in well under 2 s. Each run also
 // counts the peak heap (every operator new of the process, in use at once)
@@ -72,6 +75,27 @@ std::string many_tasks(std::size_t tasks) {
              R"("],"nature":"service","area":"social_services","category":"social_and_other_specific","within_competence":true,"annual_value":1000})";
     s += R"(],"compensation":{"money_per_year":1000000,"cost_per_year":{"staff":1000000},"allocation":{"key":"population"}}})";
     return s;
+}
+
+/// `many_tasks` with the same total annual value (1 000 000) at every size,
+/// so that the direct-award test's outcome, and with it each task's work, is
+/// the same at every size: `many_tasks` crosses the direct-award limit
+/// between 10⁴ and 10⁵ tasks (each principal's tasks then add up to more
+/// than the limit), after which `procurement.required` is undetermined for
+/// every task, with its missing facts, and the ratio shows that extra work.
+std::string many_tasks_same_total(std::size_t tasks) {
+    const std::string text = many_tasks(tasks);
+    const std::string from = R"("annual_value":1000})", to = R"("annual_value":)" + std::to_string(1'000'000 / tasks) + "}";
+    std::string out;
+    out.reserve(text.size());
+    std::size_t pos = 0;
+    for (std::size_t k = text.find(from); k != std::string::npos; k = text.find(from, pos)) {
+        out.append(text, pos, k - pos);
+        out += to;
+        pos = k + from.size();
+    }
+    out.append(text, pos);
+    return out;
 }
 
 /// A valid agreement with `parties` parties: one task that the first
@@ -208,6 +232,12 @@ class RatioReporter : public benchmark::ConsoleReporter {
 };
 
 BENCHMARK(read_and_check<many_tasks>)->Name("scale_tasks")->Arg(1'000)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(read_and_check<many_tasks_same_total>)
+    ->Name("scale_tasks_same_total")
+    ->Arg(1'000)
+    ->Arg(10'000)
+    ->Arg(100'000)
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(read_and_check<many_parties>)->Name("scale_parties")->Arg(1'000)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(read_and_check<many_shared_tasks>)->Name("scale_shared_tasks")->Arg(1'000)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(read_and_check<many_service_parties>)->Name("scale_service_parties")->Arg(1'000)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
