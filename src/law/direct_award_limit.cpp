@@ -588,18 +588,13 @@ Truth direct_award_for_principal(const TaskSubject& s, const std::string& princi
         t.note([&] {
             const std::string to_sv = row.valid_to ? format_date(*row.valid_to) : std::string{"tills vidare"};
             const std::string to_en = row.valid_to ? format_date(*row.valid_to) : std::string{"open"};
-            const char* verb_sv = row.inclusive ? (v == Truth::yes  ? "överstiger inte"
-                                                   : v == Truth::no ? "överstiger"
-                                                                    : "överstiger kanske")
-                                                : (v == Truth::yes  ? "understiger"
-                                                   : v == Truth::no ? "understiger inte"
-                                                                    : "understiger kanske inte");
-            const char* verb_en = row.inclusive ? (v == Truth::yes  ? "does not exceed"
-                                                   : v == Truth::no ? "exceeds"
-                                                                    : "may exceed")
-                                                : (v == Truth::yes  ? "is below"
-                                                   : v == Truth::no ? "is not below"
-                                                                    : "may not be below");
+            // How the value stands to the limit, {Swedish, English}, by
+            // [the limit is inclusive][v: yes, no, unknown].
+            static constexpr std::array<std::array<std::array<const char*, 2>, 3>, 2> verbs{{
+                {{{"understiger", "is below"}, {"understiger inte", "is not below"}, {"understiger kanske inte", "may not be below"}}},
+                {{{"överstiger inte", "does not exceed"}, {"överstiger", "exceeds"}, {"överstiger kanske", "may exceed"}}},
+            }};
+            const auto& [verb_sv, verb_en] = verbs[row.inclusive ? 1 : 0][v == Truth::yes ? 0 : v == Truth::no ? 1 : 2];
             const std::string para = limit_paragraph(cat, *date);
             const std::string floor_sv = floor ? ", som gäller för alla kategorier" : "";
             const std::string floor_en = floor ? ", which applies to every category" : "";
