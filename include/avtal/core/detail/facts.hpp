@@ -12,11 +12,18 @@
 
 namespace avtal::detail {
 
+/// Whether a stated fact `holds`; `unknown` (and the path) if unstated.
+template <class T, class Holds, class PathFn>
+Truth fact_that(const std::optional<T>& v, Holds&& holds, Trace& t, PathFn&& path) {
+    if (!v) return t.unknown(std::forward<PathFn>(path));
+    return truth(holds(*v));
+}
+
 /// `yes`/`no` from a stated boolean fact; `unknown` (and the path) if unstated.
 template <class PathFn>
 Truth fact_is(const std::optional<bool>& v, bool wanted, Trace& t, PathFn&& path) {
-    if (!v) return t.unknown(std::forward<PathFn>(path));
-    return truth(*v == wanted);
+    return fact_that(
+        v, [wanted](bool b) { return b == wanted; }, t, std::forward<PathFn>(path));
 }
 
 /// The function of a `stated` predicate: a yes/no fact of the subject and

@@ -173,9 +173,8 @@ namespace predicates {
 [[nodiscard]] inline const Predicate<DelegateSubject>& delegation_within_agreement() {
     static const auto p =
         detail::leaf<DelegateSubject>(detail::predicate_info(rules::info::delegation_within_agreement()), [](const DelegateSubject& s, Trace& t) {
-            const auto& task = s.delegate().task;
-            if (!task) return t.unknown([&] { return s.path() + "/task"; });
-            return truth(s.ctx->task_index(*task).has_value());
+            return detail::fact_that(
+                s.delegate().task, [&](const Id& task) { return s.ctx->task_index(task).has_value(); }, t, [&] { return s.path() + "/task"; });
         });
     return p;
 }

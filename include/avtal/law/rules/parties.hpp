@@ -34,9 +34,10 @@ namespace predicates {
 /// @brief The party is a municipality, region or municipal federation.
 [[nodiscard]] inline const Predicate<PartySubject>& party_kind_allowed() {
     static const auto p = detail::leaf<PartySubject>(detail::predicate_info(rules::info::party_kind_allowed()), [](const PartySubject& s, Trace& t) {
-        const auto& k = s.party().kind;
-        if (!k) return t.unknown([&] { return s.path() + "/kind"; });
-        return truth(*k == PartyKind::municipality || *k == PartyKind::region || *k == PartyKind::municipal_federation);
+        return detail::fact_that(
+            s.party().kind,
+            [](PartyKind k) { return k == PartyKind::municipality || k == PartyKind::region || k == PartyKind::municipal_federation; }, t,
+            [&] { return s.path() + "/kind"; });
     });
     return p;
 }
@@ -83,9 +84,8 @@ namespace predicates {
     static const auto p = detail::leaf<PartySubject>(
         {"party.is_federation", {"Parten är ett kommunalförbund", "The party is a municipal federation"}, "9 kap. 1 § kommunallagen (2017:725)"},
         [](const PartySubject& s, Trace& t) {
-            const auto& k = s.party().kind;
-            if (!k) return t.unknown([&] { return s.path() + "/kind"; });
-            return truth(*k == PartyKind::municipal_federation);
+            return detail::fact_that(
+                s.party().kind, [](PartyKind k) { return k == PartyKind::municipal_federation; }, t, [&] { return s.path() + "/kind"; });
         });
     return p;
 }
