@@ -76,18 +76,15 @@ namespace rules {
                             const ProcurementResult& res = detail::procurement_result(*s.ctx, s.index, own);
                             Text out;
                             const auto& list = s.ctx->exceptions();
-                            std::string held_sv, held_en;
+                            std::string held; // the ids of the exceptions that hold, the same in both languages
                             for (std::size_t i = 0; i < list.size(); ++i)
-                                if (res.exceptions[i] == Truth::yes) {
-                                    held_sv += (held_sv.empty() ? "" : ", ") + list[i].id();
-                                    held_en += (held_en.empty() ? "" : ", ") + list[i].id();
-                                }
+                                if (res.exceptions[i] == Truth::yes) held += (held.empty() ? "" : ", ") + list[i].id();
                             switch (res.outcome) {
                             case ProcurementOutcome::not_applicable:
                                 out = detail::tx("Myndighetsutövning: LOU gäller inte.", "Exercise of public authority: LOU does not apply.");
                                 break;
                             case ProcurementOutcome::exempt:
-                                out = detail::tx("Undantag som gäller: " + held_sv + ".", "Exceptions that hold: " + held_en + ".");
+                                out = detail::tx("Undantag som gäller: " + held + ".", "Exceptions that hold: " + held + ".");
                                 if (res.rests_on_direct_award_alone(list)) {
                                     const Text d = direct_award_duties();
                                     out.sv += " " + d.sv;
