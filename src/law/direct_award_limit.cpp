@@ -44,6 +44,13 @@ u128 gcd(u128 a, u128 b) {
     return a;
 }
 
+/// a / g exactly (g > 0 divides a): no division for g = 1, a 64-bit one when both fit.
+i128 quot(i128 a, i128 g) {
+    if (g == 1) return a;
+    if (a >= INT64_MIN && a <= INT64_MAX && g <= INT64_MAX) return static_cast<std::int64_t>(a) / static_cast<std::int64_t>(g);
+    return a / g;
+}
+
 /// An exact rational value (öre, shares, months): a reduced fraction of
 /// 128-bit integers (denominator > 0) while its terms fit, with checked
 /// arithmetic (__builtin_*_overflow); an operation whose result the 128-bit
@@ -60,23 +67,34 @@ class Exact {
 
     friend Exact operator+(const Exact& x, const Exact& y) {
         if (both_small(x, y)) {
-            // a/b + c/d = (a·(d/g) + c·(b/g)) / (b·(d/g)), g = gcd(b, d).
-            const auto g = static_cast<i128>(gcd(static_cast<u128>(x.d_), static_cast<u128>(y.d_)));
             i128 l = 0, r = 0, n = 0, d = 0;
-            if (!__builtin_mul_overflow(x.n_, y.d_ / g, &l) && !__builtin_mul_overflow(y.n_, x.d_ / g, &r) && !__builtin_add_overflow(l, r, &n) &&
-                !__builtin_mul_overflow(x.d_, y.d_ / g, &d))
-                return reduced(n, d);
+            if (x.d_ == y.d_) { // whole numbers, or one denominator: a/b + c/b
+                if (!__builtin_add_overflow(x.n_, y.n_, &n)) return x.d_ == 1 ? Exact{n, 1} : reduced(n, x.d_);
+            } else {
+                // a/b + c/d = (a·(d/g) + c·(b/g)) / (b·(d/g)), g = gcd(b, d).
+                const auto g = static_cast<i128>(gcd(static_cast<u128>(x.d_), static_cast<u128>(y.d_)));
+                const i128 dg = quot(y.d_, g);
+                if (!__builtin_mul_overflow(x.n_, dg, &l) && !__builtin_mul_overflow(y.n_, quot(x.d_, g), &r) && !__builtin_add_overflow(l, r, &n) &&
+                    !__builtin_mul_overflow(x.d_, dg, &d))
+                    return reduced(n, d);
+            }
             fell_back();
         }
         return Exact{x.big() + y.big()};
     }
     friend Exact operator*(const Exact& x, const Exact& y) {
         if (both_small(x, y)) {
-            // Cross-reduced first: (a/g1)·(c/g2) / ((b/g2)·(d/g1)) is reduced.
-            const auto g1 = static_cast<i128>(gcd(magnitude(x.n_), static_cast<u128>(y.d_)));
-            const auto g2 = static_cast<i128>(gcd(magnitude(y.n_), static_cast<u128>(x.d_)));
             i128 n = 0, d = 0;
-            if (!__builtin_mul_overflow(x.n_ / g1, y.n_ / g2, &n) && !__builtin_mul_overflow(x.d_ / g2, y.d_ / g1, &d)) return Exact{n, d};
+            if (x.d_ == 1 && y.d_ == 1) { // whole numbers
+                if (!__builtin_mul_overflow(x.n_, y.n_, &n)) return Exact{n, 1};
+                fell_back();
+                return Exact{x.big() * y.big()};
+            }
+            // Cross-reduced first: (a/g1)·(c/g2) / ((b/g2)·(d/g1)) is reduced.
+            const auto g1 = y.d_ == 1 ? i128{1} : static_cast<i128>(gcd(magnitude(x.n_), static_cast<u128>(y.d_)));
+            const auto g2 = x.d_ == 1 ? i128{1} : static_cast<i128>(gcd(magnitude(y.n_), static_cast<u128>(x.d_)));
+            if (!__builtin_mul_overflow(quot(x.n_, g1), quot(y.n_, g2), &n) && !__builtin_mul_overflow(quot(x.d_, g2), quot(y.d_, g1), &d))
+                return Exact{n, d};
             fell_back();
         }
         return Exact{x.big() * y.big()};
@@ -95,6 +113,7 @@ class Exact {
     }
     friend bool operator<(const Exact& x, const Exact& y) {
         if (both_small(x, y)) {
+            if (x.d_ == y.d_) return x.n_ < y.n_;
             i128 l = 0, r = 0;
             if (!__builtin_mul_overflow(x.n_, y.d_, &l) && !__builtin_mul_overflow(y.n_, x.d_, &r)) return l < r;
             fell_back();
@@ -125,7 +144,7 @@ class Exact {
     /// n / d reduced (d > 0).
     static Exact reduced(i128 n, i128 d) {
         const auto g = static_cast<i128>(gcd(magnitude(n), static_cast<u128>(d)));
-        return Exact{n / g, d / g};
+        return Exact{quot(n, g), quot(d, g)};
     }
     [[nodiscard]] Big big() const { return big_ ? *big_ : Big{BigInt{n_}, BigInt{d_}}; }
 
@@ -472,7 +491,7 @@ Truth direct_award_for_principal(const TaskSubject& s, const std::string& princi
     }
     const MonthsInterval months = counted_months(a, t);
     const Party* party = s.ctx->find_party(principal);
-    const std::string name = party && !party->name.empty() ? party->name : principal;
+    const std::string& name = party && !party->name.empty() ? party->name : principal;
     DirectAwardMemo& memo = *s.ctx->direct_award_memo();
     // A task whose own contractor, nature and principals are known counts
     // like any other task, so the sums depend only on the principal and the
@@ -568,26 +587,40 @@ Truth direct_award_for_principal(const TaskSubject& s, const std::string& princi
     bool exact = !unknown_category;
     for (std::size_t c = 0; c < 3 && exact; ++c) exact = !candidate[c] || (bins[c].high && *bins[c].high == bins[c].low);
 
-    const auto value_text = [&](bool sv) {
-        if (total.high && *total.high == total.low) return display(total.low, sv);
-        if (total.high) return display(total.low, sv) + "–" + display(*total.high, sv);
-        return std::string{sv ? "minst " : "at least "} + display(total.low, sv);
+    // The notes are built only when an explanation is asked for, and then by
+    // appending to one string per language (no temporaries per piece).
+    const auto append_value = [&](std::string& o, bool sv) {
+        if (total.high && *total.high == total.low) {
+            o += display(total.low, sv);
+        } else if (total.high) {
+            o += display(total.low, sv);
+            o += "–";
+            o += display(*total.high, sv);
+        } else {
+            o += sv ? "minst " : "at least ";
+            o += display(total.low, sv);
+        }
     };
-    const auto months_text = [&](bool sv) {
-        return std::to_string(months.low) +
-               (months.high == months.low ? ""
-                : months.high             ? "–" + std::to_string(*months.high)
-                                          : std::string{sv ? " eller fler" : " or more"}) +
-               (sv ? " månader" : " months") +
-               (months.indefinite ? (sv ? ", eftersom avtalet gäller tills vidare eller saknar angiven avtalstid"
-                                        : ", as the agreement runs until further notice or states no term")
-                                  : (sv ? " inkl. förlängning" : " incl. extensions"));
+    const auto append_months = [&](std::string& o, bool sv) {
+        o += std::to_string(months.low);
+        if (months.high != months.low) {
+            if (months.high) {
+                o += "–";
+                o += std::to_string(*months.high);
+            } else {
+                o += sv ? " eller fler" : " or more";
+            }
+        }
+        o += sv ? " månader" : " months";
+        o += months.indefinite ? (sv ? ", eftersom avtalet gäller tills vidare eller saknar angiven avtalstid"
+                                     : ", as the agreement runs until further notice or states no term")
+                               : (sv ? " inkl. förlängning" : " incl. extensions");
     };
     // The note for a limit: "NAME: value V (M) does not exceed / is below … the limit L for C (…)".
     const auto limit_note = [&](const ThresholdRow& row, Category cat, Truth v, bool floor) {
         t.note([&] {
-            const std::string to_sv = row.valid_to ? format_date(*row.valid_to) : std::string{"tills vidare"};
-            const std::string to_en = row.valid_to ? format_date(*row.valid_to) : std::string{"open"};
+            const std::string from = format_date(row.valid_from);
+            const std::string to = row.valid_to ? format_date(*row.valid_to) : std::string{};
             // How the value stands to the limit, {Swedish, English}, by
             // [the limit is inclusive][v: yes, no, unknown].
             static constexpr std::array<std::array<std::array<const char*, 2>, 3>, 2> verbs{{
@@ -596,17 +629,59 @@ Truth direct_award_for_principal(const TaskSubject& s, const std::string& princi
             }};
             const auto& [verb_sv, verb_en] = verbs[row.inclusive ? 1 : 0][v == Truth::yes ? 0 : v == Truth::no ? 1 : 2];
             const std::string para = limit_paragraph(cat, *date);
-            const std::string floor_sv = floor ? ", som gäller för alla kategorier" : "";
-            const std::string floor_en = floor ? ", which applies to every category" : "";
-            return tx(name + ": värdet " + value_text(true) + " (räknat på " + months_text(true) + ") " + verb_sv + " gränsen " +
-                          row.amount.display(true) + " för " + name_of(cat).sv + floor_sv + " (gäller " + format_date(row.valid_from) + "–" + to_sv +
-                          "; " + (row.inclusive ? "värdet får uppgå till högst beloppet" : "EU:s tröskelvärde, värdet ska understiga beloppet") +
-                          "; " + para + "; källa: " + row.source + ").",
-                      name + ": the value " + value_text(false) + " (counted over " + months_text(false) + ") " + verb_en + " the limit " +
-                          row.amount.display(false) + " for " + name_of(cat).en + floor_en + " (in force " + format_date(row.valid_from) + " to " +
-                          to_en + "; " +
-                          (row.inclusive ? "the value may be at most the amount" : "the EU threshold, the value must be below the amount") + "; " +
-                          para + "; source: " + row.source + ").");
+            const Text category = name_of(cat);
+            Text out;
+            std::string& sv = out.sv;
+            sv.reserve(384 + name.size() + row.source.size());
+            sv += name;
+            sv += ": värdet ";
+            append_value(sv, true);
+            sv += " (räknat på ";
+            append_months(sv, true);
+            sv += ") ";
+            sv += verb_sv;
+            sv += " gränsen ";
+            sv += row.amount.display(true);
+            sv += " för ";
+            sv += category.sv;
+            if (floor) sv += ", som gäller för alla kategorier";
+            sv += " (gäller ";
+            sv += from;
+            sv += "–";
+            sv += row.valid_to ? to : std::string_view{"tills vidare"};
+            sv += "; ";
+            sv += row.inclusive ? "värdet får uppgå till högst beloppet" : "EU:s tröskelvärde, värdet ska understiga beloppet";
+            sv += "; ";
+            sv += para;
+            sv += "; källa: ";
+            sv += row.source;
+            sv += ").";
+            std::string& en = out.en;
+            en.reserve(384 + name.size() + row.source.size());
+            en += name;
+            en += ": the value ";
+            append_value(en, false);
+            en += " (counted over ";
+            append_months(en, false);
+            en += ") ";
+            en += verb_en;
+            en += " the limit ";
+            en += row.amount.display(false);
+            en += " for ";
+            en += category.en;
+            if (floor) en += ", which applies to every category";
+            en += " (in force ";
+            en += from;
+            en += " to ";
+            en += row.valid_to ? to : std::string_view{"open"};
+            en += "; ";
+            en += row.inclusive ? "the value may be at most the amount" : "the EU threshold, the value must be below the amount";
+            en += "; ";
+            en += para;
+            en += "; source: ";
+            en += row.source;
+            en += ").";
+            return out;
         });
     };
 
