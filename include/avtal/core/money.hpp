@@ -108,22 +108,30 @@ inline std::string ore_json_number(i128 ore) {
 }
 
 /// Groups the integer digits of a plain decimal string in threes with
-/// `sep` (Swedish style: "5 000 000,50" with `point` = ',').
-inline std::string group_digits(std::string_view plain, std::string_view sep, char point) {
+/// `sep` (Swedish style: "5 000 000,50" with `point` = ','), appended to `out`.
+inline void append_grouped(std::string& out, std::string_view plain, std::string_view sep, char point) {
     const std::size_t dot = plain.find('.');
-    const std::string frac{dot == std::string_view::npos ? std::string_view{} : plain.substr(dot + 1)};
-    std::string whole{plain.substr(0, dot)};
-    std::string sign;
+    std::string_view whole = plain.substr(0, dot);
+    const std::string_view frac = dot == std::string_view::npos ? std::string_view{} : plain.substr(dot + 1);
     if (!whole.empty() && whole[0] == '-') {
-        sign = "-";
-        whole.erase(0, 1);
+        out += '-';
+        whole.remove_prefix(1);
     }
-    std::string grouped;
     for (std::size_t i = 0; i < whole.size(); ++i) {
-        if (i != 0 && (whole.size() - i) % 3 == 0) grouped += sep;
-        grouped += whole[i];
+        if (i != 0 && (whole.size() - i) % 3 == 0) out += sep;
+        out += whole[i];
     }
-    return sign + grouped + (frac.empty() ? std::string{} : std::string(1, point) + frac);
+    if (!frac.empty()) {
+        out += point;
+        out += frac;
+    }
+}
+/// `plain` with its integer digits grouped, as a new string.
+inline std::string group_digits(std::string_view plain, std::string_view sep, char point) {
+    std::string out;
+    out.reserve(plain.size() + plain.size() / 3 * sep.size() + 1);
+    append_grouped(out, plain, sep, point);
+    return out;
 }
 } // namespace detail
 
@@ -210,8 +218,16 @@ class Money {
     /// differences of amounts are shown exactly, never narrowed.
     [[nodiscard]] static std::string display_ore(detail::i128 ore, bool swedish) {
         const std::string plain = detail::ore_json_number(ore);
-        if (swedish) return detail::group_digits(plain, "\u00a0", ',') + "\u00a0kr";
-        return "SEK " + detail::group_digits(plain, ",", '.');
+        std::string out;
+        out.reserve(plain.size() * 2 + 8);
+        if (swedish) {
+            detail::append_grouped(out, plain, "\u00a0", ',');
+            out += "\u00a0kr";
+        } else {
+            out += "SEK ";
+            detail::append_grouped(out, plain, ",", '.');
+        }
+        return out;
     }
 
   private:

@@ -197,3 +197,37 @@ TEST_CASE("task.special_legislation lists the statutes in force on the assessmen
     a.tasks[0].area.reset();
     CHECK(status_of(check(a), "task.special_legislation") == S::satisfied);
 }
+
+TEST_CASE("task.special_legislation: the message kept per setting is the one built afresh, for every setting", "[rules][task]") {
+    // Every area (and none) × children (unstated, no, yes) × nature (unstated,
+    // service, authority) × dates around each cut, visited twice in opposite
+    // orders: whichever task of a setting filled the rule's store, every other
+    // task of that setting gets its own freshly built message.
+    std::vector<std::optional<Area>> areas{std::nullopt};
+    for (int k = 0; k <= static_cast<int>(Area::other); ++k) areas.emplace_back(static_cast<Area>(k));
+    const std::vector<std::optional<bool>> children{std::nullopt, false, true};
+    const std::vector<std::optional<TaskNature>> natures{std::nullopt, TaskNature::service, TaskNature::exercise_of_authority};
+    const std::vector<std::optional<Date>> dates{std::nullopt,     ymd(2017, 1, 1), ymd(2018, 6, 30), ymd(2018, 7, 1),
+                                                 ymd(2025, 6, 30), ymd(2025, 7, 1), ymd(2026, 3, 1)};
+    std::vector<Agreement> cases;
+    for (const auto& area : areas)
+        for (const auto& c : children)
+            for (const auto& n : natures)
+                for (const auto& d : dates) {
+                    Agreement a = norrstrom();
+                    a.tasks[0].area = area;
+                    a.tasks[0].target_group_children = c;
+                    a.tasks[0].nature = n;
+                    a.assessment_date = d;
+                    cases.push_back(std::move(a));
+                }
+    const auto compare = [](const Agreement& a) {
+        const Context ctx{a};
+        const Text kept = rules::task_special_legislation().detail(ctx, SubjectRef{Scope::task, 0}, Status::satisfied);
+        const Text fresh = detail::special_legislation_message(a.tasks[0], ctx.date());
+        CHECK(kept == fresh);
+    };
+    for (const Agreement& a : cases) compare(a);
+    std::reverse(cases.begin(), cases.end());
+    for (const Agreement& a : cases) compare(a);
+}
