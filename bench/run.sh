@@ -32,7 +32,7 @@ python=/usr/bin/python3
 
 awk -v e="$median_e" -v reports="$reports" -v pyfile="$tmp/python.txt" '
 function fmt(ns) { return ns >= 1000 ? sprintf("%.2f µs", ns / 1000) : sprintf("%.0f ns", ns) }
-BEGIN { target["a_check_norrstrom_in_memory"] = 2000; target["b_json_read_check_report"] = 25000
+BEGIN { target["a_check_norrstrom_in_memory"] = 2000; target["b_json_read_check_report"] = 8000
         target["c_procurement_resolution_one_task"] = 200; target["d_allocation_290_parties"] = 20000 }
 /"name": ".*_median"/ { split($0, q, "\""); name = q[4]; sub(/_median$/, "", name) }
 /"real_time":/ && name != "" { v = $2; sub(/,$/, "", v); rt = v }
