@@ -54,22 +54,15 @@ namespace predicates {
 
 /// @brief Some task's target group is children.
 [[nodiscard]] inline const Predicate<AgreementSubject>& concerns_children() {
-    static const auto p = detail::leaf<AgreementSubject>(
-        {"content.concerns_children",
-         {"Någon uppgift har barn och unga som målgrupp", "Some task's target group is children"},
-         "Socialstyrelsen, Avtal och överenskommelser"},
-        [](const AgreementSubject& s, Trace& t) {
-            Truth any = Truth::no;
-            const auto& tasks = s.agreement().tasks;
-            for (std::size_t i = 0; i < tasks.size(); ++i) {
-                const auto& c = tasks[i].target_group_children;
-                if (!c)
-                    any = any || t.unknown_distinct([i] { return "/tasks/" + std::to_string(i) + "/target_group_children"; });
-                else
-                    any = any || truth(*c);
-            }
-            return any;
-        });
+    static const auto p =
+        detail::leaf<AgreementSubject>({"content.concerns_children",
+                                        {"Någon uppgift har barn och unga som målgrupp", "Some task's target group is children"},
+                                        "Socialstyrelsen, Avtal och överenskommelser"},
+                                       [](const AgreementSubject& s, Trace& t) {
+                                           return detail::some_task(
+                                               s.agreement().tasks, t, [](const Task& x) -> const auto& { return x.target_group_children; },
+                                               [](bool c) { return c; }, "/target_group_children");
+                                       });
     return p;
 }
 

@@ -93,15 +93,9 @@ namespace predicates {
         {detail::leaf<AgreementSubject>(
              {"task.any_exercise_of_authority", {"Någon uppgift är myndighetsutövning", "Some task is exercise of authority"}, {}},
              [](const AgreementSubject& s, Trace& t) {
-                 Truth any = Truth::no;
-                 const auto& tasks = s.agreement().tasks;
-                 for (std::size_t i = 0; i < tasks.size(); ++i) {
-                     if (!tasks[i].nature)
-                         any = any || t.unknown([i] { return "/tasks/" + std::to_string(i) + "/nature"; });
-                     else
-                         any = any || truth(*tasks[i].nature == TaskNature::exercise_of_authority);
-                 }
-                 return any;
+                 return detail::some_task(
+                     s.agreement().tasks, t, [](const Task& x) -> const auto& { return x.nature; },
+                     [](TaskNature n) { return n == TaskNature::exercise_of_authority; }, "/nature");
              }),
          delegation_used()});
     return p;
