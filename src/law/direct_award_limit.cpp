@@ -630,57 +630,46 @@ Truth direct_award_for_principal(const TaskSubject& s, const std::string& princi
             const auto& [verb_sv, verb_en] = verbs[row.inclusive ? 1 : 0][v == Truth::yes ? 0 : v == Truth::no ? 1 : 2];
             const std::string para = limit_paragraph(cat, *date);
             const Text category = name_of(cat);
+            // The words of the note in each language, [0] English, [1] Swedish.
+            struct Words {
+                const char *value, *counted, *limit, *for_category, *floor, *in_force, *until, *open, *inclusive, *exclusive, *source;
+            };
+            static constexpr std::array<Words, 2> words{{
+                {": the value ", " (counted over ", " the limit ", " for ", ", which applies to every category", " (in force ", " to ", "open",
+                 "the value may be at most the amount", "the EU threshold, the value must be below the amount", "; source: "},
+                {": värdet ", " (räknat på ", " gränsen ", " för ", ", som gäller för alla kategorier", " (gäller ", "–", "tills vidare",
+                 "värdet får uppgå till högst beloppet", "EU:s tröskelvärde, värdet ska understiga beloppet", "; källa: "},
+            }};
+            const auto write = [&](std::string& note, bool sv) {
+                const Words& w = words[sv ? 1 : 0];
+                note.reserve(384 + name.size() + row.source.size());
+                note += name;
+                note += w.value;
+                append_value(note, sv);
+                note += w.counted;
+                append_months(note, sv);
+                note += ") ";
+                note += sv ? verb_sv : verb_en;
+                note += w.limit;
+                note += row.amount.display(sv);
+                note += w.for_category;
+                note += sv ? category.sv : category.en;
+                if (floor) note += w.floor;
+                note += w.in_force;
+                note += from;
+                note += w.until;
+                note += row.valid_to ? to : std::string_view{w.open};
+                note += "; ";
+                note += row.inclusive ? w.inclusive : w.exclusive;
+                note += "; ";
+                note += para;
+                note += w.source;
+                note += row.source;
+                note += ").";
+            };
             Text out;
-            std::string& sv = out.sv;
-            sv.reserve(384 + name.size() + row.source.size());
-            sv += name;
-            sv += ": värdet ";
-            append_value(sv, true);
-            sv += " (räknat på ";
-            append_months(sv, true);
-            sv += ") ";
-            sv += verb_sv;
-            sv += " gränsen ";
-            sv += row.amount.display(true);
-            sv += " för ";
-            sv += category.sv;
-            if (floor) sv += ", som gäller för alla kategorier";
-            sv += " (gäller ";
-            sv += from;
-            sv += "–";
-            sv += row.valid_to ? to : std::string_view{"tills vidare"};
-            sv += "; ";
-            sv += row.inclusive ? "värdet får uppgå till högst beloppet" : "EU:s tröskelvärde, värdet ska understiga beloppet";
-            sv += "; ";
-            sv += para;
-            sv += "; källa: ";
-            sv += row.source;
-            sv += ").";
-            std::string& en = out.en;
-            en.reserve(384 + name.size() + row.source.size());
-            en += name;
-            en += ": the value ";
-            append_value(en, false);
-            en += " (counted over ";
-            append_months(en, false);
-            en += ") ";
-            en += verb_en;
-            en += " the limit ";
-            en += row.amount.display(false);
-            en += " for ";
-            en += category.en;
-            if (floor) en += ", which applies to every category";
-            en += " (in force ";
-            en += from;
-            en += " to ";
-            en += row.valid_to ? to : std::string_view{"open"};
-            en += "; ";
-            en += row.inclusive ? "the value may be at most the amount" : "the EU threshold, the value must be below the amount";
-            en += "; ";
-            en += para;
-            en += "; source: ";
-            en += row.source;
-            en += ").";
+            write(out.sv, true);
+            write(out.en, false);
             return out;
         });
     };
