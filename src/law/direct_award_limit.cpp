@@ -627,7 +627,7 @@ Truth direct_award_for_principal(const TaskSubject& s, const std::string& princi
                 {{{"understiger", "is below"}, {"understiger inte", "is not below"}, {"understiger kanske inte", "may not be below"}}},
                 {{{"överstiger inte", "does not exceed"}, {"överstiger", "exceeds"}, {"överstiger kanske", "may exceed"}}},
             }};
-            const auto& [verb_sv, verb_en] = verbs[row.inclusive ? 1 : 0][v == Truth::yes ? 0 : v == Truth::no ? 1 : 2];
+            const auto& verb = verbs[row.inclusive ? 1 : 0][v == Truth::yes ? 0 : v == Truth::no ? 1 : 2];
             const std::string para = limit_paragraph(cat, *date);
             const Text category = name_of(cat);
             // The words of the note in each language, [0] English, [1] Swedish.
@@ -649,7 +649,7 @@ Truth direct_award_for_principal(const TaskSubject& s, const std::string& princi
                 note += w.counted;
                 append_months(note, sv);
                 note += ") ";
-                note += sv ? verb_sv : verb_en;
+                note += verb[sv ? 0 : 1];
                 note += w.limit;
                 note += row.amount.display(sv);
                 note += w.for_category;
