@@ -201,7 +201,8 @@ class Money {
     constexpr Money& operator-=(Money o) { return *this = *this - o; }
 
     /// @brief Amounts compare by their value in öre.
-    constexpr auto operator<=>(const Money&) const noexcept = default;
+    constexpr auto
+    operator<=>(const Money&) const noexcept = default; // NOLINT(modernize-use-nullptr): clang-tidy 14 false positive on a defaulted <=>
 
     /// @brief Plain decimal kronor with two decimals, as in reports: "5000000.00".
     [[nodiscard]] std::string to_string() const { return detail::format_fixed(ore_, 2, 2); }

@@ -703,7 +703,8 @@ struct SpecialLegislationSetting {
     bool authority = false; ///< The task is exercise of authority.
     int period = 0;         ///< 0 no date, 1 before 2018-07-01, 2 before 2025-07-01, 3 from then.
     /// @brief Ordered member by member (a map key).
-    friend auto operator<=>(const SpecialLegislationSetting&, const SpecialLegislationSetting&) = default;
+    friend auto operator<=>(const SpecialLegislationSetting&, const SpecialLegislationSetting&) =
+        default; // NOLINT(modernize-use-nullptr): clang-tidy 14 false positive on a defaulted <=>
 };
 
 /// The setting of `task` on `date`.
