@@ -185,7 +185,7 @@ AVTAL_API avtal_status avtal_explain(const char* id, size_t len, const avtal_opt
 /**
  * @brief `avtal guide`: SKR's method guide for one agreement (steps 1 to 4
  * with their checklist items), with the progress the check of the agreement
- * decides and the next step (text or Markdown; JSON is exit code 2).
+ * decides and the next step (text, Markdown or JSON, `avtal-guide/1`).
  * Arguments as for `avtal_check()`.
  */
 AVTAL_API avtal_status avtal_guide(const char* json, size_t len, const avtal_options* opt, avtal_result** out);

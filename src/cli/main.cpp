@@ -95,7 +95,7 @@ const std::vector<CommandInfo>& command_table() {
          "Prints SKR's method guide (steps 1-4 with their checklist items) with the progress the check of\n"
          "the agreement decides, and the next step.",
          {"format", "lang", "date", "thresholds", "max-input-size"},
-         {"text", "markdown"}},
+         {"text", "markdown", "json"}},
         {"portfolio",
          "FILE|FOLDER...",
          "Writes the board's annual report to the council on a party's avtalssamverkan (9 kap. 38 §\n"

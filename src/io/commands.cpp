@@ -13,6 +13,7 @@
 
 #include <cctype>
 #include <exception>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -151,7 +152,8 @@ CheckOptions check_options_of(const CommandOptions& options) {
 /// Runs `command` (guarded) on the one agreement of `input`: the format it
 /// cannot write (`excluded`) and a document it cannot read are bad input.
 template <class F>
-CommandResult on_agreement(std::string_view name, Format excluded, const Input& input, const CommandOptions& options, F&& command) noexcept {
+CommandResult on_agreement(std::string_view name, std::optional<Format> excluded, const Input& input, const CommandOptions& options,
+                           F&& command) noexcept {
     return guarded([&] {
         if (options.format == excluded) return unsupported(name, options.format);
         auto doc = json::read_agreement(input.bytes);
@@ -295,10 +297,12 @@ CommandResult run_forms(const Input& input, const CommandOptions& options) {
 }
 
 CommandResult run_guide(const Input& input, const CommandOptions& options) {
-    return on_agreement("guide", Format::json, input, options, [&](const Agreement& a) {
+    return on_agreement("guide", std::nullopt, input, options, [&](const Agreement& a) {
         const Report report = check(a, check_options_of(options));
+        const MethodProgress progress = method_progress({}, &report);
         CommandResult r;
-        r.output = render_guide(method_progress({}, &report), render_options(options), options.format == Format::markdown);
+        r.output = options.format == Format::json ? json::write_guide(progress, options.lang)
+                                                  : render_guide(progress, render_options(options), options.format == Format::markdown);
         return ended(r);
     });
 }

@@ -25,7 +25,6 @@ constexpr unsigned format_bit(Format f) noexcept { return 1U << static_cast<unsi
 constexpr unsigned json_only = format_bit(Format::json);
 constexpr unsigned json_text = format_bit(Format::json) | format_bit(Format::text);
 constexpr unsigned all_formats = json_text | format_bit(Format::markdown);
-constexpr unsigned text_markdown = format_bit(Format::text) | format_bit(Format::markdown);
 
 std::string_view media_type_of(Format f) noexcept {
     switch (f) {
@@ -169,14 +168,14 @@ struct Endpoint {
 const std::vector<Endpoint>& Service::endpoints() {
     static const std::vector<Endpoint> table = [] {
         std::vector<Endpoint> t = {
-            {"/v1/check", http::verb::post, &Service::check, "lang,format,all,date", all_formats, Format::json, true, false, {}},
+            {"/v1/check", http::verb::post, &Service::check, "lang,format,all,explain,date", all_formats, Format::json, true, false, {}},
             {"/v1/check/batch", http::verb::post, &Service::batch, "lang,all,date", json_only, Format::json, true, false, {}},
             {"/v1/allocate", http::verb::post, &Service::on_body<run_allocate>, "lang,format,date", json_text, Format::json, true, false, {}},
             {"/v1/thresholds", http::verb::get, &Service::thresholds, "lang,format,date", json_text, Format::json, false, false, {}},
             {"/v1/rules", http::verb::get, &Service::rules, "lang", json_only, Format::json, false, false, {}},
             {"/v1/rules/{id}", http::verb::get, &Service::rule, "lang,format", json_text, Format::json, false, false, {}},
             {"/v1/forms", http::verb::post, &Service::on_body<run_forms>, "lang,format", json_text, Format::json, true, false, {}},
-            {"/v1/guide", http::verb::post, &Service::on_body<run_guide>, "lang,format,date", text_markdown, Format::markdown, true, false, {}},
+            {"/v1/guide", http::verb::post, &Service::on_body<run_guide>, "lang,format,date", all_formats, Format::markdown, true, false, {}},
             {"/v1/openapi.json", http::verb::get, &Service::document, "", json_only, Format::json, false, false, "openapi"},
             {"/v1/schema/agreement", http::verb::get, &Service::document, "", json_only, Format::json, false, false, "agreement-schema"},
             {"/healthz", http::verb::get, &Service::healthz, "", json_only, Format::json, false, true, {}},
@@ -336,10 +335,10 @@ std::optional<Reply> Service::read_query(std::string_view query, Call& call) con
                 return problem(http::status::bad_request, "format must be one of: " + allowed + ".");
             }
             call.options.format = *f;
-        } else if (*key == "all") {
+        } else if (*key == "all" || *key == "explain") { // flags: true, false, 1, 0 or empty (true)
             if (*value != "true" && *value != "false" && *value != "1" && *value != "0" && !value->empty())
-                return problem(http::status::bad_request, "all must be true or false.");
-            call.options.all = *value != "false" && *value != "0";
+                return problem(http::status::bad_request, *key + " must be true or false.");
+            (*key == "all" ? call.options.all : call.options.explain) = *value != "false" && *value != "0";
         } else if (*key == "date") {
             call.options.date = parse_date(*value);
             if (!call.options.date) return problem(http::status::bad_request, "date must be an existing date YYYY-MM-DD, not '" + *value + "'.");

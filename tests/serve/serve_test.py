@@ -189,6 +189,16 @@ class Endpoints(ServiceTest):
                 self.assertEqual(headers["content-type"], media)
                 _, out, _ = cli("check", NORRSTROM, "--format", fmt, "--lang", lang, "--all", "--date", "2026-01-15")
                 self.assertEqual(body, out, (fmt, lang))
+        # explain=true is the CLI's --explain: every finding listed carries its explanation tree.
+        for fmt in ("json", "text"):
+            status, headers, body = self.post("/v1/check?format=%s&all=true&explain=true" % fmt, read(NORRSTROM))
+            self.assertEqual(status, 200)
+            self.assertEqual(body, cli("check", NORRSTROM, "--format", fmt, "--all", "--explain")[1], fmt)
+        findings = json.loads(self.post("/v1/check?explain=1", read(NORRSTROM))[2])["findings"]
+        self.assertTrue(findings and all(f["explanation"]["citation"] for f in findings), findings)
+        self.assertNotIn("explanation", json.loads(self.post("/v1/check?explain=false", read(NORRSTROM))[2])["findings"][0])
+        p = self.assertProblem(*self.post("/v1/check?explain=maybe", read(NORRSTROM)), 400)
+        self.assertIn("explain must be true or false", p["detail"])
 
     def test_check_violations_and_incomplete_are_200_with_the_exit_code(self):
         for name, code in (("flawed-huvudmannaskap.json", "1"), ("incomplete-2026.json", "3")):
@@ -284,12 +294,20 @@ class Endpoints(ServiceTest):
                 self.assertEqual(headers["content-type"], media)
                 code, out, _ = cli("guide", NORRSTROM, "--format", fmt, "--lang", lang, "--date", "2026-01-15")
                 self.assertEqual((body, code), (out, 0), (fmt, lang))
-        # Markdown by default: the guide has no JSON form.
+        # Markdown by default; JSON (avtal-guide/1) for the web page's side panel, as the CLI writes it.
         status, headers, body = self.post("/v1/guide", read(NORRSTROM))
         self.assertEqual((status, headers["content-type"]), (200, "text/markdown; charset=utf-8"))
         self.assertEqual(body, cli("guide", NORRSTROM, "--format", "markdown")[1])
-        p = self.assertProblem(*self.post("/v1/guide?format=json", read(NORRSTROM)), 400)
-        self.assertIn("markdown", p["detail"])
+        status, headers, body = self.post("/v1/guide?format=json&lang=en", read(NORRSTROM))
+        self.assertEqual((status, headers["content-type"].split(";")[0]), (200, "application/json"))
+        self.assertEqual(body, cli("guide", NORRSTROM, "--format", "json", "--lang", "en")[1])
+        g = json.loads(body)
+        self.assertEqual([s["code"] for s in g["steps"]], ["1", "2A", "2B", "2C", "3A", "3B", "3C", "4"])
+        self.assertEqual([p["part"] for p in g["steps"][1]["parts"]], ["organisational", "economic", "legal"])
+        self.assertTrue(all(i["status"] in ("done", "open", "unknown") and i["source"] in ("stated", "check", "none")
+                            for s in g["steps"] for i in s["items"]), g)
+        self.assertTrue(any(i["source"] == "check" and i["status"] == "done" for s in g["steps"] for i in s["items"]), g)
+        self.assertEqual(g["next"], next((s["code"] for s in g["steps"] if s["status"] != "done"), None))
         p = self.assertProblem(*self.post("/v1/guide?lang=en", b'{"schema": "avtal/1", "princpals": []}'), 400)
         self.assertTrue(any(q["path"] == "/princpals" for e in p["errors"] for q in e["problems"]), p)
 
@@ -869,7 +887,7 @@ class OpenAPI(ServiceTest):
             ("GET", "/v1/rules/party.kind_allowed?format=text", None), ("GET", "/v1/rules/nope", None),
             ("POST", "/v1/forms", read("tests/cli/needs-quick.json")), ("POST", "/v1/forms?format=text", read("tests/cli/needs-quick.json")),
             ("POST", "/v1/forms", b"[]"), ("POST", "/v1/guide", doc), ("POST", "/v1/guide?format=text&lang=en", doc),
-            ("POST", "/v1/guide", b"{"), ("POST", "/v1/guide?format=json", doc), ("GET", "/v1/openapi.json", None), ("GET", "/healthz", None), ("GET", "/readyz", None),
+            ("POST", "/v1/guide", b"{"), ("POST", "/v1/guide?format=json", doc), ("POST", "/v1/check?all=true&explain=true", doc), ("GET", "/v1/openapi.json", None), ("GET", "/healthz", None), ("GET", "/readyz", None),
             ("GET", "/metrics", None), ("GET", "/v1/check", None), ("POST", "/v1/check", (doc, "application/xml")),
             ("GET", "/v1/schema/agreement", None),
         ]

@@ -13,6 +13,7 @@
 #include <avtal/law/check.hpp>
 #include <avtal/law/compensation.hpp>
 #include <avtal/law/forms.hpp>
+#include <avtal/law/method.hpp>
 #include <avtal/law/thresholds.hpp>
 #include <avtal/model/agreement.hpp>
 
@@ -116,6 +117,14 @@ struct NeedsReadResult {
 /// @brief Writes a forms recommendation as JSON (suitable best first, then
 /// unsuitable, each with its reasons and the Tabell 1 cells behind them).
 [[nodiscard]] std::string write_recommendation(const Recommendation& r, Lang lang);
+
+/// @brief Writes the method guide's progress as JSON (`avtal-guide/1`): its
+/// source, the next step's code (null when every step is done) and every
+/// step (1, 2A, … 4) with its code, title and status, the parts of step 2A,
+/// and each checklist item with its id, text, status, where the status
+/// comes from (`stated`, `check`, `none`), the rules that decided it and the
+/// facts the check lacked (JSON paths into the agreement).
+[[nodiscard]] std::string write_guide(const MethodProgress& progress, Lang lang);
 
 /// @brief The SHA-256 digest of `bytes` as 64 lowercase hex digits
 /// (OpenSSL libcrypto).

@@ -6,6 +6,9 @@
 #include <avtal/core/enum.hpp>
 #include <avtal/io/json.hpp>
 #include <avtal/io/messages.hpp>
+#include <avtal/law/procurement.hpp>
+
+#include <string>
 
 namespace avtal::json {
 
@@ -56,6 +59,43 @@ void write_explanation(Out& o, const Explanation& e, Lang lang) {
         o.end_array();
     }
     o.end_object();
+}
+
+/// The memo's per-principal table of the direct-award test (none when the
+/// date or the principals are missing): each principal's value and months
+/// counted (a high end of null: a fact leaves it open), the limit row
+/// applied (null: no confirmed limit) and whether the value is within it.
+void write_direct_award(Out& o, const std::vector<DirectAwardLine>& lines) {
+    if (lines.empty()) return;
+    const auto count_or_null = [&](const std::optional<std::int64_t>& n) { return n ? o.number(std::to_string(*n)) : o.null(); };
+    o.key("direct_award").begin_array();
+    for (const DirectAwardLine& l : lines) {
+        o.begin_object();
+        o.key("principal").string(l.principal);
+        o.key("category").string(to_string(l.category));
+        o.key("value_low").string(l.value_low.to_string());
+        o.key("value_high");
+        if (l.value_high)
+            o.string(l.value_high->to_string());
+        else
+            o.null();
+        o.key("months_low");
+        count_or_null(l.months_low);
+        o.key("months_high");
+        count_or_null(l.months_high);
+        o.key("indefinite").boolean(l.indefinite);
+        o.key("limit");
+        if (l.limit) {
+            o.begin_object();
+            detail::write_row_members(o, *l.limit);
+            o.end_object();
+        } else {
+            o.null();
+        }
+        o.key("within").string(to_string(l.within));
+        o.end_object();
+    }
+    o.end_array();
 }
 
 } // namespace
@@ -112,6 +152,7 @@ std::string write_report(const Report& report, const ReportOptions& options, std
         o.key("missing").begin_array();
         for (const auto& m : p.missing) o.string(m);
         o.end_array();
+        if (a.tasks[p.task].nature != TaskNature::exercise_of_authority) write_direct_award(o, direct_award_lines(report.context(), p.task));
         if (p.rests_on_direct_award_alone(list)) {
             o.key("notes").begin_array();
             o.string(direct_award_duties().in(lang));
@@ -208,6 +249,64 @@ std::string write_recommendation(const Recommendation& r, Lang lang) {
     o.end_array();
     o.key("unsuitable").begin_array();
     for (const auto& a : r.unsuitable) write_assessment(o, a, lang);
+    o.end_array();
+    o.end_object();
+    return o.take();
+}
+
+std::string write_guide(const MethodProgress& p, Lang lang) {
+    Out o{false};
+    o.begin_object();
+    o.key("schema").string("avtal-guide/1");
+    o.key("source").string(format_citation("SKR 2023 kap. 5"));
+    if (p.next)
+        o.key("next").string(method_step(*p.next).code);
+    else
+        o.key("next").null();
+    const auto strings = [&](const std::vector<std::string>& list) {
+        o.begin_array();
+        for (const auto& x : list) o.string(x);
+        o.end_array();
+    };
+    o.key("steps").begin_array();
+    for (const StepProgress& s : p.steps) {
+        const MethodStepInfo& info = method_step(s.step);
+        o.begin_object();
+        o.key("step").string(to_string(s.step));
+        o.key("code").string(info.code);
+        o.key("title").string(info.title.in(lang));
+        o.key("status").string(to_string(s.status));
+        std::optional<Prerequisite> part;
+        bool parts = false;
+        for (const ItemProgress& i : s.items) {
+            if (!i.item->part || i.item->part == part) continue;
+            if (!parts) o.key("parts").begin_array();
+            parts = true;
+            part = i.item->part;
+            o.begin_object();
+            o.key("part").string(to_string(*part));
+            o.key("title").string(prerequisite_title(*part).in(lang));
+            o.key("status").string(to_string(p.status(*part)));
+            o.end_object();
+        }
+        if (parts) o.end_array();
+        o.key("items").begin_array();
+        for (const ItemProgress& i : s.items) {
+            o.begin_object();
+            o.key("id").string(i.item->id);
+            if (i.item->part) o.key("part").string(to_string(*i.item->part));
+            o.key("text").string(i.item->text.in(lang));
+            o.key("status").string(to_string(i.status));
+            o.key("source").string(to_string(i.source));
+            o.key("rules");
+            strings(i.rules);
+            o.key("missing");
+            strings(i.missing);
+            o.end_object();
+        }
+        o.end_array();
+        o.end_object();
+    }
     o.end_array();
     o.end_object();
     return o.take();

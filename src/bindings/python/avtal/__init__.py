@@ -403,7 +403,8 @@ def explain(rule_id: str, lang: str = "sv") -> str:
 
 def guide(doc: Document, lang: str = "sv", format: str = "text") -> str:
     """SKR's method guide for the agreement (steps 1–4 with their checklist
-    items), with the progress the check decides: ``text`` or ``markdown``."""
+    items), with the progress the check decides: ``text``, ``markdown`` or
+    ``json`` (``avtal-guide/1``)."""
     answer = _call("guide", doc, lang=lang, fmt=format)
     if answer.exit_code == 2:
         if not answer.problems:

@@ -218,8 +218,10 @@ def test_guide():
     assert avtal.guide(NORRSTROM, format="markdown", lang="en").encode("utf-8") == cli(
         "guide", "examples/agreements/norrstrom-fjallviken.json", "--format", "markdown", "--lang", "en"
     ).stdout
+    guide = json.loads(avtal.guide(NORRSTROM, format="json"))
+    assert guide["schema"] == "avtal-guide/1" and [s["code"] for s in guide["steps"]][:2] == ["1", "2A"]
     with pytest.raises(avtal.OptionError):
-        avtal.guide(NORRSTROM, format="json")
+        avtal.guide(NORRSTROM, format="html")
     with pytest.raises(avtal.InvalidDocumentError):
         avtal.guide({"schema": "avtal/1", "partys": []})
 
