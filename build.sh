@@ -50,7 +50,7 @@ base_packages=(cmake make g++ libboost1.81-dev libssl-dev)
 capi_packages=(gcc binutils pkg-config abigail-tools python3 python3-pip python3-pytest python3-setuptools mono-devel
     openjdk-17-jdk-headless libjna-java)
 # The web page's browser tests: Chromium and its driver, Selenium, and npm
-# for axe-core (the accessibility checker, installed into build/test/npm;
+# for axe-core (the accessibility checker, installed into build/npm;
 # npm itself only when the machine has none).
 web_packages=(chromium chromium-driver python3-selenium)
 test_packages=("${base_packages[@]}" catch2 pandoc "${capi_packages[@]}" python3-jsonschema "${web_packages[@]}")

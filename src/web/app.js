@@ -9,12 +9,12 @@ let lang = 'sv';
 let doc = emptyAgreement();
 let examples = [];
 let schemaEnums = null; // enum values the service accepts, from its JSON Schema
-let explainParam = ''; // '&explain=true' when the service's /v1/check can explain every finding
+let perTask = false; // compensation stated per task (tasks with different contractors) instead of for the agreement
 let lastReport = null;
 let pending = null;
 let sequence = 0;
 const timings = [];
-window.__avtal = { timings, get report() { return lastReport; } };
+window.__avtal = { timings, get report() { return lastReport; }, get agreement() { return agreementJson(); } }; // for the browser tests
 
 const $ = id => document.getElementById(id);
 const tr = key => (ui[key] ? ui[key][lang] : key);
@@ -198,6 +198,7 @@ function buildField(path, f, onChange) {
   }
   const wrap = el('div', { class: 'field', 'data-path': pointer(path) });
   wrap.append(el('label', { for: id }, txt(f.label)), hint(path, f));
+  if (f.type === 'tolerance') return toleranceField(wrap, path, f, value);
   let input;
   if (f.type === 'enum' || f.type === 'party' || f.type === 'task') {
     input = el('select', { id, 'aria-describedby': id + '-hint', onchange: e => { setAt(doc, path, e.target.value === '' ? null : e.target.value); changed(); } });
@@ -211,7 +212,7 @@ function buildField(path, f, onChange) {
     const shown = value === null || value === undefined ? '' : String(value);
     input = el('input', { type, id, value: shown, 'aria-describedby': id + '-hint', autocomplete: 'off', spellcheck: f.type === 'text' ? null : 'false',
       inputmode: ['amount', 'percent'].includes(f.type) ? 'decimal' : f.type === 'int' ? 'numeric' : null,
-      class: ['amount', 'percent', 'int'].includes(f.type) ? 'narrow' : null,
+      class: ['amount', 'percent', 'int'].includes(f.type) ? 'narrow' : ['title', 'name', 'description'].includes(f.key) ? 'wide' : null,
       oninput: e => {
         const raw = e.target.value;
         let r = { value: raw === '' ? undefined : raw };
@@ -227,6 +228,28 @@ function buildField(path, f, onChange) {
     input.value = shown;
   }
   wrap.append(input);
+  return wrap;
+}
+
+/** An amount in kronor, or {"percent": …} of the principals' part of the cost: a figure and its unit. */
+function toleranceField(wrap, path, f, value) {
+  const id = domId(path);
+  const isPercent = value !== null && typeof value === 'object';
+  const shown = isPercent ? String(value.percent ?? '') : value === null || value === undefined ? '' : String(value);
+  const input = el('input', { type: 'text', id, value: shown, class: 'narrow', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': id + '-hint' });
+  const unit = el('select', { id: id + '-unit', 'aria-describedby': id + '-hint' });
+  for (const [v, label] of F.enums.tolerance_unit) unit.append(el('option', { value: v, selected: (v === 'percent') === isPercent }, txt(label)));
+  const apply = () => {
+    const percent = unit.value === 'percent';
+    const r = percent ? parsePercent(input.value) : parseAmount(input.value);
+    noteError(path, txt(f.label), r.error);
+    if (!r.error) setAt(doc, path, r.value === undefined ? undefined : percent ? { percent: r.value } : r.value);
+    schedule();
+  };
+  input.addEventListener('input', apply);
+  unit.addEventListener('change', apply);
+  input.value = shown;
+  wrap.append(el('span', { class: 'inline' }, input, el('label', { for: id + '-unit', class: 'visually-hidden' }, tr('toleranceUnit')), unit));
   return wrap;
 }
 
@@ -255,7 +278,9 @@ function renderForm(focusId) {
 
   const parties = doc.parties.map((p, i) => itemBlock('party', i, `${tr('party')} ${i + 1}${p.name ? ': ' + p.name : ''}`,
     `${tr('remove')} ${tr('party').toLowerCase()} ${i + 1}`, () => { doc.parties.splice(i, 1); rerender(); schedule(); },
-    ...fields(['parties', i], F.partyFields, rerender, p)));
+    ...fields(['parties', i], F.partyFields, rerender, p),
+    el('fieldset', { class: 'subsection' }, el('legend', {}, tr('otherAwards')), el('p', { class: 'hint' }, tr('otherAwardsHint')),
+      ...fields(['parties', i, 'other_direct_awards_same_kind'], F.otherAwardFields))));
   sections.push(section('secParties', 'secPartiesHint', ...parties,
     el('button', { type: 'button', class: 'button button--secondary', id: 'add-party', onclick: () => { doc.parties.push({ id: '', name: '', kind: null }); renderForm(domId(['parties', doc.parties.length - 1, 'id'])); schedule(); } }, tr('addParty'))));
 
@@ -264,9 +289,11 @@ function renderForm(focusId) {
     ...fields(['tasks', i], F.taskFields, refreshRefs),
     shareFields(['tasks', i, 'principal_shares'], task.principals || [], 'shares', rerender),
     el('fieldset', { class: 'subsection' }, el('legend', {}, tr('hamburg')), el('p', { class: 'hint' }, tr('hamburgHint')), ...fields(['tasks', i, 'hamburg'], F.hamburgFields)),
-    el('fieldset', { class: 'subsection' }, el('legend', {}, tr('teckal')), el('p', { class: 'hint' }, tr('teckalHint')), ...fields(['tasks', i, 'teckal'], F.teckalFields))));
+    el('fieldset', { class: 'subsection' }, el('legend', {}, tr('teckal')), el('p', { class: 'hint' }, tr('teckalHint')), ...fields(['tasks', i, 'teckal'], F.teckalFields)),
+    perTask ? el('fieldset', { class: 'subsection', 'data-path': pointer(['tasks', i, 'compensation']) }, el('legend', {}, tr('taskCompensation')),
+      el('p', { class: 'hint' }, tr('taskCompensationHint')), ...compensationContent(['tasks', i, 'compensation'], rerender)) : null));
   sections.push(section('secTasks', 'secTasksHint', ...tasks,
-    el('button', { type: 'button', class: 'button button--secondary', id: 'add-task', onclick: () => { doc.tasks.push({ id: '', hamburg: {}, teckal: {} }); renderForm(domId(['tasks', doc.tasks.length - 1, 'id'])); schedule(); } }, tr('addTask'))));
+    el('button', { type: 'button', class: 'button button--secondary', id: 'add-task', onclick: () => { doc.tasks.push(newTask()); renderForm(domId(['tasks', doc.tasks.length - 1, 'id'])); schedule(); } }, tr('addTask'))));
 
   const delegates = (doc.delegation.delegates || []).map((d, i) => itemBlock('delegate', i, `${tr('delegate')} ${i + 1}`,
     `${tr('remove')} ${tr('delegate').toLowerCase()} ${i + 1}`, () => { doc.delegation.delegates.splice(i, 1); rerender(); schedule(); },
@@ -274,12 +301,12 @@ function renderForm(focusId) {
   sections.push(section('secDelegation', 'secDelegationHint', ...fields(['delegation'], F.delegationFields), ...delegates,
     el('button', { type: 'button', class: 'button button--secondary', id: 'add-delegate', onclick: () => { (doc.delegation.delegates ||= []).push({}); renderForm(domId(['delegation', 'delegates', doc.delegation.delegates.length - 1, 'task'])); schedule(); } }, tr('addDelegate'))));
 
-  const allocation = doc.compensation.allocation ||= { key: null, weights: null };
-  sections.push(section('secCompensation', 'secCompensationHint', ...fields(['compensation'], F.compensationFields),
-    el('fieldset', { class: 'subsection' }, el('legend', {}, tr('cost')), el('p', { class: 'hint' }, tr('costHint')), ...fields(['compensation', 'cost_per_year'], F.costFields)),
-    el('fieldset', { class: 'subsection' }, el('legend', {}, tr('allocation')),
-      field(['compensation', 'allocation', 'key'], { type: 'enum', options: 'allocation_key', label: F.enums && { sv: 'Fördelningsnyckel', en: 'Allocation key' }, hint: { sv: 'Hur kostnaden fördelas mellan parterna.', en: 'How the cost is shared.' }, cite: 'SKR, Avtalssamverkan inom socialtjänsten (2023), kap. 2' }, rerender),
-      allocation.key && allocation.key !== 'population' ? shareFields(['compensation', 'allocation', 'weights'], doc.parties.map(p => p.id).filter(Boolean), 'weights', rerender) : null)));
+  const perTaskId = 'f-compensation-per-task';
+  sections.push(section('secCompensation', 'secCompensationHint',
+    el('p', { class: 'option' }, el('input', { type: 'checkbox', id: perTaskId, checked: perTask, 'aria-describedby': perTaskId + '-hint', onchange: e => {
+      setPerTask(e.target.checked); renderForm(perTaskId); schedule();
+    } }), el('label', { for: perTaskId }, tr('perTask')), ' ', el('span', { class: 'hint', id: perTaskId + '-hint' }, tr('perTaskHint'), el('cite', {}, ' (2 kap. 6 § kommunallagen)'))),
+    ...(perTask ? [el('p', { class: 'hint' }, tr('perTaskWhere'))] : compensationContent(['compensation'], rerender))));
 
   sections.push(section('secInformation', null, ...fields(['information'], F.informationFields)));
   sections.push(section('secOversight', null, ...fields(['oversight'], F.oversightFields)));
@@ -287,6 +314,36 @@ function renderForm(focusId) {
   sections.push(clauseSection());
   form.replaceChildren(...sections);
   if (focusId) document.getElementById(focusId)?.focus();
+}
+
+const SKR_CITE = 'SKR, Avtalssamverkan inom socialtjänsten (2023), kap. 2';
+
+const newTask = () => ({ id: '', hamburg: {}, teckal: {}, ...(perTask ? { compensation: emptyCompensation() } : {}) });
+const emptyCompensation = () => ({ cost_per_year: {}, allocation: { key: null, weights: null } });
+
+/** Compensation for the whole agreement, or for each task (one object per task) when the tasks have different contractors. */
+function setPerTask(on) {
+  perTask = on;
+  if (on) {
+    for (const t of doc.tasks) t.compensation ||= structuredClone(doc.compensation || emptyCompensation());
+    delete doc.compensation;
+  } else {
+    doc.compensation = doc.tasks.find(t => t.compensation)?.compensation || emptyCompensation();
+    for (const t of doc.tasks) delete t.compensation;
+  }
+}
+
+/** The fields of one compensation object (the agreement's or a task's) at `base`. */
+function compensationContent(base, rerender) {
+  let c = getAt(doc, base);
+  if (!c || typeof c !== 'object') setAt(doc, base, c = emptyCompensation());
+  c.cost_per_year ||= {};
+  const allocation = c.allocation ||= { key: null, weights: null };
+  return [...fields(base, F.compensationFields),
+    el('fieldset', { class: 'subsection' }, el('legend', {}, tr('cost')), el('p', { class: 'hint' }, tr('costHint')), ...fields([...base, 'cost_per_year'], F.costFields)),
+    el('fieldset', { class: 'subsection' }, el('legend', {}, tr('allocation')),
+      field([...base, 'allocation', 'key'], { type: 'enum', options: 'allocation_key', label: { sv: 'Fördelningsnyckel', en: 'Allocation key' }, hint: { sv: 'Hur kostnaden fördelas mellan parterna.', en: 'How the cost is shared.' }, cite: SKR_CITE }, rerender),
+      allocation.key && allocation.key !== 'population' ? shareFields([...base, 'allocation', 'weights'], doc.parties.map(p => p.id).filter(Boolean), 'weights', rerender) : null)];
 }
 
 function shareFields(path, ids, kind, rerender) {
@@ -299,7 +356,8 @@ function shareFields(path, ids, kind, rerender) {
 function buildShareFields(path, ids, kind, rerender) {
   const map = getAt(doc, path);
   const fs = el('fieldset', { class: 'field subsection', 'data-path': pointer(path), id: domId(path) },
-    el('legend', {}, tr(kind === 'shares' ? 'shares' : 'weights')), el('span', { class: 'hint', id: domId(path) + '-hint' }, tr(kind === 'shares' ? 'sharesHint' : 'weightsHint')));
+    el('legend', {}, tr(kind === 'shares' ? 'shares' : 'weights')),
+    el('span', { class: 'hint', id: domId(path) + '-hint' }, tr(kind === 'shares' ? 'sharesHint' : 'weightsHint'), el('cite', {}, ` (${kind === 'shares' ? '5 kap. och 19 a kap. LOU' : SKR_CITE})`)));
   if (!ids.length) fs.append(el('span', { class: 'hint' }, tr('noPartiesYet')));
   for (const pid of ids) {
     const party = doc.parties.find(p => p.id === pid);
@@ -326,7 +384,8 @@ function clauseSection() {
   const path = ['clauses'];
   const known = Array.isArray(doc.clauses);
   const fs = el('fieldset', { class: 'section field checks', id: domId(path), 'data-path': '/clauses', 'aria-describedby': domId(path) + '-hint' },
-    el('legend', {}, tr('secClauses')), el('span', { class: 'hint', id: domId(path) + '-hint' }, tr('secClausesHint')));
+    el('legend', {}, tr('secClauses')),
+    el('span', { class: 'hint', id: domId(path) + '-hint' }, tr('secClausesHint'), el('cite', {}, ' (SKR, Avtalssamverkan inom socialtjänsten (2023), kap. 2; Socialstyrelsen, Avtal och överenskommelser)')));
   const unknownId = domId(path) + '-unknown';
   fs.append(el('p', { class: 'option' }, el('input', { type: 'checkbox', id: unknownId, checked: !known, onchange: e => {
     doc.clauses = e.target.checked ? null : [];
@@ -369,6 +428,12 @@ function agreementJson() {
   if (a.title === '') delete a.title;
   if (a.id === '') delete a.id;
   for (const t of a.tasks || []) if (t.principal_shares === null) delete t.principal_shares;
+  // A party's other direct awards: an object only when something is stated (its amount and category are required).
+  for (const p of a.parties || []) {
+    const o = p.other_direct_awards_same_kind;
+    if (o && Object.values(o).every(v => v === null || v === undefined)) delete p.other_direct_awards_same_kind;
+  }
+  if (perTask) delete a.compensation;
   if (a.delegation && !(a.delegation.delegates || []).length) a.delegation.delegates = [];
   return a;
 }
@@ -392,7 +457,7 @@ async function runCheck() {
   const start = performance.now();
   let response, data;
   try {
-    response = await post(`/v1/check?format=json&all=true${explainParam}&lang=${lang}`, body);
+    response = await post(`/v1/check?format=json&all=true&explain=true&lang=${lang}`, body);
     data = await response.json();
   } catch (e) {
     if (seq === sequence) renderResults(null, tr('serviceDown'));
@@ -444,7 +509,8 @@ function pathLabel(path) {
 }
 
 function findOutLink(path) {
-  return el('a', { href: '#' + (fieldFor(path)?.id || ''), class: 'find-out-link', 'data-target': path, onclick: e => { e.preventDefault(); focusField(path); } }, pathLabel(path));
+  const f = fieldFor(path);
+  return el('a', { href: '#' + (f?.id || f?.querySelector('[id]')?.id || ''), class: 'find-out-link', 'data-target': path, onclick: e => { e.preventDefault(); focusField(path); } }, pathLabel(path));
 }
 
 function showErrors(serviceProblems = []) {
@@ -466,7 +532,7 @@ function renderProblems(data) {
     el('p', {}, tr('invalidHint')));
 }
 
-const valueText = v => tr(v === 'yes' ? 'yes' : v === 'no' ? 'no' : 'unknown');
+const valueText = v => tr(v === 'yes' ? 'yes' : v === 'no' ? 'no' : 'unknownValue'); // a result: «Okänt», not the answer «Vet inte»
 
 function tree(node) {
   if (!node) return null;
@@ -487,7 +553,7 @@ function findingBlock(f) {
   if (f.missing?.length) {
     block.append(el('p', { class: 'find-out' }, tr('findOut') + ' ', ...f.missing.flatMap((m, i) => [i ? ', ' : '', findOutLink(m)])));
   }
-  if (f.explanation) block.append(el('details', {}, el('summary', {}, tr('why')), el('ul', { class: 'tree' }, tree(f.explanation))));
+  if (f.explanation) block.append(el('details', { 'data-key': `${f.rule} ${f.subject}` }, el('summary', {}, tr('why')), el('ul', { class: 'tree' }, tree(f.explanation))));
   return block;
 }
 
@@ -537,6 +603,9 @@ function allocationBlock(lines) {
   return el('section', { class: 'allocation' }, el('h3', {}, tr('allocation')), svg, table);
 }
 
+/** A value the check bounds: «x», «x – y», or «minst x» when a fact leaves the high end open (null). */
+const range = (low, high, show) => high === null ? `${tr('atLeast')} ${show(low)}` : String(high) === String(low) ? show(low) : `${show(low)} – ${show(high)}`;
+
 function procurementBlock(list) {
   if (!list?.length) return null;
   return el('section', { class: 'procurement' }, el('h3', {}, tr('procurement')), ...list.map(p => {
@@ -550,10 +619,15 @@ function procurementBlock(list) {
     if (p.direct_award?.length) {
       part.append(el('table', { class: 'direct-award' }, el('caption', {}, tr('directAward')),
         el('thead', {}, el('tr', {}, ...['principal', 'value', 'period', 'limit', 'within'].map(k => el('th', { scope: 'col' }, tr('da_' + k))))),
-        el('tbody', {}, p.direct_award.map(d => el('tr', {}, el('th', { scope: 'row' }, partyName(d.principal)), el('td', { class: 'num' }, d.value_high && d.value_high !== d.value_low ? `${money(d.value_low)} – ${money(d.value_high)}` : money(d.value_low)),
-          el('td', {}, d.months ?? ''), el('td', { class: 'num' }, d.limit ? money(d.limit) : tr('noLimit')), el('td', {}, el('span', { class: `value value--${d.within}` }, valueText(d.within))))))));
+        el('tbody', {}, p.direct_award.map(d => el('tr', { 'data-principal': d.principal }, el('th', { scope: 'row' }, partyName(d.principal)),
+          el('td', { class: 'num' }, range(d.value_low, d.value_high, money)), el('td', { class: 'num' }, range(d.months_low, d.months_high, String)),
+          el('td', { class: 'num' }, d.limit ? money(d.limit.amount) + (d.limit.inclusive ? '' : '\u00a0*') : tr('noLimit')),
+          el('td', {}, el('span', { class: `value value--${d.within}` }, valueText(d.within))))))));
+      const sources = [...new Set(p.direct_award.filter(d => d.limit).map(d => d.limit.source))];
+      if (p.direct_award.some(d => d.limit && !d.limit.inclusive)) part.append(el('p', { class: 'hint' }, `* ${tr('exclusive')}`));
+      if (sources.length) part.append(el('p', { class: 'hint' }, `${tr('source')}: ${sources.join('; ')}`));
     }
-    for (const x of p.exceptions || []) if (x.explanation) part.append(el('details', {}, el('summary', {}, `${tr('why')}: ${x.explanation.text || x.id}`), el('ul', { class: 'tree' }, tree(x.explanation))));
+    for (const x of p.exceptions || []) if (x.explanation) part.append(el('details', { 'data-key': `${p.task} ${x.id}` }, el('summary', {}, `${tr('why')}: ${x.explanation.text || x.id}`), el('ul', { class: 'tree' }, tree(x.explanation))));
     for (const n of p.notes || []) part.append(el('p', { class: 'hint' }, n));
     return part;
   }));
@@ -566,23 +640,50 @@ function renderResults(report, error) {
     return;
   }
   const f = report.findings || [];
+  // The explanations the user opened stay open as the result updates.
+  const opened = new Set([...out.querySelectorAll('details[data-key]')].filter(d => d.open).map(d => d.dataset.key));
   const errorViolated = f.filter(x => x.severity === 'error' && x.status === 'violated');
   const errorUndetermined = f.filter(x => x.severity === 'error' && x.status === 'undetermined');
-  const guidance = f.filter(x => x.severity === 'warning' && x.status !== 'satisfied');
+  const deviations = f.filter(x => x.severity === 'warning' && x.status === 'violated');
+  const guidanceUndetermined = f.filter(x => x.severity === 'warning' && x.status === 'undetermined');
   const info = f.filter(x => x.severity === 'info');
   out.replaceChildren(...[
     el('p', { class: `verdict verdict--${report.verdict}`, id: 'verdict', 'data-verdict': report.verdict }, tr('verdict_' + report.verdict)),
-    group('groupErrors', errorViolated), group('groupUndetermined', errorUndetermined), group('groupGuidance', guidance), group('groupInfo', info),
+    group('groupErrors', errorViolated), group('groupUndetermined', errorUndetermined), group('groupGuidance', deviations),
+    group('groupGuidanceUndetermined', guidanceUndetermined), group('groupInfo', info),
     procurementBlock(report.procurement), allocationBlock(report.allocation),
     report.receipt ? el('p', { class: 'hint receipt' }, `${tr('receipt')}: avtal ${report.receipt.avtal} · ${tr('rules')} ${report.receipt.rules}`) : null,
   ].filter(Boolean));
+  for (const d of out.querySelectorAll('details[data-key]')) if (opened.has(d.dataset.key)) d.open = true;
 }
 
+/** The method guide (avtal-guide/1): each step with its progress, the parts of step 2A, each item and the facts to find out. */
 function renderGuide(g) {
   const box = $('guide');
   const steps = g.steps || [];
-  box.replaceChildren(...steps.map(s => el('div', { class: 'guide-step' }, el('h3', {}, s.title || s.step || s.id),
-    el('ul', {}, (s.items || []).map(i => el('li', {}, el('span', { class: `status--${i.status}` }, tr('status_' + i.status) || i.status), ' ', i.text || i.id))))));
+  const items = steps.flatMap(s => s.items || []);
+  const done = items.filter(i => i.status === 'done').length;
+  const item = i => el('li', { 'data-item': i.id },
+    el('span', { class: `status status--${i.status}` }, tr('status_' + i.status)), ' ', i.text,
+    i.source === 'check' ? el('span', { class: 'hint' }, ' ' + tr('fromCheck')) : null,
+    i.missing?.length ? el('p', { class: 'find-out' }, tr('findOut') + ' ', ...i.missing.flatMap((m, k) => [k ? ', ' : '', findOutLink(m)])) : null);
+  const next = steps.find(s => s.code === g.next);
+  const wasOpen = new Map([...box.querySelectorAll('details[data-step]')].map(d => [d.dataset.step, d.open]));
+  box.replaceChildren(
+    el('p', { class: 'guide-progress', id: 'guide-progress' }, `${done} ${tr('of')} ${items.length} ${tr('itemsDone')}`),
+    el('progress', { max: items.length, value: done, 'aria-labelledby': 'guide-progress' }),
+    el('p', { class: 'guide-next' }, next ? `${tr('nextStep')} ${next.code} ${next.title}` : tr('allDone')),
+    ...steps.map(s => {
+      const own = (s.items || []).filter(i => i.status === 'done').length;
+      const parts = s.parts || [];
+      const list = parts.length
+        ? parts.map(p => el('div', { class: 'guide-part' }, el('h4', {}, `${p.title} – ${tr('status_' + p.status).toLowerCase()}`),
+          el('ul', {}, s.items.filter(i => i.part === p.part).map(item))))
+        : [el('ul', {}, (s.items || []).map(item))];
+      return el('details', { class: `guide-step guide-step--${s.status}`, 'data-step': s.code, open: wasOpen.get(s.code) ?? s.code === g.next },
+        el('summary', {}, `${s.code} ${s.title} – ${tr('status_' + s.status).toLowerCase()} (${own}/${(s.items || []).length})`), ...list);
+    }),
+    g.source ? el('p', { class: 'hint' }, `${tr('source')}: ${g.source}`) : null);
 }
 
 // ---- import, export ------------------------------------------------------
@@ -591,7 +692,11 @@ function load(json) {
   const base = emptyAgreement();
   doc = Object.assign(base, structuredClone(json));
   doc.term ||= {}; doc.parties ||= []; doc.tasks ||= []; doc.delegation ||= {}; doc.delegation.delegates ||= [];
-  doc.compensation ||= {}; doc.compensation.cost_per_year ||= {}; doc.compensation.allocation ||= { key: null, weights: null };
+  perTask = !json.compensation && doc.tasks.some(t => t.compensation);
+  if (perTask) delete doc.compensation;
+  for (const c of perTask ? doc.tasks.map(t => t.compensation ||= emptyCompensation()) : [doc.compensation ||= emptyCompensation()]) {
+    c.cost_per_year ||= {}; c.allocation ||= { key: null, weights: null };
+  }
   doc.information ||= {}; doc.oversight ||= {}; doc.staff ||= {};
   for (const t of doc.tasks) { t.hamburg ||= {}; t.teckal ||= {}; }
   inputErrors.clear();
@@ -636,11 +741,6 @@ async function init() {
     schemaEnums = enumsFromSchema(s);
   } catch (e) { schemaEnums = null; }
   try { examples = await (await fetch('/examples/index.json')).json(); } catch (e) { examples = []; }
-  try {
-    const api = await (await fetch('/v1/openapi.json')).json();
-    const params = api?.paths?.['/v1/check']?.post?.parameters || [];
-    if (params.some(p => (p.name || (p.$ref || '').split('/').pop()) === 'explain')) explainParam = '&explain=true';
-  } catch (e) { explainParam = ''; }
   if (!schemaEnums) { F.enums.clause = F.enums.clause.filter(([v]) => v !== 'take_back'); }
   $('lang-switch').addEventListener('click', () => { lang = lang === 'sv' ? 'en' : 'sv'; applyLanguage(); });
   $('example-load').addEventListener('click', async () => {
@@ -679,7 +779,7 @@ function enumsFromSchema(schema) {
     for (const [k, v] of Object.entries(node)) walk(v, k === 'items' || k === 'properties' || k === '$defs' ? key : k);
   };
   walk(schema, null);
-  const map = { kind: 'kind', nature: 'nature', area: 'area', category: 'category', onward_delegation: 'onward', to: 'delegate_to', matter: 'matter', arrangement: 'arrangement', key: 'allocation_key', clauses: 'clause' };
+  const map = { decision_body: 'decision_body', kind: 'kind', nature: 'nature', area: 'area', category: 'category', onward_delegation: 'onward', to: 'delegate_to', matter: 'matter', arrangement: 'arrangement', key: 'allocation_key', clauses: 'clause' };
   const out = {};
   for (const [k, name] of Object.entries(map)) if (found[k]) out[name] = found[k];
   return Object.keys(out).length ? out : null;

@@ -39,6 +39,15 @@ export const enums = {
     ['social_and_other_specific', t('Sociala tjänster och andra särskilda tjänster (bilaga 2 till LOU)', 'Social and other specific services (LOU annex 2)')],
     ['welfare', t('Välfärdstjänst (bilaga 2 a till LOU; sedan 2022-02-01 i bilaga 2)', 'Welfare service (LOU annex 2 a; since 2022-02-01 in annex 2)')],
   ],
+  decision_body: [
+    ['council', t('Fullmäktige', 'The council')],
+    ['committee', t('En nämnd eller styrelsen', 'A committee or the board')],
+    ['not_decided', t('Inte beslutat än', 'Not decided yet')],
+  ],
+  tolerance_unit: [
+    ['amount', t('kronor', 'kronor')],
+    ['percent', t('procent av uppdragsgivarnas del av kostnaden', "percent of the principals' part of the cost")],
+  ],
   onward: [
     ['allowed', t('Tillåten', 'Allowed')],
     ['forbidden', t('Inte tillåten', 'Forbidden')],
@@ -57,6 +66,8 @@ export const enums = {
     ['matter_of_principle', t('Myndighetsutövning av principiell beskaffenhet eller större vikt', 'Exercise of authority of principle or greater importance')],
     ['citizen_proposal', t('Medborgarförslag', 'Citizen proposal')],
     ['reserved_by_statute', t('Förbehållet nämnden i annan lag', 'Reserved by another statute')],
+    ['lvu_immediate_custody', t('Omedelbart omhändertagande enligt 6 § LVU', 'Immediate custody under LVU 6 §')],
+    ['lvu_whereabouts_secret', t('Att inte röja den unges vistelseort enligt 14 § LVU', "Not revealing the young person's whereabouts (LVU 14 §)")],
   ],
   arrangement: [
     ['joint_controllership', t('Gemensamt personuppgiftsansvar (art. 26)', 'Joint controllership (art. 26)')],
@@ -93,6 +104,7 @@ export const enums = {
 };
 
 const SKR = 'SKR, Avtalssamverkan inom socialtjänsten (2023)';
+const SELF_COST = 'självkostnadsprincipen, 2 kap. 6 § kommunallagen';
 
 // Field types: text, date, int, amount, percent, tri (yes/no/unknown),
 // enum (with «Vet inte»), party (a party id), parties (a set of party ids),
@@ -100,10 +112,11 @@ const SKR = 'SKR, Avtalssamverkan inom socialtjänsten (2023)';
 export const agreementFields = [
   { key: 'id', type: 'text', label: t('Avtalets id', 'Agreement id'), hint: t('Ett kort namn utan mellanslag, t.ex. norrstrom-fjallviken.', 'A short name without spaces.') },
   { key: 'title', type: 'text', label: t('Avtalets rubrik', 'Title'), hint: t('Används när resultatet nämner avtalet.', 'Used when the result names the agreement.') },
-  { key: 'assessment_date', type: 'date', label: t('Bedömningsdatum', 'Assessment date'), hint: t('ÅÅÅÅ-MM-DD. Dagen lagen tillämpas per: den väljer direktupphandlingsgräns och socialtjänstlag.', 'YYYY-MM-DD. The date the law is applied as of: it picks the direct-award limit and the social services act.') },
+  { key: 'assessment_date', type: 'date', label: t('Bedömningsdatum', 'Assessment date'), hint: t('ÅÅÅÅ-MM-DD. Dagen lagen tillämpas per: den väljer direktupphandlingsgräns och socialtjänstlag.', 'YYYY-MM-DD. The date the law is applied as of: it picks the direct-award limit and the social services act.'), cite: 'Upphandlingsmyndigheten, Tröskelvärden och direktupphandlingsgränser' },
 ];
 
 export const termFields = [
+  { key: 'start', type: 'date', label: t('Avtalet gäller från', 'Term starts'), hint: t('ÅÅÅÅ-MM-DD. Avtalstidens första dag; årsrapporten till fullmäktige räknar med den.', "YYYY-MM-DD. The term's first day; the annual report to the council counts from it."), cite: '9 kap. 38 § kommunallagen' },
   { key: 'months', type: 'int', label: t('Avtalstid i månader', 'Term in months'), hint: t('Den fasta avtalstiden. Lämna tomt om avtalet saknar fast tid.', 'The fixed term; leave empty when there is none.'), cite: '5 kap. LOU' },
   { key: 'extension_months', type: 'int', label: t('Möjlig förlängning i månader', 'Extension options in months'), hint: t('Skriv 0 om avtalet inte kan förlängas: förlängningar räknas in i värdet.', 'Write 0 when there is none: options count in the value.'), cite: '5 kap. LOU' },
   { key: 'until_further_notice', type: 'tri', label: t('Gäller avtalet tills vidare?', 'Does it run until further notice?'), hint: t('Ett avtal tills vidare räknas som 48 månader.', 'Counted as 48 months.'), cite: '5 kap. LOU; artikel 5.14 i direktiv 2014/24/EU' },
@@ -115,6 +128,14 @@ export const partyFields = [
   { key: 'kind', type: 'enum', options: 'kind', label: t('Slag av part', 'Kind of party'), hint: t('Bara kommuner, regioner och kommunalförbund kan vara parter.', 'Only municipalities, regions and federations may be parties.'), cite: '9 kap. 37 § kommunallagen' },
   { key: 'population', type: 'int', label: t('Invånarantal', 'Population'), hint: t('Används av fördelningsnyckeln invånarantal.', 'Used by the population key.'), cite: SKR + ', kap. 2' },
   { key: 'mandate_covers_tasks', type: 'tri', only: p => p.kind === 'municipal_federation', label: t('Täcker förbundsordningen uppgifterna?', "Does the federation's charter cover the tasks?"), hint: t('Ett kommunalförbund får bara ta på sig uppgifter som förbundsordningen anger.', 'A federation may only take on tasks its charter names.'), cite: '9 kap. 6 § kommunallagen' },
+  { key: 'decision_body', type: 'enum', options: 'decision_body', label: t('Vem har beslutat om avtalet hos parten?', 'Which body of the party decided on the agreement?'), hint: t('Ärenden av principiell beskaffenhet eller annars av större vikt, bland dem de ekonomiska villkoren, beslutas av fullmäktige.', 'Matters of principle or greater importance, among them the economic terms, are for the council.'), cite: '5 kap. 1 § kommunallagen; ' + 'SKR, Avtalssamverkan inom socialtjänsten (2023), kap. 5' },
+];
+
+// A party's other direct awards of the same kind in the assessment year
+// (other_direct_awards_same_kind), counted before 2022-02-01.
+export const otherAwardFields = [
+  { key: 'amount', type: 'amount', label: t('Partens övriga direktupphandlingar av samma slag under räkenskapsåret (kr, exkl. moms)', "The party's other direct awards of the same kind in the financial year (SEK, excl. VAT)"), hint: t('Räknades in i värdet före 2022-02-01. Tomt om okänt; 0 om inga.', 'Added to the value before 2022-02-01. Empty when unknown; 0 when none.'), cite: '19 kap. LOU i lydelse före 2022-02-01; 19 a kap. 1 § LOU' },
+  { key: 'category', type: 'enum', options: 'category', label: t('Deras upphandlingskategori', 'Their procurement category'), hint: t('Väljer den gräns de räknas mot.', 'Selects the limit they count towards.'), cite: '19 kap. LOU i lydelse före 2022-02-01' },
 ];
 
 export const taskFields = [
@@ -128,7 +149,7 @@ export const taskFields = [
   { key: 'category', type: 'enum', options: 'category', label: t('Upphandlingskategori', 'Procurement category'), hint: t('Väljer direktupphandlingsgräns. Osäker på välfärdstjänst? Välj sociala tjänster.', 'Picks the direct-award limit.'), cite: '19 a kap. LOU' },
   { key: 'target_group_children', type: 'tri', label: t('Är målgruppen barn?', 'Is the target group children?'), hint: t('Då behöver avtalet fler avsnitt enligt Socialstyrelsen.', 'Then the agreement needs more sections.'), cite: 'Socialstyrelsen, Avtal och överenskommelser' },
   { key: 'within_competence', type: 'tri', label: t('Ligger uppgiften inom uppdragsgivarnas egen kompetens?', "Is the task within the principals' own competence?"), hint: t('Bara det kommunen själv får göra kan lämnas över.', 'Only what the municipality may do itself can be handed over.'), cite: '2 kap. kommunallagen' },
-  { key: 'within_contractor_competence', type: 'tri', label: t('Får uppdragstagaren själv utföra uppgifter av detta slag?', 'May the contractor itself perform tasks of this kind?'), hint: t('En kommun kan inte åta sig en regions uppgifter, och tvärtom. Vet du inte avgör avtal det av parternas slag och området när det går.', "A municipality cannot take on a region's tasks, or the reverse. If unknown, avtal decides it from the parties' kinds and the area where it can."), cite: '9 kap. 37 § kommunallagen; prop. 2017/18:151' },
+  { key: 'within_contractor_competence', type: 'tri', label: t('Får uppdragstagaren själv utföra uppgifter av detta slag?', 'May the contractor itself perform tasks of this kind?'), hint: t('En kommun kan inte åta sig en regions uppgifter, och tvärtom. Vet ni inte avgör avtal det, när det går, utifrån parternas slag och verksamhetsområdet.', "A municipality cannot take on a region's tasks, or the reverse. If unknown, avtal decides it from the parties' kinds and the area where it can."), cite: '9 kap. 37 § kommunallagen; prop. 2017/18:151' },
   { key: 'annual_value', type: 'amount', label: t('Värde per år (kr, exkl. moms)', 'Value per year (SEK, excl. VAT)'), hint: t('Används för direktupphandlingsgränsen per deltagande kommun.', 'Used for the direct-award limit per participating municipality.'), cite: '5 kap. och 19 a kap. LOU' },
 ];
 
@@ -162,16 +183,16 @@ export const delegateFields = [
 export const compensationFields = [
   { key: 'money_per_year', type: 'amount', label: t('Ersättning i pengar per år (kr)', 'Money paid per year (SEK)'), hint: t('Vad uppdragsgivarna betalar.', 'What the principals pay.'), cite: 'självkostnadsprincipen, 2 kap. 6 § kommunallagen' },
   { key: 'in_kind_value_per_year', type: 'amount', label: t('Värde av motprestation per år (kr)', 'Value of in-kind performance per year (SEK)'), hint: t('0 om ingen; tomt om det finns men saknar värde.', '0 when none; empty when it exists unvalued.'), cite: SKR + ', kap. 2' },
-  { key: 'contractor_bears_share', type: 'bool', label: t('Betjänar enheten också uppdragstagarens egna invånare?', "Does the unit also serve the contractor's own residents?"), hint: t('Då bär uppdragstagaren sin egen andel av kostnaden.', 'Then the contractor bears its own share.'), cite: SKR + ', kap. 4' },
-  { key: 'tolerance', type: 'amount', label: t('Godtagen avvikelse över självkostnaden (kr)', 'Accepted deviation above cost (SEK)'), hint: t('Normalt 0.', 'Normally 0.'), cite: SKR + ', kap. 2' },
+  { key: 'contractor_bears_share', type: 'bool', label: t('Används verksamheten också för uppdragstagarens egna invånare?', "Does the unit also serve the contractor's own residents?"), hint: t('Då bär uppdragstagaren sin egen andel av kostnaden.', 'Then the contractor bears its own share.'), cite: SKR + ', kap. 4' },
+  { key: 'tolerance', type: 'tolerance', label: t('Godtagen avvikelse över självkostnaden', 'Accepted deviation above cost'), hint: t('I kronor eller i procent av uppdragsgivarnas del av kostnaden. Normalt 0.', "In kronor or as a percentage of the principals' part of the cost. Normally 0."), cite: SKR + ', kap. 2' },
 ];
 
 export const costFields = [
-  { key: 'staff', type: 'amount', label: t('Personal', 'Staff'), hint: t('Löner och sociala avgifter per år.', 'Salaries and charges per year.') },
-  { key: 'premises', type: 'amount', label: t('Lokaler', 'Premises'), hint: t('Hyra och drift per år.', 'Rent and running costs per year.') },
-  { key: 'overhead', type: 'amount', label: t('Overhead', 'Overhead'), hint: t('Ledning, administration, IT.', 'Management, administration, IT.') },
-  { key: 'capital', type: 'amount', label: t('Kapital', 'Capital'), hint: t('Avskrivningar och ränta.', 'Depreciation and interest.') },
-  { key: 'other', type: 'amount', label: t('Övrigt', 'Other'), hint: t('Andra kostnader.', 'Other costs.') },
+  { key: 'staff', type: 'amount', label: t('Personal', 'Staff'), hint: t('Löner och sociala avgifter per år.', 'Salaries and charges per year.'), cite: SELF_COST },
+  { key: 'premises', type: 'amount', label: t('Lokaler', 'Premises'), hint: t('Hyra och drift per år.', 'Rent and running costs per year.'), cite: SELF_COST },
+  { key: 'overhead', type: 'amount', label: t('Overhead', 'Overhead'), hint: t('Ledning, administration, IT.', 'Management, administration, IT.'), cite: SELF_COST },
+  { key: 'capital', type: 'amount', label: t('Kapital', 'Capital'), hint: t('Avskrivningar och ränta.', 'Depreciation and interest.'), cite: SELF_COST },
+  { key: 'other', type: 'amount', label: t('Övrigt', 'Other'), hint: t('Andra kostnader.', 'Other costs.'), cite: SELF_COST },
 ];
 
 export const informationFields = [
@@ -184,7 +205,7 @@ export const informationFields = [
 export const oversightFields = [
   { key: 'follow_up', type: 'tri', label: t('Finns en rutin för uppföljning?', 'Is there a follow-up routine?'), hint: t('Nämndernas ansvar för intern kontroll.', "The committees' internal control."), cite: '6 kap. 6 § kommunallagen' },
   { key: 'annual_report_to_council', type: 'tri', label: t('Rapporterar styrelsen samverkan till fullmäktige varje år?', 'Does the board report it to the council every year?'), hint: t('Krav i kommunallagen.', 'Required by the Local Government Act.'), cite: '9 kap. 38 § kommunallagen' },
-  { key: 'internal_control', type: 'tri', label: t('Är den interna kontrollen tilldelad?', 'Is internal control assigned?'), hint: t('Vem som kontrollerar att avtalet följs.', 'Who checks that it is followed.'), cite: SKR + ', kap. 2' },
+  { key: 'internal_control', type: 'tri', label: t('Är ansvaret för den interna kontrollen fördelat?', 'Is internal control assigned?'), hint: t('Vem som kontrollerar att avtalet följs.', 'Who checks that it is followed.'), cite: SKR + ', kap. 2' },
 ];
 
 export const staffFields = [
