@@ -2,9 +2,13 @@
 // Test fixtures: the seeds' cases built in C++, and small helpers.
 
 #include <avtal/avtal.hpp>
+#include <avtal/io/json.hpp>
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -130,6 +134,20 @@ inline std::vector<std::string> missing_of(const Report& r, std::string_view id)
     auto fs = r.findings_of(id);
     REQUIRE(fs.size() == 1);
     return fs.front()->missing;
+}
+
+/// Every bundled agreement (examples/agreements/*.json) that reads without a
+/// problem, in directory order.
+inline std::vector<Agreement> bundled_agreements() {
+    std::vector<Agreement> out;
+    for (const auto& e : std::filesystem::directory_iterator{std::string{AVTAL_SOURCE_DIR} + "/examples/agreements"}) {
+        if (e.path().extension() != ".json") continue;
+        std::ifstream in{e.path(), std::ios::binary};
+        std::stringstream s;
+        s << in.rdbuf();
+        if (auto doc = json::read_agreement(s.str()); doc.agreement) out.push_back(std::move(*doc.agreement));
+    }
+    return out;
 }
 
 } // namespace avtal::test

@@ -10,10 +10,7 @@
 
 #include <catch2/catch.hpp>
 
-#include <filesystem>
-#include <fstream>
 #include <random>
-#include <sstream>
 
 using namespace avtal;
 using avtal::test::kr;
@@ -76,18 +73,6 @@ Agreement twelve_coprime_shares() {
     return a;
 }
 
-std::vector<Agreement> bundled() {
-    std::vector<Agreement> out;
-    for (const auto& e : std::filesystem::directory_iterator{std::string{AVTAL_SOURCE_DIR} + "/examples/agreements"}) {
-        if (e.path().extension() != ".json") continue;
-        std::ifstream in{e.path(), std::ios::binary};
-        std::stringstream s;
-        s << in.rdbuf();
-        if (auto doc = json::read_agreement(s.str()); doc.agreement) out.push_back(std::move(*doc.agreement));
-    }
-    return out;
-}
-
 } // namespace
 
 TEST_CASE("Direct award: where the 128-bit path overflows, cpp_rational gives the exact value", "[procurement][direct_award][overflow]") {
@@ -112,7 +97,7 @@ TEST_CASE("Direct award: where the 128-bit path overflows, cpp_rational gives th
 }
 
 TEST_CASE("Direct award: the fast path and cpp_rational agree on the bundled and mutated agreements", "[procurement][direct_award]") {
-    const std::vector<Agreement> seeds = bundled();
+    const std::vector<Agreement> seeds = test::bundled_agreements();
     REQUIRE(seeds.size() > 10);
     for (const Agreement& a : seeds) {
         INFO(a.id);

@@ -8,24 +8,14 @@
 // written as strings with leading zeros.
 #include "fuzz/fuzz_body.hpp"
 #include "fuzz/mutate.hpp"
+#include "support.hpp"
 
 #include <catch2/catch.hpp>
-
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 using namespace avtal;
 
 TEST_CASE("Generated agreements with extreme amounts keep the money invariants", "[property][overflow]") {
-    std::vector<Agreement> seeds;
-    for (const auto& e : std::filesystem::directory_iterator{std::string{AVTAL_SOURCE_DIR} + "/examples/agreements"}) {
-        if (e.path().extension() != ".json") continue;
-        std::ifstream in{e.path(), std::ios::binary};
-        std::stringstream s;
-        s << in.rdbuf();
-        if (auto doc = json::read_agreement(s.str()); doc.agreement) seeds.push_back(std::move(*doc.agreement));
-    }
+    const std::vector<Agreement> seeds = test::bundled_agreements();
     REQUIRE(seeds.size() > 10);
     std::mt19937_64 rng{20261201};
     std::size_t valid = 0, invalid = 0;
