@@ -41,10 +41,10 @@ start node node "$root/bench/peers/node/server.js" 0 "$tmp/thresholds.json"
 curl -sf --data-binary @"$body" -H 'Content-Type: application/json' "${avtal_url}v1/check" | grep -q '"outcome":"exempt"'
 curl -sf --data-binary @"$body" -H 'Content-Type: application/json' "${node_url}v1/check" | grep -q '"outcome":"exempt"'
 
-load() { # load URL CONNECTIONS [REQUESTS_PER_THREAD]: prints the RESULT fields
+load() { # load URL CONNECTIONS [REQUESTS_PER_THREAD] [DURATION] [PATH BODY]: prints the RESULT fields
     local threads=$(($2 < 2 ? 1 : 2))
-    AVTAL_BENCH_BODY=$body AVTAL_BENCH_REQUESTS_PER_THREAD=${3:-0} \
-        wrk -t"$threads" -c"$2" -d"${4:-${seconds}s}" -s "$root/bench/serve/check.lua" "${1}v1/check" | grep '^RESULT' | cut -d' ' -f2-
+    AVTAL_BENCH_BODY=${6-$body} AVTAL_BENCH_REQUESTS_PER_THREAD=${3:-0} \
+        wrk -t"$threads" -c"$2" -d"${4:-${seconds}s}" -s "$root/bench/serve/check.lua" "${1}${5:-v1/check}" | grep '^RESULT' | cut -d' ' -f2-
 }
 field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 rss() { awk '/^VmRSS/ {r=$2} /^VmHWM/ {h=$2} END {printf "%d %d", r/1024, h/1024}' "/proc/$1/status"; }
@@ -56,16 +56,25 @@ load "$node_url" 16 0 3s >/dev/null
 printf '%-12s | %-39s | %-39s | %s\n' "" "avtal serve (C++, Boost.Beast, 2 threads)" "Node.js http + json-rules-engine" ""
 printf '%-12s | %9s %9s %9s %8s | %9s %9s %9s %8s | %s\n' connections "req/s" "p50" "p99" errors "req/s" "p50" "p99" errors "avtal/node"
 rps16=0
-for c in 1 16 64; do
-    a=$(load "$avtal_url" $c)
-    n=$(load "$node_url" $c)
+# The rows: POST /v1/check at 1, 16 and 64 connections; then the HTTP stack
+# alone, GET /healthz at 16 connections (no parse, no check: what this
+# machine's loopback, kernel and wrk leave for any service to reach).
+for c in 1 16 64 healthz; do
+    if [ "$c" = healthz ]; then
+        a=$(load "$avtal_url" 16 0 "${seconds}s" healthz "")
+        n=$(load "$node_url" 16 0 "${seconds}s" healthz "")
+        c="16, /healthz"
+    else
+        a=$(load "$avtal_url" $c)
+        n=$(load "$node_url" $c)
+    fi
     row=()
     for r in "$a" "$n"; do
         rps=$(awk -v q="$(field "$r" requests)" -v d="$(field "$r" duration_us)" 'BEGIN { printf "%.0f", q / (d / 1e6) }')
         row+=("$rps" "$(awk -v v="$(field "$r" p50_us)" 'BEGIN { printf "%.2f ms", v / 1000 }')" \
             "$(awk -v v="$(field "$r" p99_us)" 'BEGIN { printf "%.2f ms", v / 1000 }')" $(($(field "$r" errors) + $(field "$r" non2xx))))
     done
-    [ "$c" -eq 16 ] && rps16=${row[0]}
+    [ "$c" = 16 ] && rps16=${row[0]}
     printf '%-12s | %9s %9s %9s %8s | %9s %9s %9s %8s | %.1f×\n' "$c" "${row[@]}" "$(awk -v a="${row[0]}" -v b="${row[4]}" 'BEGIN { print a / b }')"
 done
 

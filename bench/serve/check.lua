@@ -2,11 +2,15 @@
 -- the URL's path on every request. With AVTAL_BENCH_REQUESTS_PER_THREAD,
 -- each thread stops after that many answers (the 1 000 000-request run).
 -- Prints one RESULT line that bench/serve.sh parses.
-local f = assert(io.open(os.getenv("AVTAL_BENCH_BODY"), "rb"))
-wrk.method = "POST"
-wrk.body = f:read("*a")
-f:close()
-wrk.headers["Content-Type"] = "application/json"
+-- With AVTAL_BENCH_BODY empty it GETs the path instead (the HTTP-only row).
+local body = os.getenv("AVTAL_BENCH_BODY") or ""
+if body ~= "" then
+  local f = assert(io.open(body, "rb"))
+  wrk.method = "POST"
+  wrk.body = f:read("*a")
+  f:close()
+  wrk.headers["Content-Type"] = "application/json"
+end
 
 local limit = tonumber(os.getenv("AVTAL_BENCH_REQUESTS_PER_THREAD") or "0")
 if limit > 0 then

@@ -84,6 +84,12 @@ async function decide(agreement) {
 }
 
 const server = http.createServer((req, res) => {
+  // The HTTP-only row of bench/serve.sh: an answer with no work behind it.
+  if (req.method === 'GET' && req.url === '/healthz') {
+    res.writeHead(200, { 'Content-Type': 'text/plain' });
+    res.end('ok\n');
+    return;
+  }
   if (req.method !== 'POST' || req.url.split('?')[0] !== '/v1/check') {
     res.writeHead(404, { 'Content-Type': 'application/json' });
     res.end('{"status":404}');
