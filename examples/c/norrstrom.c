@@ -1,7 +1,9 @@
 /* Checks the bundled Norrström–Fjällviken agreement through the C API and
  * prints the Markdown memo (tjänsteskrivelse). Only <avtal/avtal.h>:
  *   cc norrstrom.c $(pkg-config --cflags --libs avtal) -o norrstrom
- *   ./norrstrom examples/agreements/norrstrom-fjallviken.json */
+ *   ./norrstrom examples/agreements/norrstrom-fjallviken.json
+ * docs/other-languages.md shows it from the include on (ctest keeps them equal). */
+// docs:begin other-languages
 #include <avtal/avtal.h>
 
 #include <stdio.h>
@@ -48,3 +50,4 @@ int main(int argc, char** argv) {
     printf("(avtal %s, exit code %d)\n", avtal_version(), code);
     return code;
 }
+// docs:end other-languages

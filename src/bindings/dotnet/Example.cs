@@ -17,6 +17,7 @@ public static class Example
             Console.Error.WriteLine("usage: Example AGREEMENT.json");
             return 2;
         }
+        // docs:begin other-languages
         string json = File.ReadAllText(args[0]);
         Console.WriteLine("avtal " + AvtalLibrary.Version() + " (ABI " + AvtalLibrary.AbiVersion() + ")");
 
@@ -31,6 +32,7 @@ public static class Example
         Result bad = AvtalLibrary.Check("{\"schema\": \"avtal-agreement/1\"}", named);
         Console.WriteLine("bad input: exit code " + bad.ExitCode);
         Console.Write(bad.Errors);
+        // docs:end other-languages
 
         // An English explanation of a rule.
         var english = new Options();

@@ -57,6 +57,7 @@ public final class Example {
     }
 
     public static void main(String[] args) throws Exception {
+        // docs:begin other-languages
         Avtal avtal = Native.load(System.getProperty("avtal.library", "avtal"), Avtal.class);
         byte[] json = Files.readAllBytes(Path.of(args[0]));
         Options opt = new Options();
@@ -78,6 +79,7 @@ public final class Example {
             avtal.avtal_result_free(result);
         }
         System.out.println("(avtal " + avtal.avtal_version() + ", exit code " + code + ")");
+        // docs:end other-languages
         System.exit(code);
     }
 }
