@@ -110,7 +110,7 @@ tsan)
         -DAVTAL_BUILD_TESTS=ON -DAVTAL_BUILD_EXAMPLES=OFF -DAVTAL_SANITIZE=thread
     cmake --build build/tsan -j"$jobs" --target capi_stress avtal_cli
     TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 build/tsan/tests/capi/capi_stress "$seconds" 8 \
-        examples/agreements tests/malformed tests/fuzz/regressions tests/cli
+        examples/agreements tests/malformed tests/cli tests/fuzz/seeds tests/fuzz/regressions
     # The service under TSan: the test starts the TSan build of avtal serve on
     # 127.0.0.1 with --port 0 (1 000 keep-alive connections, 16 threads on
     # mixed endpoints) and stops it; a report makes the service exit non-zero

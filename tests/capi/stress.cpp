@@ -1,8 +1,9 @@
 // The C API from many threads at once: every document of the given files
-// and folders (the bundled agreements, the malformed documents, the fuzzer's
-// regressions) is first answered on one thread; then THREADS threads call
-// the C API on different documents, in different formats and languages, for
-// SECONDS seconds, and every answer must equal the first one byte for byte.
+// and folders (the fuzzer's corpus: the bundled agreements, the malformed
+// documents, the CLI's inputs, the fuzzer's seeds and regressions) is first
+// answered on one thread; then THREADS threads call the C API on different
+// documents, in different formats and languages, for SECONDS seconds, and
+// every answer must equal the first one byte for byte.
 // Built under ThreadSanitizer (./build.sh tsan) and AddressSanitizer
 // (./build.sh sanitize) it shows races and memory errors.
 //   capi_stress SECONDS THREADS PATH...
