@@ -50,7 +50,9 @@ END {
   printf "%-38s %14s %12s  (wall %s)\n", "g_cpp_run_check_json (CPU)", fmt(g), "", fmt(median["g_cpp_run_check_json"])
   printf "%-38s %13.1f %% %12s  %s\n", "C API overhead (f / g - 1)", (f / g - 1) * 100, "10 %", (f <= g * 1.10 ? "yes" : "NO")
   while ((getline line < pyfile) > 0) { split(line, p, " "); py[p[1]] = p[2] }
-  printf "%-38s %14s   (+%s over f)\n", "python ctypes avtal_check (CPU)", fmt(py["py_ctypes_avtal_check"]), fmt(py["py_ctypes_avtal_check"] - f)
+  printf "%-38s %14s   (+%s over f)\n", "python raw ctypes avtal_check (CPU)", fmt(py["py_raw_avtal_check"]), fmt(py["py_raw_avtal_check"] - f)
+  printf "%-38s %14s   (+%s over f)\n", "python avtal._native.call (CPU)", fmt(py["py_ctypes_avtal_check"]), fmt(py["py_ctypes_avtal_check"] - f)
   printf "%-38s %14s   (+%s over f)\n", "python avtal.render(json) (CPU)", fmt(py["py_render_json"]), fmt(py["py_render_json"] - f)
   printf "%-38s %14s   (+%s over f)\n", "python avtal.check() -> Report (CPU)", fmt(py["py_check_report"]), fmt(py["py_check_report"] - f)
+  printf "%-38s %14s   (same process, interleaved)\n", "python avtal.check() - raw ctypes", fmt(py["py_check_report"] - py["py_raw_avtal_check"])
 }' "$tmp/bench.json"
