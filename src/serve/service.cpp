@@ -7,10 +7,15 @@
 
 #include <avtal/core/date.hpp>
 #include <avtal/io/json.hpp>
+#include <avtal/io/portfolio.hpp>
 #include <avtal/law/check.hpp>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <ctime>
@@ -25,6 +30,10 @@ constexpr unsigned format_bit(Format f) noexcept { return 1U << static_cast<unsi
 constexpr unsigned json_only = format_bit(Format::json);
 constexpr unsigned json_text = format_bit(Format::json) | format_bit(Format::text);
 constexpr unsigned all_formats = json_text | format_bit(Format::markdown);
+/// An endpoint whose `?format=` is not a `Format` (the portfolio's
+/// markdown, text, json, html, svg): its handler reads it from the query.
+constexpr unsigned own_formats = 0;
+constexpr std::string_view portfolio_params = "party,all_parties,year,lang,format,date";
 
 std::string_view media_type_of(Format f) noexcept {
     switch (f) {
@@ -181,6 +190,7 @@ const std::vector<Endpoint>& Service::endpoints() {
             {"/healthz", http::verb::get, &Service::healthz, "", json_only, Format::json, false, true, {}},
             {"/readyz", http::verb::get, &Service::readyz, "", json_only, Format::json, false, true, {}},
             {"/metrics", http::verb::get, &Service::metrics_page, "", json_only, Format::json, false, false, {}},
+            {"/v1/portfolio", http::verb::post, &Service::portfolio, portfolio_params, own_formats, Format::json, true, false, {}},
         };
         return t;
     }();
@@ -325,7 +335,7 @@ std::optional<Reply> Service::read_query(std::string_view query, Call& call) con
         if (*key == "lang") {
             if (*value != "sv" && *value != "en") return problem(http::status::bad_request, "lang must be sv or en.");
             call.options.lang = *value == "sv" ? Lang::sv : Lang::en;
-        } else if (*key == "format") {
+        } else if (*key == "format" && e.formats != own_formats) {
             const auto f = enum_from_string<Format>(*value);
             if (!f || !(e.formats & format_bit(*f))) {
                 std::string allowed;
@@ -461,10 +471,17 @@ std::optional<Reply> Service::bad_input(const CommandResult& result, Call& call)
     if (result.exit_code != exit_bad_input) return std::nullopt;
     const std::string_view detail = error_detail(result);
     if (result.problems.empty()) return problem(http::status::internal_server_error, detail);
+    call.bad_inputs += lines_of(result.problems).size();
+    return invalid_documents(detail, result.problems);
+}
+
+Reply Service::invalid_documents(std::string_view detail, std::string_view problems) {
     std::string errors = "\"errors\":[";
-    for (std::string_view line : lines_of(result.problems)) {
-        errors += call.bad_inputs++ ? "," : "";
+    bool first = true;
+    for (std::string_view line : lines_of(problems)) {
+        errors += first ? "" : ",";
         errors += line;
+        first = false;
     }
     errors += "]";
     return problem(http::status::bad_request, detail, "urn:avtal:problem:invalid-document", errors);
@@ -512,6 +529,96 @@ Reply Service::batch(const Request& r, Call& c) const {
 template <CommandResult (*run)(const Input&, const CommandOptions&)>
 Reply Service::on_body(const Request& r, Call& c) const {
     return reply_to(run(Input{"request", r.body()}, c.options), c);
+}
+
+namespace {
+
+std::string_view portfolio_media_type(std::string_view format) noexcept {
+    if (format == "markdown") return "text/markdown; charset=utf-8";
+    if (format == "text") return "text/plain; charset=utf-8";
+    if (format == "html") return "text/html; charset=utf-8";
+    if (format == "svg") return "image/svg+xml";
+    return "application/json";
+}
+
+/// The documents of a portfolio request: the body itself (one agreement, a
+/// JSON array or JSON Lines), or, when it is an object with `documents`, each
+/// `{"source": NAME, "text": BYTES}` in it (several files under their own
+/// names, as the web page sends them). Null when `documents` is malformed.
+std::optional<std::vector<std::pair<std::string, std::string>>> portfolio_documents(std::string_view body) {
+    std::vector<std::pair<std::string, std::string>> docs;
+    const std::string_view t = trim(body);
+    if (!t.empty() && t.front() == '{') {
+        boost::system::error_code ec;
+        const boost::json::value v = boost::json::parse(t, ec);
+        const boost::json::object* o = ec ? nullptr : v.if_object();
+        if (o && o->contains("documents")) {
+            const boost::json::array* a = o->at("documents").if_array();
+            if (!a || a->empty() || o->size() != 1) return std::nullopt;
+            for (const boost::json::value& d : *a) {
+                const boost::json::object* e = d.if_object();
+                const boost::json::string* name = e && e->size() == 2 && e->contains("source") ? e->at("source").if_string() : nullptr;
+                const boost::json::string* text = e && e->contains("text") ? e->at("text").if_string() : nullptr;
+                if (!name || !text || name->empty()) return std::nullopt;
+                docs.emplace_back(std::string{*name}, std::string{*text});
+            }
+            return docs;
+        }
+    }
+    docs.emplace_back("request", std::string{body});
+    return docs;
+}
+
+} // namespace
+
+Reply Service::portfolio(const Request& r, Call& c) const {
+    PortfolioCommand command;
+    command.format = "json";
+    for (const auto& [key, value] : c.query) {
+        if (key == "party") {
+            command.party = value;
+        } else if (key == "all_parties") {
+            if (value != "true" && value != "false" && value != "1" && value != "0" && !value.empty())
+                return problem(http::status::bad_request, "all_parties must be true or false.");
+            command.all_parties = value != "false" && value != "0";
+        } else if (key == "year") {
+            std::int32_t y = 0;
+            const char* end = value.data() + value.size();
+            if (value.size() != 4 || std::from_chars(value.data(), end, y).ptr != end)
+                return problem(http::status::bad_request, "year must be a year YYYY, not '" + value + "'.");
+            command.year = y;
+        } else if (key == "format") {
+            if (!enum_from_string<PortfolioFormat>(value))
+                return problem(http::status::bad_request, "format must be one of: markdown, text, json, html, svg.");
+            command.format = value;
+        }
+    }
+    if (!command.all_parties && command.party.empty())
+        return problem(http::status::bad_request, "POST /v1/portfolio needs party=ID or all_parties=true.");
+    const auto documents = portfolio_documents(r.body());
+    if (!documents)
+        return problem(
+            http::status::bad_request,
+            "A portfolio body with 'documents' must be {\"documents\": [{\"source\": NAME, \"text\": AGREEMENTS}, ...]} and nothing else.");
+    std::vector<Input> inputs;
+    inputs.reserve(documents->size());
+    for (const auto& [source, text] : *documents) inputs.push_back(Input{source, text});
+    CommandResult result = run_portfolio(inputs, command, c.options);
+    c.bad_inputs = lines_of(result.problems).size();
+    // No readable agreement names the party and every document was read (or
+    // nothing could be written): a problem. With some document unreadable the
+    // report is the answer: it lists them (and says when the party was
+    // therefore not found), they are counted in Avtal-Unreadable, and the
+    // exit code is 2.
+    if (result.output.empty() || (result.exit_code == exit_bad_input && result.problems.empty()))
+        return result.problems.empty() ? problem(http::status::bad_request, error_detail(result))
+                                       : invalid_documents(error_detail(result), result.problems);
+    Reply out;
+    out.content_type = portfolio_media_type(command.format);
+    out.body = std::move(result.output);
+    out.headers.emplace_back("Avtal-Exit-Code", std::to_string(result.exit_code));
+    out.headers.emplace_back("Avtal-Unreadable", std::to_string(c.bad_inputs));
+    return out;
 }
 
 Reply Service::thresholds(const Request&, Call& c) const {
@@ -615,7 +722,7 @@ http::response<http::string_body> Service::finish(const Request& request, Reply 
             res.set(http::field::access_control_allow_origin, origin);
             res.set(http::field::vary, "Origin");
         }
-        res.set(http::field::access_control_expose_headers, "Avtal-Exit-Code");
+        res.set(http::field::access_control_expose_headers, "Avtal-Exit-Code, Avtal-Unreadable");
     }
     res.keep_alive(request.keep_alive() && !reply.close);
     res.body() = std::move(reply.body);

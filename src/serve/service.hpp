@@ -151,6 +151,7 @@ class Service {
     template <CommandResult (*run)(const Input&, const CommandOptions&)>
     Reply on_body(const Request& r, Call& c) const;
     Reply thresholds(const Request& r, Call& c) const;
+    Reply portfolio(const Request& r, Call& c) const;
     Reply rules(const Request& r, Call& c) const;
     Reply rule(const Request& r, Call& c) const;
     Reply document(const Request& r, Call& c) const;
@@ -161,6 +162,9 @@ class Service {
 
     [[nodiscard]] std::optional<Reply> read_query(std::string_view query, Call& call) const;
     [[nodiscard]] std::optional<Reply> bad_input(const CommandResult& result, Call& call) const;
+    /// A 400 problem listing each unreadable document's `avtal-error/1`
+    /// line of `problems` in `errors`.
+    [[nodiscard]] static Reply invalid_documents(std::string_view detail, std::string_view problems);
     /// The answer to a command on a request's document: its output, or its
     /// bad-input problem.
     [[nodiscard]] Reply reply_to(CommandResult&& result, Call& call) const;

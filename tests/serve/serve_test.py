@@ -311,6 +311,69 @@ class Endpoints(ServiceTest):
         p = self.assertProblem(*self.post("/v1/guide?lang=en", b'{"schema": "avtal/1", "princpals": []}'), 400)
         self.assertTrue(any(q["path"] == "/princpals" for e in p["errors"] for q in e["problems"]), p)
 
+    def test_portfolio_is_the_cli_portfolio(self):
+        # Lund's six files under their own names: the same bytes as the command line's report.
+        names = sorted(n for n in os.listdir(source(AGREEMENTS)) if n.startswith("lund-"))
+        self.assertEqual(len(names), 6)
+        paths = [os.path.join(AGREEMENTS, n) for n in names]
+        documents = json.dumps({"documents": [{"source": p, "text": read(p).decode()} for p in paths]}).encode()
+        media = {"json": "application/json", "markdown": "text/markdown; charset=utf-8", "text": "text/plain; charset=utf-8",
+                 "html": "text/html; charset=utf-8", "svg": "image/svg+xml"}
+        for fmt in media:
+            for lang in ("sv", "en"):
+                status, headers, body = self.post("/v1/portfolio?party=lund&year=2025&format=%s&lang=%s" % (fmt, lang), documents)
+                self.assertEqual((status, headers["content-type"]), (200, media[fmt]), body[:300])
+                self.assertEqual((headers["avtal-exit-code"], headers["avtal-unreadable"]), ("0", "0"))
+                code, out, _ = cli("portfolio", "--party", "lund", "--year", "2025", "--format", fmt, "--lang", lang, *paths)
+                self.assertEqual((body, code), (out, 0), (fmt, lang))
+        # JSON by default; a JSON array of agreements and JSON Lines are read as one document, "request".
+        agreements = [json.loads(read(p)) for p in paths]
+        status, headers, body = self.post("/v1/portfolio?party=lund&year=2025", json.dumps(agreements).encode())
+        self.assertEqual((status, headers["content-type"]), (200, "application/json"))
+        report = json.loads(body)
+        self.assertEqual((report["schema"], report["party"]["id"], report["year"]), ("avtal-portfolio/1", "lund", 2025))
+        self.assertEqual(sorted(a["id"] for a in report["agreements"]), [n[:-5] for n in names])
+        self.assertEqual(sorted(a["source"] for a in report["agreements"]), ["request[%d]" % i for i in range(6)])
+        lines = "".join(json.dumps(a) + "\n" for a in agreements).encode()
+        status, _, body_lines = self.post("/v1/portfolio?party=lund&year=2025", lines, content_type="application/x-ndjson")
+        self.assertEqual(json.loads(body_lines)["totals"], report["totals"])
+        # Every party: the summary covers the fourteen parties of the Östergötland HVB.
+        status, headers, body = self.post("/v1/portfolio?all_parties=true&year=2024",
+                                          read(os.path.join(AGREEMENTS, "ostergotland-hvb.json")))
+        self.assertEqual(status, 200, body[:300])
+        summary = json.loads(body)
+        self.assertEqual(summary["schema"], "avtal-portfolio-summary/1")
+        self.assertEqual(len(summary["parties"]), 14)
+
+    def test_portfolio_reads_past_a_bad_document_and_names_it(self):
+        good = os.path.join(AGREEMENTS, "lund-barnahus.json")
+        documents = {"documents": [{"source": "lund-barnahus.json", "text": read(good).decode()},
+                                   {"source": "ref-principal.json", "text": read("tests/malformed/ref-principal.json").decode()},
+                                   {"source": "kris.jsonl", "text": json.dumps(json.loads(read(os.path.join(AGREEMENTS, "lund-kriscentrum.json")))) + "\n{\n"}]}
+        status, headers, body = self.post("/v1/portfolio?party=lund&year=2025", json.dumps(documents).encode())
+        self.assertEqual(status, 200, body[:500])
+        self.assertEqual((headers["avtal-exit-code"], headers["avtal-unreadable"]), ("2", "2"))
+        report = json.loads(body)
+        self.assertEqual(sorted(a["id"] for a in report["agreements"]), ["lund-barnahus", "lund-kriscentrum"])
+        unreadable = {u["source"]: u["problems"] for u in report["unreadable"]}
+        self.assertEqual(sorted(unreadable), ["kris.jsonl:2", "ref-principal.json"])
+        self.assertIn("/tasks/0/principals/1", [p["path"] for p in unreadable["ref-principal.json"]])
+        # Only a bad document: the report says the party was not found among what could be read, and names the file.
+        status, headers, body = self.post("/v1/portfolio?party=lund", read("tests/malformed/ref-principal.json"))
+        self.assertEqual((status, headers["avtal-exit-code"], headers["avtal-unreadable"]), (200, "2", "1"), body[:300])
+        report = json.loads(body)
+        self.assertEqual((report["found"], report["agreements"]), (False, []))
+        self.assertIn("/tasks/0/principals/1", [p["path"] for u in report["unreadable"] for p in u["problems"]])
+        # Every document read and none names the party: 400.
+        p = self.assertProblem(*self.post("/v1/portfolio?party=atlantis", read(good)), 400)
+        self.assertIn("atlantis", p["detail"])
+        for query, word in (("", "party"), ("?party=lund&format=pdf", "svg"), ("?party=lund&year=25", "year"),
+                            ("?party=lund&all_parties=maybe", "all_parties")):
+            p = self.assertProblem(*self.post("/v1/portfolio" + query, read(good)), 400)
+            self.assertIn(word, p["detail"], query)
+        p = self.assertProblem(*self.post("/v1/portfolio?party=lund", b'{"documents": [{"source": "a.json"}]}'), 400)
+        self.assertIn("documents", p["detail"])
+
     def test_documents(self):
         status, headers, body = self.get("/v1/openapi.json")
         self.assertEqual(status, 200)
@@ -890,6 +953,12 @@ class OpenAPI(ServiceTest):
             ("POST", "/v1/guide", b"{"), ("POST", "/v1/guide?format=json", doc), ("POST", "/v1/check?all=true&explain=true", doc), ("GET", "/v1/openapi.json", None), ("GET", "/healthz", None), ("GET", "/readyz", None),
             ("GET", "/metrics", None), ("GET", "/v1/check", None), ("POST", "/v1/check", (doc, "application/xml")),
             ("GET", "/v1/schema/agreement", None),
+            ("POST", "/v1/portfolio?party=lund&year=2025", b"[" + read(os.path.join(AGREEMENTS, "lund-barnahus.json")) + b"]"),
+            ("POST", "/v1/portfolio?party=lund&format=markdown", read(os.path.join(AGREEMENTS, "lund-barnahus.json"))),
+            ("POST", "/v1/portfolio?party=lund&format=html", read(os.path.join(AGREEMENTS, "lund-barnahus.json"))),
+            ("POST", "/v1/portfolio?party=lund&format=svg", read(os.path.join(AGREEMENTS, "lund-barnahus.json"))),
+            ("POST", "/v1/portfolio?all_parties=1", read(os.path.join(AGREEMENTS, "lund-barnahus.json"))),
+            ("POST", "/v1/portfolio?party=atlantis", read(os.path.join(AGREEMENTS, "lund-barnahus.json"))),
         ]
         seen = set()
         for method, path, body in calls:
