@@ -4,6 +4,7 @@
 // is user data and is never parsed as HTML.
 import * as F from './fields.js';
 import { ui } from './i18n.js';
+import { initPortfolio } from './portfolio.js';
 
 let lang = 'sv';
 let doc = emptyAgreement();
@@ -11,6 +12,7 @@ let examples = [];
 let schemaEnums = null; // enum values the service accepts, from its JSON Schema
 let perTask = false; // compensation stated per task (tasks with different contractors) instead of for the agreement
 let lastReport = null;
+let portfolio = null; // the "portfölj" view (portfolio.js)
 let pending = null;
 let sequence = 0;
 const timings = [];
@@ -728,6 +730,7 @@ function applyLanguage() {
   fillExamples();
   renderForm();
   runCheck();
+  if (portfolio) portfolio.applyLanguage();
 }
 
 function fillExamples() {
@@ -767,6 +770,7 @@ async function init() {
     if (m === null) status(tr('memoFailed')); else { download((doc.id || 'avtal') + '.md', 'text/markdown', m); status(tr('downloaded')); }
   });
   $('print').addEventListener('click', () => window.print());
+  portfolio = initPortfolio({ el, lang: () => lang });
   applyLanguage();
 }
 

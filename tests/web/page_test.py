@@ -4,7 +4,7 @@ headless Chromium driven by Selenium, against an `avtal serve` this test
 starts itself on 127.0.0.1 and a port the service picks, and stops.
 
 usage: page_test.py AVTAL_BINARY AXE_JS SCREENSHOT_DIR [TEST...]
-Tests: typing, flawed, axe, keyboard, model, escaping (all by default).
+Tests: typing, flawed, axe, keyboard, model, escaping, portfolio (all by default).
 """
 import json
 import os
@@ -25,7 +25,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 AVTAL, AXE_JS, SHOTS = sys.argv[1], sys.argv[2], sys.argv[3]
-WANTED = sys.argv[4:] or ["typing", "flawed", "axe", "keyboard", "model", "escaping"]
+WANTED = sys.argv[4:] or ["typing", "flawed", "axe", "keyboard", "model", "escaping", "portfolio"]
 SOURCE = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PAGE_BUDGET = 200 * 1000  # bytes: the page's own files and what it fetches as it opens (issue 17)
 os.makedirs(SHOTS, exist_ok=True)
@@ -294,6 +294,57 @@ def test_axe(driver, base):
         assert result == [], json.dumps(result, indent=1, ensure_ascii=False)
         print(f"axe: 0 violations of WCAG 2.1 A/AA ({state})")
     driver.save_screenshot(os.path.join(SHOTS, "web-ostergotland.png"))
+
+
+def test_portfolio(driver, base):
+    """The "portfölj" view: Lund's six agreement files and a bad one chosen
+    together; the report names Lund's six cooperations with the command
+    line's totals, draws them, and lists the file it could not read with its
+    JSON path; no WCAG 2.1 A/AA violation."""
+    agreements = os.path.join(SOURCE, "examples", "agreements")
+    lund = sorted(os.path.join(agreements, n) for n in os.listdir(agreements) if n.startswith("lund-"))
+    bad = os.path.join(SOURCE, "tests", "malformed", "ref-principal.json")
+    expected = json.loads(subprocess.run([AVTAL, "portfolio", "--party", "lund", "--year", "2025", "--format", "json", *lund],
+                                         capture_output=True, check=True).stdout)
+    driver.get(base)
+    wait(driver, lambda d: d.find_elements(By.ID, "portfolio-files"), what="the portfolio view")
+    driver.find_element(By.ID, "portfolio-link").click()  # the toolbar's way to the view
+    assert driver.execute_script("return location.hash") == "#portfolio"
+    driver.find_element(By.ID, "portfolio-files").send_keys("\n".join(lund + [bad]))
+    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, '#portfolio-party option[value="lund"]'), what="the parties of the files")
+    Select(driver.find_element(By.ID, "portfolio-party")).select_by_value("lund")
+    driver.find_element(By.ID, "portfolio-year").send_keys("2025")
+    driver.find_element(By.ID, "portfolio-run").click()
+    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#portfolio-result table"), what="the portfolio report")
+    result = driver.find_element(By.ID, "portfolio-result")
+    rows = result.find_elements(By.CSS_SELECTOR, "table:nth-of-type(2) tbody tr")
+    titles = sorted(r.find_element(By.CSS_SELECTOR, "th").text for r in rows)
+    assert titles == sorted(a["title"] for a in expected["agreements"]), titles
+    assert all(r.find_elements(By.TAG_NAME, "td")[1].text in [os.path.basename(p) for p in lund] for r in rows)
+    receives = expected["totals"]["receives"]
+    kr, ore = receives.split(".")
+    shown = f"{int(kr):,}".replace(",", "\u00a0") + "," + ore + " kr"
+    # WebDriver's element text has plain spaces for no-break spaces.
+    assert shown.replace("\u00a0", " ") in result.text.replace("\u00a0", " "), (shown, result.text[-800:])
+    arrows = driver.execute_script("return document.querySelectorAll('#portfolio-result svg path[marker-end]').length")
+    assert arrows == 32, arrows  # one per principal of Lund's six tasks, as the command line's SVG
+    unreadable = driver.find_element(By.ID, "portfolio-unreadable").text
+    assert "ref-principal.json: /tasks/0/principals/1" in unreadable, unreadable
+    driver.execute_script("document.getElementById('portfolio').scrollIntoView()")
+    driver.save_screenshot(os.path.join(SHOTS, "web-portfolio-lund.png"))
+    with open(AXE_JS, encoding="utf-8") as f:
+        driver.execute_script(f.read())
+    violations = driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        axe.run(document.getElementById('portfolio'), { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+           .then(r => done(r.violations.map(v => ({ id: v.id, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }))))
+           .catch(e => done([{ id: 'axe-error', nodes: [String(e)] }]));""")
+    assert violations == [], json.dumps(violations, indent=1, ensure_ascii=False)
+    # In English the report is written again in English.
+    driver.find_element(By.ID, "lang-switch").click()
+    wait(driver, lambda d: "Receives per year" in d.find_element(By.ID, "portfolio-result").text, what="the report in English")
+    requests_stay_local(driver, base)
+    print(f"portfolio: Lund's {len(rows)} cooperations, receives {shown}, {arrows} arrows, ref-principal.json listed; axe 0 violations")
 
 
 def tab_to(driver, element_id, limit=400):
