@@ -7,7 +7,9 @@ money AVTAL AGREEMENTS_DIR
     allocation (SPEC §6 and §9: the report's allocation splits
     money_per_year over the principals by the key, or, when the contractor
     bears a share, the full cost over every weighted party), and compares
-    them to the öre with the JSON report.
+    them to the öre with the JSON report, in total and per agreement; and
+    compares Lund's cooperations (by title, with their parties) with seed
+    000 ch. 4.
 deterministic AVTAL AGREEMENTS_DIR OUTDIR
     Writes the HTML and SVG reports twice, requires identical bytes, and
     parses the SVG with an XML parser.
@@ -39,8 +41,17 @@ def allocate(amount_ore, weights):
     return parts
 
 
+def kronor(v):
+    """Öre as the report writes kronor: "1234.50"."""
+    v = int(v)
+    return f"{'-' if v < 0 else ''}{abs(v) // 100}.{abs(v) % 100:02d}"
+
+
 def lund_expected(folder):
+    """Lund's totals for the year, and per agreement what Lund receives,
+    bears itself and what the service costs in full."""
     pays = receives = own = in_kind = Fraction(0)
+    per_agreement = {}
     for path in sorted(Path(folder).glob("lund-*.json")):
         a = json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
         c = a["compensation"]
@@ -58,6 +69,12 @@ def lund_expected(folder):
             weights = [Fraction(Decimal(str(given[p]))) for p in parties]
         amount = sum(ore(v) for v in c["cost_per_year"].values()) if bears else ore(c["money_per_year"])
         parts = dict(zip(parties, allocate(amount, weights)))
+        if contractor == "lund":
+            per_agreement[a["id"]] = {
+                "receives": kronor(sum(v for p, v in parts.items() if p != contractor)),
+                "own_share": kronor(parts.get(contractor, 0)),
+                "full_cost": kronor(sum(ore(v) for v in c["cost_per_year"].values())),
+            }
         for p, v in parts.items():
             if p == contractor:
                 own += v
@@ -67,8 +84,36 @@ def lund_expected(folder):
                 pays += v
         if contractor == "lund":
             in_kind += ore(c.get("in_kind_value_per_year", 0))
-    return {k: f"{int(v) // 100}.{int(v) % 100:02d}" for k, v in
-            {"pays": pays, "receives": receives, "own_share": own, "in_kind_received": in_kind}.items()}
+    totals = {k: kronor(v) for k, v in {"pays": pays, "receives": receives, "own_share": own, "in_kind_received": in_kind}.items()}
+    return totals, per_agreement
+
+
+# Seed 000 ch. 4 (SKR 2023, "Avtalssamverkan kring olika socialtjänstinsatser"):
+# the six cooperations of Lund's Rapport om avtalssamverkan 2022 and the
+# municipalities (and Region Skåne, named for Mariamottagningen and as
+# primary care for Unga vuxna) the text says take part, Lund included.
+SEED_CH4 = {
+    "Barnahus": {"burlov", "eslov", "horby", "hoor", "kavlinge", "lomma", "lund", "staffanstorp"},
+    "Kriscentrum": {"burlov", "eslov", "hoor", "kavlinge", "lomma", "lund", "staffanstorp"},
+    "Social Jour": {"hoor", "eslov", "kavlinge", "lund", "staffanstorp"},
+    "Unga vuxna": {"kavlinge", "lund", "staffanstorp", "region_skane"},
+    "Mariamottagning": {"lund", "lomma", "kavlinge", "burlov", "eslov", "horby", "hoor", "region_skane"},
+    "Familjerådgivning": {"kavlinge", "lomma", "lund", "staffanstorp", "burlov", "hoor"},
+}
+
+
+def cooperations(report):
+    """The report's cooperations: {seed name: set of party ids}, by the title."""
+    out = {}
+    for a in report["agreements"]:
+        names = [n for n in SEED_CH4 if n.lower() in a["title"].lower()]
+        if len(names) != 1:
+            sys.exit(f"{a['id']}: title {a['title']!r} names {names} of seed ch. 4's six")
+        parties = {"lund"}
+        for t in a["tasks"]:
+            parties |= {c["id"] if isinstance(c, dict) else c for c in t["counterparties"]}
+        out[names[0]] = parties
+    return out
 
 
 def run(avtal, *args):
@@ -79,15 +124,24 @@ def run(avtal, *args):
 
 
 def money(avtal, folder):
-    report = json.loads(run(avtal, "--party", "lund", "--year", "2025", "--format", "json", folder))
-    expected = lund_expected(folder)
-    got = {k: report["totals"][k] for k in expected}
-    if got != expected:
-        sys.exit(f"Lund's totals differ:\n  report   {got}\n  expected {expected}")
-    # Per agreement too: each agreement's receipts are its principals' lines.
-    if len(report["agreements"]) != 6:
-        sys.exit(f"expected Lund's six cooperations, got {[a['id'] for a in report['agreements']]}")
-    print(f"Lund 2025: {got}")
+    expected, per_agreement = lund_expected(folder)
+    # As the issue's acceptance runs it (the latest assessment year), and for 2025.
+    for args in ((), ("--year", "2025")):
+        report = json.loads(run(avtal, "--party", "lund", *args, "--format", "json", folder))
+        got = {k: report["totals"][k] for k in expected}
+        if got != expected:
+            sys.exit(f"Lund's totals differ ({args}):\n  report   {got}\n  expected {expected}")
+        # Per agreement too: Lund's receipts, its own share and the full cost.
+        for a in report["agreements"]:
+            lines = [m for m in a["money"] if m["role"] == "contractor" and m["contractor"] == "lund"]
+            got_a = {k: lines[0][k] for k in ("receives", "own_share", "full_cost")} if len(lines) == 1 else lines
+            if got_a != per_agreement.get(a["id"]):
+                sys.exit(f"{a['id']}: report {got_a}, expected {per_agreement.get(a['id'])}")
+        if set(per_agreement) != {a["id"] for a in report["agreements"]}:
+            sys.exit(f"agreements: report {[a['id'] for a in report['agreements']]}, expected {sorted(per_agreement)}")
+        if cooperations(report) != SEED_CH4:
+            sys.exit(f"Lund's cooperations differ from seed 000 ch. 4:\n  report {cooperations(report)}\n  seed   {SEED_CH4}")
+    print(f"Lund {report['year']}: {got}; six cooperations as seed 000 ch. 4, per agreement to the öre")
 
 
 def deterministic(avtal, folder, outdir):
