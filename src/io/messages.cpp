@@ -86,8 +86,17 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
 
 } // namespace
 
+bool citation_is_formatted(std::string_view citation) noexcept {
+    // format_citation's rewrites below change only a citation with "SKR 2023"
+    // ("SKR 2023 kap.", "SKR 2023, ") or the form without the comma before
+    // "kap."; the spelt-out form with it goes to the short form and back.
+    return citation.find("SKR 2023") == std::string_view::npos &&
+           citation.find("SKR, Avtalssamverkan inom socialtjänsten (2023) kap.") == std::string_view::npos;
+}
+
 std::string format_citation(std::string_view citation, bool markdown) {
     static constexpr std::string_view skr = "Avtalssamverkan inom socialtjänsten";
+    if (!markdown && citation_is_formatted(citation)) return std::string{citation};
     std::string s{citation};
     replace_all(s, "SKR, Avtalssamverkan inom socialtjänsten (2023) kap.", "SKR 2023 kap.");
     replace_all(s, "SKR, Avtalssamverkan inom socialtjänsten (2023), kap.", "SKR 2023 kap.");

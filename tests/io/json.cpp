@@ -6,6 +6,7 @@
 #include <avtal/io/json.hpp>
 #include <avtal/io/render.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -440,4 +441,21 @@ TEST_CASE("The memo lists every missing fact once, in the order first found, wit
         CHECK_THAT(rules, Catch::Contains("`content.children`"));
     }
     CHECK_THAT(facts, Catch::Contains("- `/clauses` ("));
+}
+
+TEST_CASE("A citation that citation_is_formatted accepts is format_citation's own text, and the short forms are not accepted",
+          "[json][report][citation]") {
+    std::vector<std::string> citations;
+    for (const Rule& r : builtin_rules()) citations.push_back(r.info().citation);
+    for (const auto& e : builtin_exceptions()) citations.push_back(e.info().citation);
+    for (const auto& c : citations)
+        if (citation_is_formatted(c)) CHECK(format_citation(c) == c);
+    CHECK(std::any_of(citations.begin(), citations.end(), [](const std::string& c) { return !citation_is_formatted(c); }));
+    for (const char* c : {"SKR 2023 kap. 2", "LOU; SKR 2023, fotnot 22", "SKR, Avtalssamverkan inom socialtjänsten (2023) kap. 3"}) {
+        CHECK_FALSE(citation_is_formatted(c));
+        CHECK(format_citation(c) != c);
+    }
+    const std::string full = "SKR, Avtalssamverkan inom socialtjänsten (2023), kap. 3";
+    CHECK(citation_is_formatted(full));
+    CHECK(format_citation(full) == full);
 }

@@ -22,6 +22,10 @@ namespace avtal {
 /// socialtjänsten (2023), kap. 2"), with the titles of publications in
 /// italics when `markdown`.
 [[nodiscard]] std::string format_citation(std::string_view citation, bool markdown = false);
+/// @brief Whether `format_citation(citation)` (not Markdown) is `citation`
+/// itself: it has none of the short forms that are spelled out. A writer can
+/// then use the text as it is, without a copy.
+[[nodiscard]] bool citation_is_formatted(std::string_view citation) noexcept;
 /// @brief The finding's message in `lang`, naming its subject.
 [[nodiscard]] std::string message(const Report& report, const Finding& f, Lang lang);
 

@@ -52,10 +52,15 @@ class Out {
     template <std::size_t N>
     Out& key(const char (&k)[N]) {
         separate();
-        put('"');
-        put(std::string_view{k, N - 1});
-        put('"');
-        return colon();
+        // '"', the N - 1 characters, '"' and the colon in one store.
+        char* p = room(N + 1 + (pretty_ ? 2 : 1));
+        p[0] = '"';
+        std::memcpy(p + 1, k, N - 1);
+        p[N] = '"';
+        p[N + 1] = ':';
+        if (pretty_) p[N + 2] = ' ';
+        after_key_ = true;
+        return *this;
     }
     /// A key from data (a party id): escaped as needed.
     Out& key(std::string_view k) {
@@ -96,24 +101,36 @@ class Out {
     // so far (the rest is room): plain stores, no capacity check per
     // character as std::string's push_back makes.
     char* room(std::size_t n) {
-        if (buf_.size() - len_ < n) buf_.resize(std::max(2 * buf_.size(), len_ + n + 256));
+        if (buf_.size() - len_ < n) [[unlikely]]
+            grow(n);
         char* p = buf_.data() + len_;
         len_ += n;
         return p;
     }
+    // Out of line, so that room() is a compare and an add where it is inlined.
+    void grow(std::size_t n);
     void put(char c) { *room(1) = c; }
     void put(std::string_view s) {
         if (!s.empty()) std::memcpy(room(s.size()), s.data(), s.size());
     }
     void quoted(std::string_view s) {
+        std::size_t i = plain_until(s, 0);
+        if (i == s.size()) {
+            // Nothing to escape (nearly every string of a report): one store.
+            char* p = room(s.size() + 2);
+            p[0] = '"';
+            if (!s.empty()) std::memcpy(p + 1, s.data(), s.size());
+            p[s.size() + 1] = '"';
+            return;
+        }
         put('"');
         std::size_t run = 0; // start of the pending run of characters that need no escape
         for (;;) {
-            const std::size_t i = plain_until(s, run);
             put(s.substr(run, i - run));
             if (i >= s.size()) break;
             escape(static_cast<unsigned char>(s[i]));
             run = i + 1;
+            i = plain_until(s, run);
         }
         put('"');
     }

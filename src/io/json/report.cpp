@@ -29,10 +29,10 @@ namespace {
 using detail::date_or_null;
 using detail::Out;
 
-/// A citation as format_citation() writes it; one that names no SKR
-/// guidance is unchanged by it and written without a copy.
+/// A citation as format_citation() writes it; one that it leaves unchanged
+/// is written without a copy.
 void citation(Out& o, std::string_view c) {
-    if (c.find("SKR") == std::string_view::npos)
+    if (citation_is_formatted(c))
         o.string(c);
     else
         o.string(format_citation(c));

@@ -31,6 +31,8 @@ void write_problems(Out& o, const std::vector<Problem>& problems, Lang lang) {
     o.end_array();
 }
 
+void Out::grow(std::size_t n) { buf_.resize(std::max(2 * buf_.size(), len_ + n + 256)); }
+
 std::size_t plain_until(std::string_view s, std::size_t i) noexcept {
 #if defined(__SSE2__)
     // Sixteen bytes at a time: report strings are mostly plain text.
