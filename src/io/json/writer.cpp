@@ -37,12 +37,22 @@ std::size_t plain_until(std::string_view s, std::size_t i) noexcept {
 #if defined(__SSE2__)
     // Sixteen bytes at a time: report strings are mostly plain text.
     const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), control = _mm_set1_epi8(0x1F);
+    // Bit k set: byte k of the sixteen at `p` is a quote, a backslash or <= 0x1F.
+    const auto bad = [&](const char* p) {
+        const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(w, quote), _mm_cmpeq_epi8(w, backslash));
+        return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(special, _mm_cmpeq_epi8(_mm_max_epu8(w, control), control))));
+    };
     while (i + 16 <= s.size()) {
-        const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-        const __m128i bad = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, quote), _mm_cmpeq_epi8(w, backslash)),
-                                         _mm_cmpeq_epi8(_mm_max_epu8(w, control), control)); // a byte <= 0x1F
-        if (const int mask = _mm_movemask_epi8(bad)) return i + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(mask)));
+        if (const unsigned mask = bad(s.data() + i)) return i + static_cast<std::size_t>(std::countr_zero(mask));
         i += 16;
+    }
+    // The last 1–15 bytes: the sixteen that end the string, less those
+    // already looked at (a byte at a time cost more than all the blocks).
+    if (i < s.size() && s.size() >= 16) {
+        const std::size_t last = s.size() - 16;
+        const unsigned mask = bad(s.data() + last) & (~0U << (i - last));
+        return mask ? last + static_cast<std::size_t>(std::countr_zero(mask)) : s.size();
     }
 #else
     // Eight bytes at a time.
