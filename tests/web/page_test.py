@@ -67,6 +67,12 @@ def wait(driver, cond, seconds=15, what="condition"):
         raise AssertionError(f"timed out waiting for {what}")
 
 
+def text(driver, css, by=By.CSS_SELECTOR):
+    """The text of the element `css` finds, read again if a check re-renders it
+    between finding and reading (a stale element is not a failure)."""
+    return wait(driver, lambda d: d.find_element(by, css).text or None, what=f"the text of {css}")
+
+
 def verdict(driver):
     return driver.execute_script("return document.getElementById('verdict')?.dataset.verdict || null")
 
@@ -179,14 +185,14 @@ def test_typing(driver, base):
         bundled = json.load(f)
     typed = driver.execute_script("return window.__avtal.agreement")
     assert as_read(typed) == as_read(bundled), json.dumps([as_read(typed), as_read(bundled)], ensure_ascii=False)
-    results = driver.find_element(By.ID, "results").text
+    results = text(driver, "results", By.ID)
     assert "OK" in results, results
-    row = driver.find_element(By.CSS_SELECTOR, '[data-task="familjebehandling"] tr[data-exception="exception.direct_award"]')
-    assert "Ja" in row.text, row.text
+    row = text(driver, '[data-task="familjebehandling"] tr[data-exception="exception.direct_award"]')
+    assert "Ja" in row, row
     # The memo's per-principal table: Fjällviken's value over the 12 months against the limit for social services.
-    row = driver.find_element(By.CSS_SELECTOR, '[data-task="familjebehandling"] table.direct-award tr[data-principal="fjallviken"]')
-    assert re.sub(r"\s", " ", row.text) == "Fjällvikens kommun 5 000 000 kr 12 8 109 450 kr * Ja", row.text
-    allocation = driver.find_element(By.CSS_SELECTOR, ".allocation").text
+    row = text(driver, '[data-task="familjebehandling"] table.direct-award tr[data-principal="fjallviken"]')
+    assert re.sub(r"\s", " ", row) == "Fjällvikens kommun 5 000 000 kr 12 8 109 450 kr * Ja", row
+    allocation = text(driver, ".allocation")
     assert "Fjällvikens kommun" in allocation and "5\u00a0000\u00a0000\u00a0kr" in allocation.replace(" ", "\u00a0"), allocation
     shoot_results(driver, "web-norrstrom-ok.png")
     # Edit a figure twenty times, a keystroke at a time with a pause longer than
