@@ -392,7 +392,7 @@ int cmd_portfolio(const Args& args, const CommandInfo& c) {
     }
     std::vector<Input> inputs;
     for (std::size_t i = 0; i < texts.size(); ++i) inputs.push_back(Input{sources[i], texts[i]});
-    return worst_exit_code(code, finish(run_portfolio(inputs, args.portfolio, args.options)));
+    return worst_exit_code(code, finish(run_portfolio(inputs, args.portfolio, args.options, write_out)));
 }
 
 int cmd_thresholds(const Args& args, const CommandInfo& c) {

@@ -18,7 +18,7 @@ namespace {
 
 using W = avtal::detail::Words;
 
-using avtal::detail::md_cell;
+using avtal::detail::md_cell_into;
 using avtal::detail::width_of;
 
 std::string wrap(std::string_view text, std::size_t indent, std::size_t width, std::size_t hanging) {
@@ -27,8 +27,20 @@ std::string wrap(std::string_view text, std::size_t indent, std::size_t width, s
 
 std::string join(const std::vector<std::string>& xs, std::string_view sep) {
     std::string out;
-    for (std::size_t i = 0; i < xs.size(); ++i) out += (i ? std::string{sep} : std::string{}) + xs[i];
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        if (i) out += sep;
+        out += xs[i];
+    }
     return out;
+}
+
+/// A table row from its cells, each moved in (a braced list would copy every string).
+template <class... Cell>
+std::vector<std::string> cells(Cell&&... c) {
+    std::vector<std::string> row;
+    row.reserve(sizeof...(c));
+    (row.emplace_back(std::forward<Cell>(c)), ...);
+    return row;
 }
 
 std::string count_of(std::size_t n) { return std::to_string(n); }
@@ -224,7 +236,7 @@ Doc build(const PortfolioReport& r, Lang lang) {
         s.heading = sv ? "Sammanfattning" : "Summary";
         s.table.head = {sv ? "Uppgift" : "Item", sv ? "Värde" : "Value"};
         s.table.numeric = {false, true};
-        const auto row = [&](std::string k, std::string v) { s.table.rows.push_back({std::move(k), std::move(v)}); };
+        const auto row = [&](std::string k, std::string v) { s.table.rows.push_back(cells(std::move(k), std::move(v))); };
         row(sv ? "Avtal" : "Agreements", count_of(t.agreements));
         row(sv ? "Uppgifter som uppdragstagare (utför åt andra)" : "Tasks as contractor (performed for others)", count_of(t.tasks_as_contractor));
         row(sv ? "Uppgifter som uppdragsgivare (köper av andra)" : "Tasks as principal (bought from others)", count_of(t.tasks_as_principal));
@@ -274,8 +286,8 @@ Doc build(const PortfolioReport& r, Lang lang) {
                     if (pt.contractor && k == *pt.contractor) n += sv ? " (uppdragstagare)" : " (contractor)";
                     cps.push_back(n);
                 }
-                s.table.rows.push_back({agreement_label(a), task.id, role_word(pt.role, lang), join(cps, ", "), area_word(task.area, lang),
-                                        nature_word(task.nature, lang), decider_word(pt.decides, lang)});
+                s.table.rows.push_back(cells(agreement_label(a), task.id, role_word(pt.role, lang), join(cps, ", "), area_word(task.area, lang),
+                                        nature_word(task.nature, lang), decider_word(pt.decides, lang)));
             }
         }
         s.empty = sv ? "Inga avtal." : "No agreements.";
@@ -317,10 +329,10 @@ Doc build(const PortfolioReport& r, Lang lang) {
                                  amount(Money::from_ore(m.balance->ore() < 0 ? -m.balance->ore() : m.balance->ore()), lang);
                 }
                 const std::string none = "–";
-                s.table.rows.push_back({label, role_word(m.role, lang), c ? none : (m.allocated ? amount(m.pays, lang) : amount(std::nullopt, lang)),
+                s.table.rows.push_back(cells(std::move(label), role_word(m.role, lang), c ? none : (m.allocated ? amount(m.pays, lang) : amount(std::nullopt, lang)),
                                         c ? (m.allocated ? amount(m.receives, lang) : amount(std::nullopt, lang)) : none,
                                         c && m.own_share.ore() != 0 ? amount(m.own_share, lang) : none, c ? amount(m.full_cost, lang) : none,
-                                        c ? result : none});
+                                        c ? result : none));
             }
         }
         if (!t.overflow)
@@ -358,8 +370,8 @@ Doc build(const PortfolioReport& r, Lang lang) {
             std::vector<std::string> ids;
             for (const Finding* f : pa.violated)
                 if (std::find(ids.begin(), ids.end(), f->rule->id()) == ids.end()) ids.push_back(f->rule->id());
-            s.table.rows.push_back({agreement_label(pa.agreement()), verdict_word(pa.report().verdict(), lang), ids.empty() ? "–" : join(ids, ", "),
-                                    pa.missing.empty() ? "–" : join(pa.missing, ", ")});
+            s.table.rows.push_back(cells(agreement_label(pa.agreement()), verdict_word(pa.report().verdict(), lang), ids.empty() ? "–" : join(ids, ", "),
+                                    pa.missing.empty() ? "–" : join(pa.missing, ", ")));
             for (const Finding* f : pa.violated)
                 s.items.push_back(agreement_label(pa.agreement()) + ": " + f->rule->id() + " – " + message(pa.report(), *f, lang));
             for (const Problem& p : pa.report().problems())
@@ -409,8 +421,8 @@ Doc build(const PortfolioReport& r, Lang lang) {
         s.table.head = {sv ? "Avtal" : "Agreement", sv ? "Vad" : "What"};
         s.table.numeric = {false, false};
         for (const Attention& a : r.attention)
-            s.table.rows.push_back({a.agreement ? agreement_label(r.agreements[*a.agreement].agreement()) : (sv ? "alla tjänster" : "all services"),
-                                    attention_what(r, a, lang)});
+            s.table.rows.push_back(cells(a.agreement ? agreement_label(r.agreements[*a.agreement].agreement()) : (sv ? "alla tjänster" : "all services"),
+                                    attention_what(r, a, lang)));
         s.empty = sv ? "Inget att uppmärksamma." : "Nothing needs attention.";
         d.sections.push_back(std::move(s));
     }
@@ -425,7 +437,7 @@ Doc build(const PortfolioReport& r, Lang lang) {
         s.table.head = {sv ? "Dokument" : "Document", "Problem"};
         s.table.numeric = {false, false};
         for (const UnreadableDocument& u : *r.unreadable)
-            for (const Problem& p : u.problems) s.table.rows.push_back({u.source, p.to_string(lang)});
+            for (const Problem& p : u.problems) s.table.rows.push_back(cells(u.source, p.to_string(lang)));
         d.sections.push_back(std::move(s));
     }
     d.receipt = receipt_line(r.thresholds, lang);
@@ -456,9 +468,9 @@ Doc build_summary(const PortfolioSummary& s, Lang lang) {
     sec.table.numeric = {false, false, true, true, true, true, true, true, true, true};
     for (const auto& l : s.lines) {
         const PortfolioTotals& t = l.totals;
-        sec.table.rows.push_back({l.name.empty() ? l.party : l.name, kind_word(l.kind, lang), count_of(t.agreements), count_of(t.tasks_as_contractor),
+        sec.table.rows.push_back(cells(l.name.empty() ? l.party : l.name, kind_word(l.kind, lang), count_of(t.agreements), count_of(t.tasks_as_contractor),
                                   count_of(t.tasks_as_principal), amount(t.pays, lang), amount(t.receives, lang), amount(t.own_share, lang),
-                                  count_of(t.violations), count_of(t.attention)});
+                                  count_of(t.violations), count_of(t.attention)));
     }
     if (!s.all.overflow)
         sec.table.total = {sv ? "Summa" : "Total",
@@ -476,37 +488,70 @@ Doc build_summary(const PortfolioSummary& s, Lang lang) {
     return d;
 }
 
-std::string markdown(const Doc& d) {
-    std::string out = "# " + d.title + "\n\n";
-    for (const auto& p : d.intro) out += p + "\n\n";
+void markdown_into(std::string& out, const Doc& d) {
+    const auto line = [&out](std::string_view text) {
+        out += text;
+        out += "\n\n";
+    };
+    const auto cell = [&out](std::string_view c) {
+        out += ' ';
+        md_cell_into(out, c);
+        out += " |";
+    };
+    out += "# ";
+    line(d.title);
+    for (const auto& p : d.intro) line(p);
     for (const Section& s : d.sections) {
-        out += std::string(static_cast<std::size_t>(s.level), '#') + " " + s.heading + "\n\n";
-        for (const auto& p : s.paragraphs) out += p + "\n\n";
+        out.append(static_cast<std::size_t>(s.level), '#');
+        out += ' ';
+        line(s.heading);
+        for (const auto& p : s.paragraphs) line(p);
         if (s.table.rows.empty()) {
-            if (!s.empty.empty()) out += s.empty + "\n\n";
+            if (!s.empty.empty()) line(s.empty);
         } else {
             const Table& t = s.table;
-            out += "|";
-            for (const auto& h : t.head) out += " " + md_cell(h) + " |";
+            out += '|';
+            for (const auto& h : t.head) cell(h);
             out += "\n|";
             for (std::size_t i = 0; i < t.head.size(); ++i) out += t.numeric[i] ? "---:|" : "---|";
-            out += "\n";
+            out += '\n';
             for (const auto& row : t.rows) {
-                out += "|";
-                for (const auto& c : row) out += " " + md_cell(c) + " |";
-                out += "\n";
+                out += '|';
+                for (const auto& c : row) cell(c);
+                out += '\n';
             }
             if (!t.total.empty()) {
-                out += "|";
-                for (const auto& c : t.total) out += c.empty() ? std::string{" |"} : " **" + md_cell(c) + "** |";
-                out += "\n";
+                out += '|';
+                for (const auto& c : t.total) {
+                    if (c.empty()) {
+                        out += " |";
+                        continue;
+                    }
+                    out += " **";
+                    md_cell_into(out, c);
+                    out += "** |";
+                }
+                out += '\n';
             }
-            out += "\n";
+            out += '\n';
         }
-        for (const auto& i : s.items) out += "- " + md_cell(i) + "\n";
-        if (!s.items.empty()) out += "\n";
+        for (const auto& i : s.items) {
+            out += "- ";
+            md_cell_into(out, i);
+            out += '\n';
+        }
+        if (!s.items.empty()) out += '\n';
     }
-    if (!d.receipt.empty()) out += "---\n\n" + d.receipt + "\n";
+    if (!d.receipt.empty()) {
+        out += "---\n\n";
+        out += d.receipt;
+        out += '\n';
+    }
+}
+
+std::string markdown(const Doc& d) {
+    std::string out;
+    markdown_into(out, d);
     return out;
 }
 

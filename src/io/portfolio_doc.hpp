@@ -42,6 +42,8 @@ Doc build(const PortfolioReport& r, Lang lang);
 Doc build_summary(const PortfolioSummary& s, Lang lang);
 
 std::string markdown(const Doc& d);
+/// Appends the Markdown of `d` to `out`.
+void markdown_into(std::string& out, const Doc& d);
 std::string text(const Doc& d, std::size_t width);
 
 // Words shared by every writer (the JSON writer too).

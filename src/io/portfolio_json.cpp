@@ -243,7 +243,8 @@ std::string write_portfolio(const PortfolioReport& report, Lang lang) {
     return o.take();
 }
 
-std::string write_portfolio_summary(const PortfolioSummary& summary, const std::vector<PortfolioReport>& reports, Lang lang) {
+void write_portfolio_summary(const PortfolioSummary& summary, const std::vector<PortfolioReport>& reports, Lang lang,
+                             const std::function<void(std::string_view)>& sink) {
     Out o{true};
     o.begin_object();
     o.key("schema").string("avtal-portfolio-summary/1");
@@ -262,10 +263,19 @@ std::string write_portfolio_summary(const PortfolioSummary& summary, const std::
     o.key("all");
     totals(o, summary.all);
     o.key("reports").begin_array();
-    for (const PortfolioReport& r : reports) report_object(o, r, lang);
+    for (const PortfolioReport& r : reports) {
+        report_object(o, r, lang);
+        o.flush(sink);
+    }
     o.end_array();
     o.end_object();
-    return o.take();
+    o.flush(sink, true);
+}
+
+std::string write_portfolio_summary(const PortfolioSummary& summary, const std::vector<PortfolioReport>& reports, Lang lang) {
+    std::string out;
+    write_portfolio_summary(summary, reports, lang, [&out](std::string_view piece) { out += piece; });
+    return out;
 }
 
 PortfolioOutput portfolio_from_documents(const PortfolioRequest& request) {
@@ -318,25 +328,43 @@ PortfolioOutput portfolio_from_documents(const PortfolioRequest& request) {
     std::vector<PortfolioReport> reports;
     for (const std::string& id : portfolio.party_ids()) reports.push_back(portfolio_report(portfolio, id, year));
     const PortfolioSummary summary = portfolio_summary(portfolio, reports, year);
+    // Piece by piece to the sink when there is one, else into the output.
+    const auto emit = [&](std::string_view piece) {
+        if (request.sink)
+            request.sink(piece);
+        else
+            out.output += piece;
+    };
     switch (request.format) {
-    case PortfolioFormat::json: out.output = write_portfolio_summary(summary, reports, request.lang); break;
-    case PortfolioFormat::html: out.output = render_portfolio_all_html(summary, reports, ro); break;
+    case PortfolioFormat::json: write_portfolio_summary(summary, reports, request.lang, emit); break;
+    case PortfolioFormat::html: emit(render_portfolio_all_html(summary, reports, ro)); break;
     case PortfolioFormat::markdown:
     case PortfolioFormat::text:
     case PortfolioFormat::svg: {
         const bool md = request.format == PortfolioFormat::markdown;
-        out.output = md ? render_portfolio_summary_markdown(summary, ro) : render_portfolio_summary_text(summary, ro);
+        std::string piece = md ? render_portfolio_summary_markdown(summary, ro) : render_portfolio_summary_text(summary, ro);
         for (const PortfolioReport& r : reports) {
-            out.output += md ? "\n---\n\n" : "\n" + std::string(80, '=') + "\n\n";
-            out.output += md ? render_portfolio_markdown(r, ro) : render_portfolio_text(r, ro);
+            emit(piece);
+            piece.clear(); // one buffer for every report
+            if (md) {
+                piece += "\n---\n\n";
+                pf::markdown_into(piece, pf::build(r, request.lang));
+            } else {
+                piece += '\n';
+                piece.append(80, '=');
+                piece += "\n\n";
+                piece += render_portfolio_text(r, ro);
+            }
         }
+        emit(piece);
         break;
     }
     }
     return out;
 }
 
-CommandResult run_portfolio(std::span<const Input> inputs, const PortfolioCommand& portfolio, const CommandOptions& options) {
+CommandResult run_portfolio(std::span<const Input> inputs, const PortfolioCommand& portfolio, const CommandOptions& options,
+                            const OutputSink& sink) {
     CommandResult result;
     PortfolioRequest req;
     const auto format = enum_from_string<PortfolioFormat>(portfolio.format);
@@ -352,6 +380,7 @@ CommandResult run_portfolio(std::span<const Input> inputs, const PortfolioComman
     req.lang = options.lang;
     req.check.date = options.date;
     req.check.thresholds = options.thresholds;
+    req.sink = sink;
     req.documents.reserve(inputs.size());
     for (const Input& in : inputs) req.documents.push_back(PortfolioDocument{std::string{in.source}, std::string{in.bytes}});
     PortfolioOutput out = portfolio_from_documents(req);

@@ -17,24 +17,46 @@ struct Words {
     [[nodiscard]] std::string in(Lang l) const { return l == Lang::sv ? sv : en; }
 };
 
-/// `s` with each character for which `replacement` gives a text replaced by
+/// Appends `s` to `out` with each character for which `replacement` gives
+/// a text replaced by that text (`replacement` returns null for a character
+/// kept as it is); runs of kept characters are appended whole.
+template <class Replacement>
+void substitute_into(std::string& out, std::string_view s, Replacement&& replacement) {
+    std::size_t run = 0; // start of the pending run of characters kept as they are
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (const char* r = replacement(s[i])) {
+            out.append(s.data() + run, i - run);
+            out += r;
+            run = i + 1;
+        }
+    out.append(s.data() + run, s.size() - run);
+}
+
+/// `s` with each character that `replacement` maps to a text replaced by
 /// that text (`replacement` returns null for a character kept as it is).
 template <class Replacement>
 std::string substitute(std::string_view s, Replacement&& replacement) {
     std::string out;
     out.reserve(s.size());
-    for (char c : s) {
-        if (const char* r = replacement(c))
-            out += r;
-        else
-            out += c;
-    }
+    substitute_into(out, s, replacement);
     return out;
+}
+
+/// Appends a Markdown table cell to `out`: `|` escaped, line breaks folded to spaces.
+inline void md_cell_into(std::string& out, std::string_view s) {
+    if (s.find('|') == std::string_view::npos && s.find('\n') == std::string_view::npos) { // nearly every cell: appended whole
+        out += s;
+        return;
+    }
+    substitute_into(out, s, [](char c) -> const char* { return c == '|' ? "\\|" : c == '\n' ? " " : nullptr; });
 }
 
 /// A Markdown table cell: `|` escaped, line breaks folded to spaces.
 inline std::string md_cell(std::string_view s) {
-    return substitute(s, [](char c) -> const char* { return c == '|' ? "\\|" : c == '\n' ? " " : nullptr; });
+    std::string out;
+    out.reserve(s.size());
+    md_cell_into(out, s);
+    return out;
 }
 
 /// A user's text on one line: a line break in it is shown as "␊".

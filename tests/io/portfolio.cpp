@@ -271,6 +271,34 @@ TEST_CASE("portfolio: a bad document among good ones is reported with its file a
     CHECK(none.errors.at(0).find("nobody") != std::string::npos);
 }
 
+TEST_CASE("portfolio: every party's reports through a sink are the same bytes as returned whole, one piece per report") {
+    PortfolioRequest req;
+    req.all_parties = true;
+    req.year = 2025;
+    req.documents = bundled_documents();
+    for (Lang lang : {Lang::sv, Lang::en})
+        for (PortfolioFormat f : {PortfolioFormat::json, PortfolioFormat::markdown, PortfolioFormat::text, PortfolioFormat::html}) {
+            CAPTURE(to_string(f), lang == Lang::sv);
+            req.format = f;
+            req.lang = lang;
+            req.sink = {};
+            const PortfolioOutput whole = portfolio_from_documents(req);
+            REQUIRE(whole.exit_code == 0);
+            REQUIRE(!whole.output.empty());
+            std::vector<std::string> pieces;
+            req.sink = [&pieces](std::string_view piece) { pieces.emplace_back(piece); };
+            const PortfolioOutput streamed = portfolio_from_documents(req);
+            CHECK(streamed.exit_code == 0);
+            CHECK(streamed.output.empty());
+            std::string joined;
+            for (const std::string& piece : pieces) joined += piece;
+            CHECK(joined == whole.output);
+            // One piece per party and one for the end (HTML: one piece, the whole document).
+            const std::size_t parties = bundled_portfolio().party_ids().size();
+            CHECK(pieces.size() == (f == PortfolioFormat::html ? 1 : parties + 1));
+        }
+}
+
 TEST_CASE("portfolio: the writers are deterministic and name the party's totals") {
     const Portfolio p = bundled_portfolio();
     const PortfolioReport r = portfolio_report(p, "lund", 2025);

@@ -127,8 +127,12 @@ struct PortfolioCommand {
 /// party's avtalssamverkan (9 kap. 38 § KL). Exit code 0, or 2 when some
 /// input could not be read, no agreement names the party, or the format is
 /// unknown. `options.lang`, `options.date` and `options.thresholds` apply;
-/// `options.format` does not (`portfolio.format` does).
-[[nodiscard]] CommandResult run_portfolio(std::span<const Input> inputs, const PortfolioCommand& portfolio, const CommandOptions& options);
+/// `options.format` does not (`portfolio.format` does). With a `sink`,
+/// the output of `all_parties` in JSON, Markdown or text goes there piece
+/// by piece (one party's report at a time) and `CommandResult::output`
+/// stays empty.
+[[nodiscard]] CommandResult run_portfolio(std::span<const Input> inputs, const PortfolioCommand& portfolio, const CommandOptions& options,
+                                          const OutputSink& sink = {});
 
 /// @brief The outcome of loading a user's threshold table.
 struct ThresholdLoad {

@@ -13,6 +13,7 @@
 #include <avtal/core/text.hpp>
 #include <avtal/law/portfolio.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -62,6 +63,10 @@ struct PortfolioRenderOptions {
 /// @brief The summary and every report as `avtal-portfolio-summary/1`
 /// JSON (in `avtal::json`).
 [[nodiscard]] std::string write_portfolio_summary(const PortfolioSummary& summary, const std::vector<PortfolioReport>& reports, Lang lang = Lang::sv);
+/// @brief The same document handed to `sink` in pieces (the summary, then
+/// each report), through one buffer the size of the largest report.
+void write_portfolio_summary(const PortfolioSummary& summary, const std::vector<PortfolioReport>& reports, Lang lang,
+                             const std::function<void(std::string_view)>& sink);
 
 /// @brief One input document: where it came from and its bytes (one
 /// agreement, a JSON array of agreements, or JSON Lines).
@@ -80,6 +85,12 @@ struct PortfolioRequest {
     PortfolioFormat format = PortfolioFormat::markdown; ///< Output format.
     Lang lang = Lang::sv;                               ///< Language.
     CheckOptions check;                                 ///< How each agreement is checked.
+    /// With `all_parties` in JSON, Markdown or text: receives the output
+    /// piece by piece (the summary, then one party's report at a time), so
+    /// that a county's or a country's reports are never held whole in
+    /// memory; `PortfolioOutput::output` then stays empty. Unset: the
+    /// output is returned whole.
+    std::function<void(std::string_view)> sink;
 };
 
 /// @brief What a portfolio request gives: an exit code (0 written; 2 some

@@ -89,6 +89,16 @@ class Out {
         put("null");
         return *this;
     }
+    /// Hands the text written since the last flush to `sink` and forgets
+    /// it, keeping the writer's place in the document: a long document
+    /// goes out in pieces through one buffer. `last`: the document is
+    /// complete (its final newline, as take() writes it, is added).
+    template <class Sink>
+    void flush(Sink&& sink, bool last = false) {
+        if (last && pretty_) put('\n');
+        if (len_) sink(std::string_view{buf_.data(), len_});
+        len_ = 0;
+    }
     [[nodiscard]] std::string take() {
         if (pretty_) put('\n');
         buf_.resize(len_);
