@@ -4,7 +4,10 @@ the portfolio benchmark: SCALE × (290 municipalities and 21 regions), each
 party the contractor of 20 agreements with 1–6 principals of its own county
 (realistic sizes: 2–7 parties, populations 2 500–1 000 000, amounts 0.2–20
 MSEK a year); one agreement in four is reciprocal (a second task performed by
-one principal for the first contractor, with per-task terms). Deterministic:
+one principal for the first contractor, with per-task terms). The facts the
+law's second round asks for are stated as an agreement written after SKR's
+guide states them (each party's deciding body, a take-back clause), with
+some left out, so that reports have the findings real ones have. Deterministic:
 the same SCALE gives the same bytes.
 
     bench/portfolio_gen.py SCALE > country.jsonl
@@ -48,6 +51,14 @@ def task(rng, tid, contractor, principals, nature, area):
     return t, value
 
 
+def decision(rng):
+    """Which body of a party decided the agreement (the second round of the
+    law, party.decision_body): the council for most, a committee for some,
+    and not stated for one party in twenty."""
+    x = rng.random()
+    return {"decision_body": "council"} if x < 0.90 else {"decision_body": "committee"} if x < 0.95 else {}
+
+
 def agreements(scale):
     rng, counties = country(scale)
     for c, county in enumerate(counties):
@@ -65,8 +76,8 @@ def agreements(scale):
                      "term": {"months": rng.choice([12, 24, 36, 48]), "extension_months": rng.choice([0, 12]), "until_further_notice": False,
                               "start": f"{rng.randint(2021, 2025)}-{rng.randint(1, 12):02d}-01"}
                      if rng.random() < 0.7 else {"months": None, "extension_months": None, "until_further_notice": True},
-                     "parties": [{"id": p["id"], "name": p["name"], "kind": p["kind"], "population": p["population"]}
-                                 for p in sorted(members, key=lambda p: p["id"])],
+                     "parties": [dict({"id": p["id"], "name": p["name"], "kind": p["kind"], "population": p["population"]},
+                                      **decision(rng)) for p in sorted(members, key=lambda p: p["id"])],
                      "tasks": [t1]}
                 delegation_used = nature == "exercise_of_authority"
                 a["delegation"] = {"used": delegation_used, "agreed": True if delegation_used else None,
@@ -89,7 +100,8 @@ def agreements(scale):
                 a["staff"] = {"moves_between_parties": False, "transfer_addressed": None, "work_environment_allocated": True}
                 a["creates_copyright_material"] = False
                 a["clauses"] = ["parties", "contractor_tasks", "economic_terms", "information_handling", "follow_up", "term", "termination",
-                                "data_protection", "confidentiality", "insurance"] + (["delegation_scope"] if delegation_used else [])
+                                "data_protection", "confidentiality", "insurance"] + (["delegation_scope"] if delegation_used else []) \
+                    + (["take_back"] if rng.random() < 0.85 else [])
                 yield a
 
 
