@@ -84,24 +84,33 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
     for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size())) s.replace(pos, from.size(), to);
 }
 
+/// format_citation's rewrites: SKR's method guide cited in a short form
+/// ("SKR 2023 kap. 5", "SKR 2023, bilaga 3") or without the comma before
+/// "kap." is spelt out as the guide's title. Applied in order; no rewrite's
+/// result contains a later one's pattern.
+struct Rewrite {
+    std::string_view from;
+    std::string_view to;
+};
+constexpr Rewrite citation_rewrites[] = {
+    {"SKR, Avtalssamverkan inom socialtjänsten (2023) kap.", "SKR, Avtalssamverkan inom socialtjänsten (2023), kap."},
+    {"SKR 2023 kap.", "SKR, Avtalssamverkan inom socialtjänsten (2023), kap."},
+    {"SKR 2023, ", "SKR, Avtalssamverkan inom socialtjänsten (2023), "},
+};
+
 } // namespace
 
 bool citation_is_formatted(std::string_view citation) noexcept {
-    // format_citation's rewrites below change only a citation with "SKR 2023"
-    // ("SKR 2023 kap.", "SKR 2023, ") or the form without the comma before
-    // "kap."; the spelt-out form with it goes to the short form and back.
-    return citation.find("SKR 2023") == std::string_view::npos &&
-           citation.find("SKR, Avtalssamverkan inom socialtjänsten (2023) kap.") == std::string_view::npos;
+    for (const Rewrite& r : citation_rewrites)
+        if (citation.find(r.from) != std::string_view::npos) return false;
+    return true;
 }
 
 std::string format_citation(std::string_view citation, bool markdown) {
     static constexpr std::string_view skr = "Avtalssamverkan inom socialtjänsten";
     if (!markdown && citation_is_formatted(citation)) return std::string{citation};
     std::string s{citation};
-    replace_all(s, "SKR, Avtalssamverkan inom socialtjänsten (2023) kap.", "SKR 2023 kap.");
-    replace_all(s, "SKR, Avtalssamverkan inom socialtjänsten (2023), kap.", "SKR 2023 kap.");
-    replace_all(s, "SKR 2023 kap.", "SKR, Avtalssamverkan inom socialtjänsten (2023), kap.");
-    replace_all(s, "SKR 2023, ", "SKR, Avtalssamverkan inom socialtjänsten (2023), ");
+    for (const Rewrite& r : citation_rewrites) replace_all(s, r.from, r.to);
     if (markdown) {
         static constexpr std::string_view titles[] = {skr, "Avtal och överenskommelser", "Tröskelvärden och direktupphandlingsgränser"};
         for (std::string_view t : titles) replace_all(s, t, "*" + std::string{t} + "*");
