@@ -361,17 +361,24 @@ Doc build(const PortfolioReport& r, Lang lang) {
         Section s;
         s.id = "compliance";
         s.heading = sv ? "Efterlevnad" : "Compliance";
-        s.paragraphs.emplace_back(sv ? "Varje avtals resultat av avtal check: överträdda regler och uppgifter som återstår att ta reda på."
-                                     : "Each agreement's result from avtal check: violated rules and facts still to find out.");
+        s.paragraphs.emplace_back(sv ? "Varje avtals resultat av avtal check: överträdda regler (lag och rättspraxis), avvikelser från vägledning "
+                                       "(SKR, Socialstyrelsen) och uppgifter som återstår att ta reda på."
+                                     : "Each agreement's result from avtal check: violated rules (statute and case law), departures from guidance "
+                                       "(SKR, Socialstyrelsen) and facts still to find out.");
+        // As the memo does: a rule of law broken (an error) apart from guidance not followed (a warning),
+        // so that an agreement whose verdict is OK does not seem to break the law.
         s.table.head = {sv ? "Avtal" : "Agreement", sv ? "Resultat" : "Verdict", sv ? "Överträdda regler" : "Violated rules",
-                        sv ? "Att ta reda på" : "To find out"};
-        s.table.numeric.assign(4, false);
+                        sv ? "Avvikelser från vägledning" : "Departures from guidance", sv ? "Att ta reda på" : "To find out"};
+        s.table.numeric.assign(5, false);
         for (const PortfolioAgreement& pa : r.agreements) {
-            std::vector<std::string> ids;
-            for (const Finding* f : pa.violated)
+            std::vector<std::string> errors, warnings;
+            for (const Finding* f : pa.violated) {
+                auto& ids = f->rule->info().severity == Severity::error ? errors : warnings;
                 if (std::find(ids.begin(), ids.end(), f->rule->id()) == ids.end()) ids.push_back(f->rule->id());
-            s.table.rows.push_back(cells(agreement_label(pa.agreement()), verdict_word(pa.report().verdict(), lang), ids.empty() ? "–" : join(ids, ", "),
-                                    pa.missing.empty() ? "–" : join(pa.missing, ", ")));
+            }
+            s.table.rows.push_back(cells(agreement_label(pa.agreement()), verdict_word(pa.report().verdict(), lang),
+                                         errors.empty() ? "–" : join(errors, ", "), warnings.empty() ? "–" : join(warnings, ", "),
+                                         pa.missing.empty() ? "–" : join(pa.missing, ", ")));
             for (const Finding* f : pa.violated)
                 s.items.push_back(agreement_label(pa.agreement()) + ": " + f->rule->id() + " – " + message(pa.report(), *f, lang));
             for (const Problem& p : pa.report().problems())

@@ -271,6 +271,27 @@ TEST_CASE("portfolio: a bad document among good ones is reported with its file a
     CHECK(none.errors.at(0).find("nobody") != std::string::npos);
 }
 
+TEST_CASE("portfolio: the compliance table puts the rules of law broken apart from the guidance not followed") {
+    const Portfolio p = bundled_portfolio();
+    const PortfolioReport r = portfolio_report(p, "asby", 2025);
+    for (Lang lang : {Lang::sv, Lang::en}) {
+        const std::string md = render_portfolio_markdown(r, {lang, 80});
+        CHECK(md.find(lang == Lang::sv ? "| Överträdda regler | Avvikelser från vägledning |" : "| Violated rules | Departures from guidance |") !=
+              std::string::npos);
+        // Overcompensation breaks självkostnadsprincipen (an error) and lacks SKR's take-back clause (guidance).
+        // Its row of the compliance table (the agreement's other rows are in the other tables).
+        const auto section = md.find(lang == Lang::sv ? "## Efterlevnad" : "## Compliance");
+        REQUIRE(section != std::string::npos);
+        const auto row = md.find("| Fel: ersättningen överstiger uppdragstagarens självkostnad | ", section);
+        REQUIRE(row != std::string::npos);
+        const std::string line = md.substr(row, md.find('\n', row) - row);
+        CHECK(line.find("| compensation.no_profit | content.take_back |") != std::string::npos);
+    }
+    // An agreement that breaks no rule of law shows "–" among the violated rules, its guidance apart.
+    const std::string lund = render_portfolio_markdown(portfolio_report(p, "lund", 2025), {Lang::sv, 80});
+    CHECK(lund.find("| Barnahus mellersta Skåne | OK | – | content.take_back |") != std::string::npos);
+}
+
 TEST_CASE("portfolio: every party's reports through a sink are the same bytes as returned whole, one piece per report") {
     PortfolioRequest req;
     req.all_parties = true;
