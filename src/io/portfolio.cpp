@@ -287,7 +287,7 @@ Doc build(const PortfolioReport& r, Lang lang) {
                     cps.push_back(n);
                 }
                 s.table.rows.push_back(cells(agreement_label(a), task.id, role_word(pt.role, lang), join(cps, ", "), area_word(task.area, lang),
-                                        nature_word(task.nature, lang), decider_word(pt.decides, lang)));
+                                             nature_word(task.nature, lang), decider_word(pt.decides, lang)));
             }
         }
         s.empty = sv ? "Inga avtal." : "No agreements.";
@@ -329,10 +329,10 @@ Doc build(const PortfolioReport& r, Lang lang) {
                                  amount(Money::from_ore(m.balance->ore() < 0 ? -m.balance->ore() : m.balance->ore()), lang);
                 }
                 const std::string none = "–";
-                s.table.rows.push_back(cells(std::move(label), role_word(m.role, lang), c ? none : (m.allocated ? amount(m.pays, lang) : amount(std::nullopt, lang)),
-                                        c ? (m.allocated ? amount(m.receives, lang) : amount(std::nullopt, lang)) : none,
-                                        c && m.own_share.ore() != 0 ? amount(m.own_share, lang) : none, c ? amount(m.full_cost, lang) : none,
-                                        c ? result : none));
+                s.table.rows.push_back(
+                    cells(std::move(label), role_word(m.role, lang), c ? none : (m.allocated ? amount(m.pays, lang) : amount(std::nullopt, lang)),
+                          c ? (m.allocated ? amount(m.receives, lang) : amount(std::nullopt, lang)) : none,
+                          c && m.own_share.ore() != 0 ? amount(m.own_share, lang) : none, c ? amount(m.full_cost, lang) : none, c ? result : none));
             }
         }
         if (!t.overflow)
@@ -428,8 +428,9 @@ Doc build(const PortfolioReport& r, Lang lang) {
         s.table.head = {sv ? "Avtal" : "Agreement", sv ? "Vad" : "What"};
         s.table.numeric = {false, false};
         for (const Attention& a : r.attention)
-            s.table.rows.push_back(cells(a.agreement ? agreement_label(r.agreements[*a.agreement].agreement()) : (sv ? "alla tjänster" : "all services"),
-                                    attention_what(r, a, lang)));
+            s.table.rows.push_back(
+                cells(a.agreement ? agreement_label(r.agreements[*a.agreement].agreement()) : (sv ? "alla tjänster" : "all services"),
+                      attention_what(r, a, lang)));
         s.empty = sv ? "Inget att uppmärksamma." : "Nothing needs attention.";
         d.sections.push_back(std::move(s));
     }
@@ -475,9 +476,9 @@ Doc build_summary(const PortfolioSummary& s, Lang lang) {
     sec.table.numeric = {false, false, true, true, true, true, true, true, true, true};
     for (const auto& l : s.lines) {
         const PortfolioTotals& t = l.totals;
-        sec.table.rows.push_back(cells(l.name.empty() ? l.party : l.name, kind_word(l.kind, lang), count_of(t.agreements), count_of(t.tasks_as_contractor),
-                                  count_of(t.tasks_as_principal), amount(t.pays, lang), amount(t.receives, lang), amount(t.own_share, lang),
-                                  count_of(t.violations), count_of(t.attention)));
+        sec.table.rows.push_back(cells(l.name.empty() ? l.party : l.name, kind_word(l.kind, lang), count_of(t.agreements),
+                                       count_of(t.tasks_as_contractor), count_of(t.tasks_as_principal), amount(t.pays, lang),
+                                       amount(t.receives, lang), amount(t.own_share, lang), count_of(t.violations), count_of(t.attention)));
     }
     if (!s.all.overflow)
         sec.table.total = {sv ? "Summa" : "Total",

@@ -363,8 +363,7 @@ PortfolioOutput portfolio_from_documents(const PortfolioRequest& request) {
     return out;
 }
 
-CommandResult run_portfolio(std::span<const Input> inputs, const PortfolioCommand& portfolio, const CommandOptions& options,
-                            const OutputSink& sink) {
+CommandResult run_portfolio(std::span<const Input> inputs, const PortfolioCommand& portfolio, const CommandOptions& options, const OutputSink& sink) {
     CommandResult result;
     PortfolioRequest req;
     const auto format = enum_from_string<PortfolioFormat>(portfolio.format);
