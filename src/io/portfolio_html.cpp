@@ -57,7 +57,9 @@ struct Node {
 
 /// Half the width and height of a node's box.
 std::pair<double, double> box_of(const Node& n, bool centre) {
-    const double w = std::max(centre ? 140.0 : 96.0, 7.6 * static_cast<double>(width_of(n.name)) + 18), h = centre ? 46 : 34;
+    // DejaVu Sans averages about 0.63 em a character (12 px: 7.6 px); the party in the middle is 14 px bold (about 9.4 px).
+    const double per_char = centre ? 9.4 : 7.6;
+    const double w = std::max(centre ? 140.0 : 96.0, per_char * static_cast<double>(width_of(n.name)) + (centre ? 24 : 18)), h = centre ? 46 : 34;
     return {w / 2, h / 2};
 }
 
@@ -199,7 +201,14 @@ std::string render_portfolio_svg(const PortfolioReport& r, const PortfolioRender
 
     // Layout: the party in the middle, counterparties on a circle in the order met.
     const std::size_t n = nodes.size() - 1;
-    const double radius = n <= 1 ? 260.0 : std::max(340.0, 75.0 * static_cast<double>(n) / std::numbers::pi);
+    // The fan of parallel arrows to one counterparty is 28 px per arrow wide at its middle, where the labels are; the circle is
+    // large enough that, half-way out, neighbouring fans (and their labels) keep apart.
+    std::vector<std::size_t> per_node(nodes.size(), 0);
+    for (const Edge& ed : edges) ++per_node[ed.from == 0 ? ed.to : ed.from];
+    const std::size_t fan = per_node.empty() ? 0 : *std::max_element(per_node.begin(), per_node.end());
+    const double radius = n <= 1 ? 260.0
+                                 : std::max({340.0, 75.0 * static_cast<double>(n) / std::numbers::pi,
+                                             static_cast<double>(n) * (28.0 * static_cast<double>(fan) + 24) / std::numbers::pi});
     const double width = 2 * radius + 320, height = 2 * radius + 170;
     const double cx = width / 2, cy = height / 2 - 10;
     nodes[0].x = cx;
