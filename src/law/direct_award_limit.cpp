@@ -667,9 +667,10 @@ Truth direct_award_for_principal(const TaskSubject& s, const std::string& princi
                 note += row.source;
                 note += ").";
             };
+            // Only the language read, when the writer reads one (ExplainIn).
             Text out;
-            write(out.sv, true);
-            write(out.en, false);
+            if (Trace::wants(Lang::sv)) write(out.sv, true);
+            if (Trace::wants(Lang::en)) write(out.en, false);
             return out;
         });
     };

@@ -220,6 +220,32 @@ TEST_CASE("facts() answers as explain() with the same missing facts, and records
     CHECK(node.missing == std::vector<std::string>{"/p"});
 }
 
+TEST_CASE("ExplainIn makes Trace::wants answer for its language only, nested and restored", "[predicate]") {
+    CHECK(Trace::wants(Lang::sv));
+    CHECK(Trace::wants(Lang::en));
+    {
+        const ExplainIn en{Lang::en};
+        CHECK_FALSE(Trace::wants(Lang::sv));
+        CHECK(Trace::wants(Lang::en));
+        {
+            const ExplainIn sv{Lang::sv};
+            CHECK(Trace::wants(Lang::sv));
+            CHECK_FALSE(Trace::wants(Lang::en));
+        }
+        CHECK_FALSE(Trace::wants(Lang::sv));
+    }
+    CHECK(Trace::wants(Lang::sv));
+    CHECK(Trace::wants(Lang::en));
+    // A note built for the language read only.
+    const auto p = make_predicate<Facts>({"n", {"N", "N"}, {}}, [](const Facts&, Trace& t) {
+        t.note([] { return Text{Trace::wants(Lang::sv) ? "sv" : "", Trace::wants(Lang::en) ? "en" : ""}; });
+        return Truth::yes;
+    });
+    CHECK(p.explain(Facts{}).notes == std::vector<Text>{Text{"sv", "en"}});
+    const ExplainIn en{Lang::en};
+    CHECK(p.explain(Facts{}).notes == std::vector<Text>{Text{"", "en"}});
+}
+
 TEST_CASE("facts() of a junction of thousands of unknown parts keeps the explanation's paths in order", "[predicate][missing]") {
     std::vector<Predicate<Facts>> parts;
     for (int i = 0; i < 300; ++i)

@@ -21,6 +21,7 @@
 #include <functional>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -104,6 +105,29 @@ class PathIndex {
 
 } // namespace detail
 
+namespace detail {
+/// The one language the explanations built on this thread are read in (set
+/// by `ExplainIn`); none: both.
+inline thread_local std::optional<Lang> explain_language;
+} // namespace detail
+
+/// @brief While it lives, the explanations built on this thread are read in
+/// `lang` only: a note may leave its text in the other language empty (see
+/// `Trace::wants`). A writer of one language holds one around the
+/// `explain` calls whose trees it writes, and reads nothing else of them.
+class ExplainIn {
+  public:
+    /// @brief Explanations on this thread are read in `lang` until destroyed.
+    explicit ExplainIn(Lang lang) noexcept : previous_{detail::explain_language} { detail::explain_language = lang; }
+    ExplainIn(const ExplainIn&) = delete;
+    ExplainIn& operator=(const ExplainIn&) = delete;
+    /// @brief Restores the languages read before.
+    ~ExplainIn() { detail::explain_language = previous_; }
+
+  private:
+    std::optional<Lang> previous_;
+};
+
 /// @brief What a predicate function may report besides its answer: the facts
 /// it found missing and notes for the explanation.
 ///
@@ -131,6 +155,13 @@ class Trace {
     /// @brief Whether notes and children are recorded: a whole explanation,
     /// not only its missing facts.
     [[nodiscard]] bool full() const noexcept { return node_ != nullptr && !facts_only_; }
+
+    /// @brief Whether a note's text in `lang` is read: false only for the
+    /// other language while an `ExplainIn` is active (a note that is costly
+    /// to build may then leave that language empty). Not for notes kept
+    /// beyond the explanation (a memo shared by explanations in either
+    /// language).
+    [[nodiscard]] static bool wants(Lang lang) noexcept { return !detail::explain_language || *detail::explain_language == lang; }
 
     /// @brief `p.explain(s)` for a full trace, `p.facts(s)` for a trace of
     /// missing facts only (a predicate function that evaluates another

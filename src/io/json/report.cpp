@@ -128,6 +128,7 @@ std::string write_report(const Report& report, const ReportOptions& options, std
         o.end_array();
         if (options.explain) {
             o.key("explanation");
+            const ExplainIn one{lang};
             write_explanation(o, report.explain(f), lang);
         }
         o.end_object();
@@ -145,6 +146,7 @@ std::string write_report(const Report& report, const ReportOptions& options, std
             o.key("id").string(list[i].id());
             o.key("value").string(to_string(p.exceptions[i]));
             o.key("explanation");
+            const ExplainIn one{lang}; // its notes are written in lang only
             write_explanation(o, report.explain_exception(p.task, i), lang);
             o.end_object();
         }
