@@ -141,11 +141,13 @@ CommandResult guarded(F&& f) noexcept {
     }
 }
 
-/// The options of `check()` that a command's options set.
+/// The options of `check()` that a command's options set, for an agreement
+/// the reader returned (which it validated: not validated again).
 CheckOptions check_options_of(const CommandOptions& options) {
     CheckOptions c;
     c.date = options.date;
     c.thresholds = options.thresholds;
+    c.validated = true;
     return c;
 }
 

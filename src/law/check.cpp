@@ -13,7 +13,7 @@ namespace avtal {
 
 Report check(const Agreement& agreement, const CheckOptions& options) {
     Report r{Context{agreement, options.date, options.thresholds, options.exceptions}};
-    r.problems_ = validate(agreement);
+    if (!options.validated) r.problems_ = validate(agreement);
     r.user_rules_ = options.rules;
     r.procurement_.reserve(agreement.tasks.size());
     for (std::size_t i = 0; i < agreement.tasks.size(); ++i) r.procurement_.push_back(resolve_procurement(r.ctx_, i));

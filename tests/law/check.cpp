@@ -56,6 +56,24 @@ TEST_CASE("The chapter 5 agreement with one flaw fails with exactly the expected
     }
 }
 
+TEST_CASE("check() of an agreement known valid does not validate it again and reports the same", "[rules][options]") {
+    const Agreement a = norrstrom();
+    CheckOptions known;
+    known.validated = true;
+    const Report once = check(a, known), twice = check(a);
+    CHECK(once.problems().empty());
+    CHECK(once.verdict() == twice.verdict());
+    REQUIRE(once.findings().size() == twice.findings().size());
+    for (std::size_t i = 0; i < once.findings().size(); ++i) CHECK(once.findings()[i].status == twice.findings()[i].status);
+    // The caller's word is taken: an invalid agreement so marked gets a verdict of its rules, not invalid.
+    Agreement bad = norrstrom();
+    bad.tasks[0].contractor = "norrstrm";
+    CHECK(check(bad).verdict() == Verdict::invalid);
+    const Report trusted = check(bad, known);
+    CHECK(trusted.problems().empty());
+    CHECK(trusted.verdict() != Verdict::invalid);
+}
+
 TEST_CASE("check() never throws on nonsensical agreements", "[rules][robust]") {
     SECTION("an empty agreement") {
         const Agreement a;

@@ -65,6 +65,11 @@ struct CheckOptions {
     bool builtin = true;                              ///< Run the built-in rule catalogue.
     std::vector<std::string> only;                    ///< Run only rules matching one of these ids or prefixes (`"content"` matches `content.*`).
     std::vector<std::string> silence;                 ///< Do not run rules matching one of these ids or prefixes.
+    /// @brief The agreement is known to pass `validate()` (`json::read_agreement`
+    /// returned it, which validates): `check()` does not validate it again and
+    /// the report has no problems. Set it for nothing else: an invalid agreement
+    /// would get a verdict instead of `invalid`.
+    bool validated = false;
 };
 
 /// @brief Whether rule id `id` matches `pattern`: equal, or `pattern` is a
