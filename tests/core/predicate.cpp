@@ -190,7 +190,7 @@ TEST_CASE("facts() answers as explain() with the same missing facts, and records
     // A leaf that notes and attaches a child, under every combinator.
     const auto noisy = make_predicate<Facts>({"noisy", {"Brusig", "Noisy"}, {}}, [](const Facts& f, Trace& t) {
         t.note([] { return Text{"not", "note"}; });
-        t.child(Explanation{"kid", {}, {}, Truth::yes, {}, {}, {}});
+        t.child(Explanation{"kid", {}, {}, Truth::yes, {}, {}, {}, nullptr});
         if (!f.c) return t.unknown([] { return std::string{"/c"}; });
         return truth(*f.c);
     });
@@ -241,9 +241,23 @@ TEST_CASE("ExplainIn makes Trace::wants answer for its language only, nested and
         t.note([] { return Text{Trace::wants(Lang::sv) ? "sv" : "", Trace::wants(Lang::en) ? "en" : ""}; });
         return Truth::yes;
     });
-    CHECK(p.explain(Facts{}).notes == std::vector<Text>{Text{"sv", "en"}});
+    const Explanation both = p.explain(Facts{});
+    CHECK(both.notes == std::vector<Text>{Text{"sv", "en"}});
+    CHECK(both.id == "n");
+    CHECK(both.info == nullptr);
+    CHECK(both.shown_id() == "n");
     const ExplainIn en{Lang::en};
-    CHECK(p.explain(Facts{}).notes == std::vector<Text>{Text{"", "en"}});
+    const Explanation one = p.explain(Facts{});
+    CHECK(one.notes == std::vector<Text>{Text{"", "en"}});
+    // The texts are the predicate's, not copied.
+    CHECK(one.id.empty());
+    CHECK(one.info == &p.info());
+    CHECK(one.shown_id() == "n");
+    CHECK(one.shown_text() == Text{"N", "N"});
+    CHECK(one.shown_citation().empty());
+    const Explanation tree = (p && p).explain(Facts{});
+    REQUIRE(tree.children.size() == 2);
+    CHECK(tree.children[1].shown_id() == "n");
 }
 
 TEST_CASE("facts() of a junction of thousands of unknown parts keeps the explanation's paths in order", "[predicate][missing]") {

@@ -49,6 +49,18 @@ struct Explanation {
     std::vector<std::string> missing;  ///< For an unknown answer: the paths of the missing facts.
     std::vector<Text> notes;           ///< Details (amounts compared, reasons) in both languages.
     std::vector<Explanation> children; ///< The sub-predicates' explanations.
+    /// @brief The predicate whose id, text and citation these are when they
+    /// were not copied (built under an `ExplainIn`; `id`, `text` and
+    /// `citation` are then empty): read them by `shown_id()`,
+    /// `shown_text()` and `shown_citation()`, while the predicate lives.
+    const PredicateInfo* info = nullptr;
+
+    /// @brief The predicate's id: `id`, or `info`'s when it was not copied.
+    [[nodiscard]] const std::string& shown_id() const noexcept { return info ? info->id : id; }
+    /// @brief What the predicate asserts: `text`, or `info`'s.
+    [[nodiscard]] const Text& shown_text() const noexcept { return info ? info->text : text; }
+    /// @brief Its source: `citation`, or `info`'s.
+    [[nodiscard]] const std::string& shown_citation() const noexcept { return info ? info->citation : citation; }
 };
 
 template <class Subject>
@@ -113,8 +125,10 @@ inline thread_local std::optional<Lang> explain_language;
 
 /// @brief While it lives, the explanations built on this thread are read in
 /// `lang` only: a note may leave its text in the other language empty (see
-/// `Trace::wants`). A writer of one language holds one around the
-/// `explain` calls whose trees it writes, and reads nothing else of them.
+/// `Trace::wants`), and a node's id, text and citation are not copied from
+/// its predicate (`Explanation::info`; read them by `shown_id()` and the
+/// like). A writer of one language holds one around the `explain` calls
+/// whose trees it writes, and writes them while the predicates live.
 class ExplainIn {
   public:
     /// @brief Explanations on this thread are read in `lang` until destroyed.
@@ -287,7 +301,18 @@ struct PredicateNode {
     [[nodiscard]] virtual Explanation facts(const Subject& s) const = 0;
     [[nodiscard]] virtual const std::vector<Predicate<Subject>>* children() const { return nullptr; }
 
-    [[nodiscard]] Explanation start() const { return Explanation{info.id, info.text, info.citation, Truth::unknown, {}, {}, {}}; }
+    // A node's texts are the predicate's, not copied under an ExplainIn.
+    [[nodiscard]] Explanation start() const {
+        Explanation e;
+        if (explain_language) {
+            e.info = &info;
+        } else {
+            e.id = info.id;
+            e.text = info.text;
+            e.citation = info.citation;
+        }
+        return e;
+    }
 };
 
 inline void merge_missing(std::vector<std::string>& into, const std::vector<std::string>& from) {

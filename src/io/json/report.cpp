@@ -40,10 +40,10 @@ void citation(Out& o, std::string_view c) {
 
 void write_explanation(Out& o, const Explanation& e, Lang lang) {
     o.begin_object();
-    o.key("id").string(e.id);
-    o.key("text").string(e.text.in(lang));
+    o.key("id").string(e.shown_id());
+    o.key("text").string(e.shown_text().in(lang));
     o.key("citation");
-    citation(o, e.citation);
+    citation(o, e.shown_citation());
     o.key("value").string(to_string(e.value));
     o.key("missing").begin_array();
     for (const auto& m : e.missing) o.string(m);
