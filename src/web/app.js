@@ -13,10 +13,13 @@ let schemaEnums = null; // enum values the service accepts, from its JSON Schema
 let perTask = false; // compensation stated per task (tasks with different contractors) instead of for the agreement
 let lastReport = null;
 let portfolio = null; // the "portfölj" view (portfolio.js)
-let pending = null;
+let pending = null; // the debounced check's timer, until it fires
+let inFlight = 0; // checks sent and not yet shown
 let sequence = 0;
 const timings = [];
-window.__avtal = { timings, get report() { return lastReport; }, get agreement() { return agreementJson(); } }; // for the browser tests
+// For the browser tests: `busy` is true while a check is scheduled or in
+// flight, so a test waits for the result of its own edit, not an earlier one.
+window.__avtal = { timings, get report() { return lastReport; }, get agreement() { return agreementJson(); }, get busy() { return pending !== null || inFlight > 0; } };
 
 const $ = id => document.getElementById(id);
 const tr = key => (ui[key] ? ui[key][lang] : key);
@@ -453,6 +456,17 @@ async function post(path, body, accept = 'application/json') {
 }
 
 async function runCheck() {
+  clearTimeout(pending);
+  pending = null;
+  inFlight++;
+  try {
+    await checkAndShow();
+  } finally {
+    inFlight--;
+  }
+}
+
+async function checkAndShow() {
   const seq = ++sequence;
   showErrors();
   const body = agreementJson();

@@ -99,6 +99,20 @@ class Service:
         finally:
             s.close()
 
+    def wait_for_connections(self, n, seconds=30):
+        """Waits until the service holds `n` connections besides the one
+        that asks (its avtal_http_connections gauge), so that a test acts on
+        connections the service has accepted, not ones still in the backlog."""
+        deadline = time.monotonic() + seconds
+        while True:
+            _, _, body = self.request("GET", "/metrics")
+            m = re.search(rb"^avtal_http_connections (\d+)$", body, re.M)
+            if m and int(m.group(1)) >= n + 1:
+                return
+            if time.monotonic() > deadline:
+                raise AssertionError("the service did not hold %d connections within %d s" % (n, seconds))
+            time.sleep(0.02)
+
     def alive(self):
         status, _, body = self.request("GET", "/healthz")
         return status == 200 and json.loads(body)["status"] == "ok"
@@ -808,6 +822,8 @@ class GracefulStop(unittest.TestCase):
         s = socket.create_connection((service.host, service.port), timeout=10)
         idle = socket.create_connection((service.host, service.port), timeout=10)
         s.sendall(b"POST /v1/check HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n" % len(doc) + doc[:100])
+        # Accepted, and (a moment later) its header read: a request in flight.
+        service.wait_for_connections(2)
         time.sleep(0.3)
         service.proc.send_signal(signal.SIGTERM)
         time.sleep(0.3)

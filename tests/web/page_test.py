@@ -78,9 +78,9 @@ def verdict(driver):
 
 
 def settle(driver):
-    """Waits until the page has no check in flight and its result is shown."""
-    time.sleep(0.4)
-    wait(driver, lambda d: d.execute_script("return document.getElementById('results').children.length > 0"), what="a result")
+    """Waits until the page has no check scheduled or in flight and its result is shown."""
+    wait(driver, lambda d: d.execute_script("return !window.__avtal.busy && document.getElementById('results').children.length > 0"),
+         what="a result")
 
 
 def by_path(driver, path, suffix=""):
