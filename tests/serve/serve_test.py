@@ -99,19 +99,27 @@ class Service:
         finally:
             s.close()
 
+    def metrics_once(self, ready, seconds):
+        """GETs /metrics until `ready(text)` holds or `seconds` pass (bounded
+        polling: a request is counted, and a connection opened or closed,
+        a moment after the client sees it); returns the last answer."""
+        deadline = time.monotonic() + seconds
+        while True:
+            status, headers, body = self.request("GET", "/metrics")
+            if ready(body.decode()) or time.monotonic() > deadline:
+                return status, headers, body
+            time.sleep(0.02)
+
     def wait_for_connections(self, n, seconds=30):
         """Waits until the service holds `n` connections besides the one
         that asks (its avtal_http_connections gauge), so that a test acts on
         connections the service has accepted, not ones still in the backlog."""
-        deadline = time.monotonic() + seconds
-        while True:
-            _, _, body = self.request("GET", "/metrics")
-            m = re.search(rb"^avtal_http_connections (\d+)$", body, re.M)
-            if m and int(m.group(1)) >= n + 1:
-                return
-            if time.monotonic() > deadline:
-                raise AssertionError("the service did not hold %d connections within %d s" % (n, seconds))
-            time.sleep(0.02)
+        def held(text):
+            m = re.search(r"^avtal_http_connections (\d+)$", text, re.M)
+            return m is not None and int(m.group(1)) >= n + 1
+        _, _, body = self.metrics_once(held, seconds)
+        if not held(body.decode()):
+            raise AssertionError("the service did not hold %d connections within %d s" % (n, seconds))
 
     def alive(self):
         status, _, body = self.request("GET", "/healthz")
@@ -418,14 +426,9 @@ class Endpoints(ServiceTest):
         self.post("/v1/check", b"{not json")
         self.get("/nowhere")
         # A request is counted once its answer is written, which may be a
-        # moment after the client has read it: poll briefly (bounded).
-        deadline = time.monotonic() + 5
-        while True:
-            status, headers, body = self.get("/metrics")
-            text = body.decode()
-            if 'endpoint="unmatched",status="404"' in text or time.monotonic() > deadline:
-                break
-            time.sleep(0.05)
+        # moment after the client has read it.
+        status, headers, body = self.service.metrics_once(lambda t: 'endpoint="unmatched",status="404"' in t, 5)
+        text = body.decode()
         self.assertEqual(status, 200)
         self.assertTrue(headers["content-type"].startswith("text/plain; version=0.0.4"))
         self.assertRegex(text, r'avtal_http_requests_total\{endpoint="/v1/check",status="400"\} [1-9]')

@@ -9,7 +9,6 @@ Tests: typing, flawed, axe, keyboard, model, escaping, portfolio, save (all by d
 import json
 import os
 import re
-import shutil
 import signal
 import statistics
 import subprocess
@@ -633,57 +632,50 @@ def without_digest(text):
 def test_save(driver, base):
     """What an official takes away from the page: the agreement saved as JSON,
     the memo downloaded and copied, and the printed result."""
-    downloads = tempfile.mkdtemp(prefix="avtal-web-downloads-")
-    try:
-        save_and_print(driver, base, downloads)
-    finally:
-        shutil.rmtree(downloads, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="avtal-web-downloads-") as downloads:
+        driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
+        driver.execute_cdp_cmd("Browser.grantPermissions", {"origin": base.rstrip("/"),
+                                                            "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+        load_example(driver, base, "norrstrom-fjallviken.json")
 
+        def downloaded(name):
+            path = os.path.join(downloads, name)
+            wait(driver, lambda d: os.path.exists(path) and os.path.getsize(path) > 0
+                 and not any(f.endswith(".crdownload") for f in os.listdir(downloads)), what=f"{name} downloaded")
+            with open(path, encoding="utf-8") as f:
+                return path, f.read()
 
-def save_and_print(driver, base, downloads):
-    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
-    driver.execute_cdp_cmd("Browser.grantPermissions", {"origin": base.rstrip("/"),
-                                                        "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
-    load_example(driver, base, "norrstrom-fjallviken.json")
-
-    def downloaded(name):
-        path = os.path.join(downloads, name)
-        wait(driver, lambda d: os.path.exists(path) and os.path.getsize(path) > 0
-             and not any(f.endswith(".crdownload") for f in os.listdir(downloads)), what=f"{name} downloaded")
-        with open(path, encoding="utf-8") as f:
-            return path, f.read()
-
-    # Save as JSON: the agreement the page holds, which the tool checks as it checks the bundled file.
-    driver.find_element(By.ID, "save-json").click()
-    saved_path, saved = downloaded("norrstrom-fjallviken.json")
-    assert json.loads(saved) == driver.execute_script("return window.__avtal.agreement"), saved
-    original = os.path.join(SOURCE, "examples", "agreements", "norrstrom-fjallviken.json")
-    assert without_digest(cli("check", saved_path, "--format", "json")) == without_digest(cli("check", original, "--format", "json"))
-    # Download the memo: the tool's Markdown memo of the same agreement.
-    driver.find_element(By.ID, "download-memo").click()
-    wait(driver, lambda d: d.find_element(By.ID, "toolbar-status").text == "Promemorian är nedladdad.", what="the status 'nedladdad'")
-    _, memo = downloaded("norrstrom-fjallviken.md")
-    expected = cli("check", saved_path, "--format", "markdown", "--lang", "sv")
-    assert memo.startswith("# ") and "OK – inga fel" in memo, memo[:300]
-    assert without_digest(memo) == without_digest(expected), "the downloaded memo differs from avtal check --format markdown"
-    # Copy the memo: the same text on the clipboard.
-    driver.find_element(By.ID, "copy-memo").click()
-    wait(driver, lambda d: d.find_element(By.ID, "toolbar-status").text == "Promemorian är kopierad.", what="the status 'kopierad'")
-    copied = driver.execute_async_script("const done = arguments[0]; navigator.clipboard.readText().then(done, e => done('ERROR ' + e));")
-    assert copied == memo, copied[:300]
-    # Print: the result alone, without the toolbar, the form or the empty portfolio view.
-    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
-    try:
-        shown = driver.execute_script("""return Object.fromEntries(['.toolbar', '#agreement-form', '#portfolio', '#results', '#verdict']
-            .map(css => { const e = document.querySelector(css); return [css, e ? e.getClientRects().length > 0 : null]; }));""")
-        assert shown == {".toolbar": False, "#agreement-form": False, "#portfolio": False, "#results": True, "#verdict": True}, shown
-        pdf = driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": False})["data"]
-        assert len(pdf) > 1000
-    finally:
-        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
-    requests_stay_local(driver, base)
-    print(f"save: JSON saved ({len(saved)} bytes) checks as the bundled file; memo downloaded and copied "
-          f"({len(memo)} bytes) equal to avtal check --format markdown; print shows the result alone")
+        # Save as JSON: the agreement the page holds, which the tool checks as it checks the bundled file.
+        driver.find_element(By.ID, "save-json").click()
+        saved_path, saved = downloaded("norrstrom-fjallviken.json")
+        assert json.loads(saved) == driver.execute_script("return window.__avtal.agreement"), saved
+        original = os.path.join(SOURCE, "examples", "agreements", "norrstrom-fjallviken.json")
+        assert without_digest(cli("check", saved_path, "--format", "json")) == without_digest(cli("check", original, "--format", "json"))
+        # Download the memo: the tool's Markdown memo of the same agreement.
+        driver.find_element(By.ID, "download-memo").click()
+        wait(driver, lambda d: d.find_element(By.ID, "toolbar-status").text == "Promemorian är nedladdad.", what="the status 'nedladdad'")
+        _, memo = downloaded("norrstrom-fjallviken.md")
+        expected = cli("check", saved_path, "--format", "markdown", "--lang", "sv")
+        assert memo.startswith("# ") and "OK – inga fel" in memo, memo[:300]
+        assert without_digest(memo) == without_digest(expected), "the downloaded memo differs from avtal check --format markdown"
+        # Copy the memo: the same text on the clipboard.
+        driver.find_element(By.ID, "copy-memo").click()
+        wait(driver, lambda d: d.find_element(By.ID, "toolbar-status").text == "Promemorian är kopierad.", what="the status 'kopierad'")
+        copied = driver.execute_async_script("const done = arguments[0]; navigator.clipboard.readText().then(done, e => done('ERROR ' + e));")
+        assert copied == memo, copied[:300]
+        # Print: the result alone, without the toolbar, the form or the empty portfolio view.
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        try:
+            shown = driver.execute_script("""return Object.fromEntries(['.toolbar', '#agreement-form', '#portfolio', '#results', '#verdict']
+                .map(css => { const e = document.querySelector(css); return [css, e ? e.getClientRects().length > 0 : null]; }));""")
+            assert shown == {".toolbar": False, "#agreement-form": False, "#portfolio": False, "#results": True, "#verdict": True}, shown
+            pdf = driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": False})["data"]
+            assert len(pdf) > 1000
+        finally:
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        requests_stay_local(driver, base)
+        print(f"save: JSON saved ({len(saved)} bytes) checks as the bundled file; memo downloaded and copied "
+              f"({len(memo)} bytes) equal to avtal check --format markdown; print shows the result alone")
 
 
 def test_escaping(driver, base):
