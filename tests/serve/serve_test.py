@@ -144,6 +144,17 @@ class Service:
         with open(self.log, encoding="utf-8") as f:
             return [json.loads(line) for line in f if line.strip()]
 
+    def access_log_once(self, ready, seconds=10):
+        """Reads the access log until `ready(entries)` holds or `seconds`
+        pass (a line is written once its answer has gone out, a moment after
+        the client has read it); returns the last entries read."""
+        deadline = time.monotonic() + seconds
+        while True:
+            entries = self.access_log()
+            if ready(entries) or time.monotonic() > deadline:
+                return entries
+            time.sleep(0.02)
+
 
 def status_of(response):
     m = re.match(rb"HTTP/1\.[01] (\d{3}) ", response)
@@ -425,17 +436,23 @@ class Endpoints(ServiceTest):
     def test_metrics_count_requests_statuses_latency_and_bad_inputs(self):
         self.post("/v1/check", b"{not json")
         self.get("/nowhere")
+        expected = [
+            r'avtal_http_requests_total\{endpoint="/v1/check",status="400"\} [1-9]',
+            r'avtal_http_requests_total\{endpoint="unmatched",status="404"\} [1-9]',
+            r'avtal_http_request_duration_seconds_bucket\{endpoint="/v1/check",le="\+Inf"\} [1-9]',
+            r'avtal_bad_inputs_total\{endpoint="/v1/check"\} [1-9]',
+            r"avtal_http_connections [1-9]",
+        ]
         # A request is counted once its answer is written, which may be a
-        # moment after the client has read it.
-        status, headers, body = self.service.metrics_once(lambda t: 'endpoint="unmatched",status="404"' in t, 5)
+        # moment after the client has read it, and the two requests above
+        # may be counted in either order (each on its own connection): wait
+        # for every series, not only the last request's.
+        status, headers, body = self.service.metrics_once(lambda t: all(re.search(e, t) for e in expected), 5)
         text = body.decode()
         self.assertEqual(status, 200)
         self.assertTrue(headers["content-type"].startswith("text/plain; version=0.0.4"))
-        self.assertRegex(text, r'avtal_http_requests_total\{endpoint="/v1/check",status="400"\} [1-9]')
-        self.assertRegex(text, r'avtal_http_requests_total\{endpoint="unmatched",status="404"\} [1-9]')
-        self.assertRegex(text, r'avtal_http_request_duration_seconds_bucket\{endpoint="/v1/check",le="\+Inf"\} [1-9]')
-        self.assertRegex(text, r'avtal_bad_inputs_total\{endpoint="/v1/check"\} [1-9]')
-        self.assertRegex(text, r"avtal_http_connections [1-9]")
+        for e in expected:
+            self.assertRegex(text, e)
         for line in text.splitlines():
             self.assertRegex(line, r'^(# (HELP|TYPE) .+|[a-z_]+(\{[^}]*\})? [0-9.e+-]+)$')
 
@@ -443,10 +460,10 @@ class Endpoints(ServiceTest):
         marker = "personnummer-19121212-1212"
         doc = json.loads(read(NORRSTROM))
         doc["title"] = marker
+        before = len([e for e in self.service.access_log() if e["path"] == "/v1/check"])
         self.post("/v1/check?lang=en", json.dumps(doc).encode())
-        time.sleep(0.2)
-        entries = self.service.access_log()
-        self.assertTrue(entries)
+        entries = self.service.access_log_once(lambda es: len([e for e in es if e["path"] == "/v1/check"]) > before)
+        self.assertGreater(len([e for e in entries if e["path"] == "/v1/check"]), before)
         for e in entries:
             self.assertEqual(set(e), {"time", "method", "path", "status", "bytes", "duration_ms"})
             self.assertRegex(e["time"], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$")
@@ -562,8 +579,14 @@ class Limits(ServiceTest):
     def test_503_above_the_connection_limit(self):
         held = [socket.create_connection((self.service.host, self.service.port), timeout=10) for _ in range(3)]
         try:
-            time.sleep(0.3)
-            out = self.service.raw(b"GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n")
+            # The three are accepted a moment after connect() returns: ask
+            # until the service has taken them (bounded), then it must refuse.
+            deadline = time.monotonic() + 10
+            while True:
+                out = self.service.raw(b"GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+                if status_of(out) == 503 or time.monotonic() > deadline:
+                    break
+                time.sleep(0.05)
             self.assertEqual(status_of(out), 503)
             self.assertIn(b"Retry-After: 1", out)
         finally:
@@ -785,12 +808,8 @@ class Concurrency(ServiceTest):
         for c in conns:
             c["sock"].close()
         # A log line is written once its response has gone out: wait for the last ones (bounded).
-        deadline = time.time() + 10
-        while True:
-            log = [e for e in self.service.access_log() if e["path"] == "/v1/check"]
-            if len(log) >= n * rounds or time.time() > deadline:
-                break
-            time.sleep(0.05)
+        checks = lambda es: [e for e in es if e["path"] == "/v1/check"]  # noqa: E731
+        log = checks(self.service.access_log_once(lambda es: len(checks(es)) >= n * rounds))
         self.assertEqual(len(log), n * rounds)
 
     def test_threads_hammering_mixed_endpoints(self):
